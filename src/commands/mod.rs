@@ -1,0 +1,3 @@
+//! The CLI commands, one module each; `main.rs` parses arguments and calls them.
+
+pub mod render;

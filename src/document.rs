@@ -1,0 +1,239 @@
+//! The document as templates see it: every number computed, every reference resolved, every
+//! punctuation mark the conventions require added, every user string converted to safe markup.
+//! Built from a [`crate::spec::Spec`] by [`crate::number::build`].
+
+use crate::markup::Text;
+use serde::Serialize;
+
+/// A programme ready to print.
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    /// Tên loại in capitals ("CHƯƠNG TRÌNH PHỐI HỢP").
+    pub kind_name: String,
+    /// Trích yếu, one entry per printed line.
+    pub title_lines: Vec<Text>,
+    /// Issuing bodies for the header, lead first.
+    pub issuers: Vec<IssuerView>,
+    /// Số ("05"), or `None` when the văn thư fills it in.
+    pub number: Option<String>,
+    /// Ký hiệu ("CTr-STTTT-HHDN").
+    pub symbol: Text,
+    /// Địa danh.
+    pub place: Text,
+    /// "ngày 05 tháng 3 năm 2023", or `None` when left blank.
+    pub date: Option<Text>,
+    /// The year, printed after a blank date.
+    pub year: i32,
+    /// Căn cứ, each with "Căn cứ " and its final punctuation.
+    pub bases: Vec<Text>,
+    /// The party-representative block.
+    pub parties: Option<PartiesView>,
+    /// Paragraphs before the body.
+    pub preamble: Vec<Text>,
+    /// Body in Chương → Điều form.
+    pub chapters: Vec<ChapterView>,
+    /// Body in Điều form without chương.
+    pub articles: Vec<ArticleView>,
+    /// Body in I. → 1. form.
+    pub sections: Vec<SectionView>,
+    /// Paragraphs after the body.
+    pub closing: Vec<Text>,
+    /// Signature blocks in print order.
+    pub signatures: Vec<SignatureView>,
+    /// Nơi nhận, each with its final ";" or ".".
+    pub recipients: Vec<Text>,
+    /// Plain-text facts for PDF metadata.
+    pub meta: Meta,
+}
+
+/// Plain-text facts about the document (PDF metadata, file headers).
+#[derive(Debug, Clone, Serialize)]
+pub struct Meta {
+    /// Type name and trích yếu on one line.
+    pub title: String,
+    /// The issuers' names.
+    pub authors: Vec<String>,
+}
+
+/// One issuer in the header.
+#[derive(Debug, Clone, Serialize)]
+pub struct IssuerView {
+    /// Cơ quan chủ quản in capitals.
+    pub parent: Option<Text>,
+    /// Name in capitals.
+    pub name: Text,
+}
+
+/// The party-representative block.
+#[derive(Debug, Clone, Serialize)]
+pub struct PartiesView {
+    /// "Hôm nay, ngày … tháng … năm …, tại …, chúng tôi gồm:"
+    pub intro: Text,
+    /// One entry per party.
+    pub members: Vec<PartyView>,
+    /// Paragraphs after the parties ("Hai bên cùng thống nhất …").
+    pub agreement: Vec<Text>,
+}
+
+/// One party's representative.
+#[derive(Debug, Clone, Serialize)]
+pub struct PartyView {
+    /// "ĐẠI DIỆN …".
+    pub heading: Text,
+    /// "Bà: HUỲNH THỊ DIỄM NGỌC".
+    pub representative: Text,
+    /// Detail lines; each line holds one or more cells printed side by side
+    /// (telephone and fax share a line).
+    pub lines: Vec<Vec<Text>>,
+}
+
+/// Chương.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChapterView {
+    /// Roman numeral ("II").
+    pub number: String,
+    /// Printed label ("Chương II").
+    pub label: Text,
+    /// Title in capitals.
+    pub title: Text,
+    /// Its Điều.
+    pub articles: Vec<ArticleView>,
+}
+
+/// Điều.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleView {
+    /// Running number across the whole document.
+    pub number: u32,
+    /// Printed label ("Điều 4.").
+    pub label: Text,
+    /// Title as written.
+    pub title: Text,
+    /// Free paragraphs before the khoản.
+    pub paragraphs: Vec<Text>,
+    /// Khoản.
+    pub clauses: Vec<ClauseView>,
+}
+
+/// Mục in I./II. form.
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionView {
+    /// Roman numeral ("III").
+    pub number: String,
+    /// Printed label ("III.").
+    pub label: Text,
+    /// Title in capitals.
+    pub title: Text,
+    /// Free paragraphs before the khoản.
+    pub paragraphs: Vec<Text>,
+    /// Khoản "1.", "2.".
+    pub clauses: Vec<ClauseView>,
+    /// Dash items directly under the mục.
+    pub items: Vec<ItemView>,
+}
+
+/// Khoản.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClauseView {
+    /// Number within its Điều or mục.
+    pub number: u32,
+    /// Printed label ("2.").
+    pub label: Text,
+    /// Bold title on its own line.
+    pub title: Option<Text>,
+    /// Running text after the number.
+    pub text: Option<Text>,
+    /// Điểm.
+    pub points: Vec<PointView>,
+    /// Dash items.
+    pub items: Vec<ItemView>,
+    /// Paragraphs after the điểm and items.
+    pub paragraphs: Vec<Text>,
+}
+
+/// Điểm.
+#[derive(Debug, Clone, Serialize)]
+pub struct PointView {
+    /// "a", "b", … "đ" …
+    pub letter: &'static str,
+    /// Printed label ("đ)").
+    pub label: Text,
+    /// Text after "a) ".
+    pub text: Text,
+    /// Dash items.
+    pub items: Vec<ItemView>,
+}
+
+/// A dash or plus item.
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemView {
+    /// Printed marker: "-" or "+".
+    pub label: Text,
+    /// Text after the marker.
+    pub text: Text,
+    /// Plus items under a dash item.
+    pub items: Vec<ItemView>,
+}
+
+/// One signature block.
+#[derive(Debug, Clone, Serialize)]
+pub struct SignatureView {
+    /// The issuer's id (for signature fields).
+    pub issuer: String,
+    /// Authority lines in capitals ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH").
+    pub authority: Vec<Text>,
+    /// The signer's title in capitals.
+    pub title: Text,
+    /// The signer's name.
+    pub name: Text,
+}
+
+impl Document {
+    /// The last paragraph of the body (closing paragraphs included): where "./." goes.
+    pub(crate) fn last_body_text(&mut self) -> Option<&mut Text> {
+        if let Some(t) = self.closing.last_mut() {
+            return Some(t);
+        }
+        if let Some(section) = self.sections.last_mut() {
+            return last_of_items(&mut section.items)
+                .or_else(|| section.clauses.last_mut().and_then(ClauseView::last_text))
+                .or_else(|| section.paragraphs.last_mut());
+        }
+        let article = match self.chapters.last_mut() {
+            Some(chapter) => chapter.articles.last_mut(),
+            None => self.articles.last_mut(),
+        };
+        if let Some(article) = article {
+            return article
+                .clauses
+                .last_mut()
+                .and_then(ClauseView::last_text)
+                .or_else(|| article.paragraphs.last_mut());
+        }
+        self.preamble.last_mut()
+    }
+}
+
+impl ClauseView {
+    fn last_text(&mut self) -> Option<&mut Text> {
+        if let Some(p) = self.paragraphs.last_mut() {
+            return Some(p);
+        }
+        if let Some(t) = last_of_items(&mut self.items) {
+            return Some(t);
+        }
+        if let Some(point) = self.points.last_mut() {
+            return Some(last_of_items(&mut point.items).unwrap_or(&mut point.text));
+        }
+        self.text.as_mut().or(self.title.as_mut())
+    }
+}
+
+fn last_of_items(items: &mut [ItemView]) -> Option<&mut Text> {
+    let item = items.last_mut()?;
+    if item.items.is_empty() {
+        Some(&mut item.text)
+    } else {
+        last_of_items(&mut item.items)
+    }
+}

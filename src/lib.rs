@@ -1,0 +1,19 @@
+//! vanban: YAML descriptions of Vietnamese inter-agency agreement texts (chương trình, quy chế,
+//! kế hoạch phối hợp, bản thỏa thuận, bản ghi nhớ) → PDF laid out per Nghị định 30/2020/NĐ-CP,
+//! and Markdown that diffs cleanly.
+//!
+//! Pipeline: [`load`] (file → [`spec::Spec`]) → [`number`] (→ [`document::Document`]) →
+//! [`render`] (Tera → Typst / Markdown → PDF). [`pages`] reads laid-out pages back for tests.
+
+pub mod commands;
+pub mod document;
+pub mod error;
+pub mod load;
+pub mod markup;
+pub mod number;
+pub mod pages;
+pub mod render;
+pub mod spec;
+pub mod vietnamese;
+
+pub use error::{Diagnostic, Error};

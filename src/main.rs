@@ -1,0 +1,113 @@
+//! The `vanban` command line: parses arguments and calls the library.
+
+use clap::error::{ContextKind, ErrorKind};
+use clap::{ArgAction, Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use vanban::commands::render::{parse_formats, render_to_dir};
+
+const HELP_TEMPLATE: &str = "\
+{before-help}{name} {version} — {about}
+
+Cách dùng: {usage}
+
+{all-args}{after-help}";
+
+/// Trình bày văn bản phối hợp liên ngành (chương trình, quy chế, kế hoạch phối hợp, bản thỏa
+/// thuận, bản ghi nhớ) từ tệp YAML thành PDF đúng thể thức Nghị định 30/2020/NĐ-CP và Markdown.
+#[derive(Parser)]
+#[command(
+    name = "vanban",
+    version,
+    about = "trình bày văn bản phối hợp theo Nghị định 30/2020/NĐ-CP",
+    help_template = HELP_TEMPLATE,
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true,
+    subcommand_help_heading = "Lệnh",
+    subcommand_value_name = "LỆNH",
+    next_help_heading = "Tùy chọn"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+    /// In hướng dẫn này.
+    #[arg(short = 'h', long = "help", action = ArgAction::Help, global = true)]
+    help: Option<bool>,
+    /// In số phiên bản.
+    #[arg(short = 'V', long = "version", action = ArgAction::Version)]
+    version: Option<bool>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Tạo PDF, Markdown (và mã Typst) từ các tệp YAML.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Tùy chọn")]
+    Render {
+        /// Các tệp YAML mô tả văn bản.
+        #[arg(required = true, value_name = "TỆP_YAML")]
+        specs: Vec<PathBuf>,
+        /// Thư mục ghi kết quả (mặc định: thư mục hiện tại).
+        #[arg(short, long, value_name = "THƯ_MỤC", default_value = ".")]
+        out: PathBuf,
+        /// Định dạng cần tạo, cách nhau bởi dấu phẩy: pdf, md, typ.
+        #[arg(short, long, value_name = "DANH_SÁCH", default_value = "pdf,md")]
+        format: String,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(e),
+    };
+    match cli.command {
+        Command::Render { specs, out, format } => {
+            let formats = match parse_formats(&format) {
+                Ok(f) => f,
+                Err(message) => {
+                    eprintln!("lỗi: {message}");
+                    return ExitCode::from(2);
+                }
+            };
+            let mut code = 0;
+            for spec in &specs {
+                match render_to_dir(spec, &out, &formats) {
+                    Ok(written) => {
+                        for file in written.files {
+                            println!("đã ghi {}", file.display());
+                        }
+                    }
+                    Err(err) => {
+                        eprintln!("{err}");
+                        code = code.max(err.exit_code());
+                    }
+                }
+            }
+            ExitCode::from(code as u8)
+        }
+    }
+}
+
+/// Prints clap's help and version as they are, and its usage errors in Vietnamese (exit 2).
+fn usage_error(e: clap::Error) -> ExitCode {
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        let _ = e.print();
+        return ExitCode::SUCCESS;
+    }
+    let arg = |kind| e.get(kind).map(|v| v.to_string()).unwrap_or_default();
+    let what = match e.kind() {
+        ErrorKind::UnknownArgument => format!("tham số lạ `{}`", arg(ContextKind::InvalidArg)),
+        ErrorKind::InvalidSubcommand => format!("lệnh lạ `{}`", arg(ContextKind::InvalidSubcommand)),
+        ErrorKind::MissingRequiredArgument => format!("thiếu tham số bắt buộc {}", arg(ContextKind::InvalidArg)),
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            "thiếu lệnh (ví dụ: `vanban render tệp.yaml`)".to_owned()
+        }
+        ErrorKind::InvalidValue => format!("giá trị không hợp lệ cho {}", arg(ContextKind::InvalidArg)),
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => "số giá trị không đúng".to_owned(),
+        ErrorKind::ArgumentConflict => "các tham số xung đột nhau".to_owned(),
+        _ => "cách gọi lệnh không đúng".to_owned(),
+    };
+    eprintln!("lỗi: {what}\nGõ `vanban --help` để xem hướng dẫn.");
+    ExitCode::from(2)
+}

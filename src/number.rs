@@ -1,0 +1,596 @@
+//! Spec → [`Document`]: the one place where Chương, Điều, khoản, điểm and mục get their numbers,
+//! where `[[id]]` references are resolved to those numbers, and where the punctuation the
+//! conventions require (căn cứ, Nơi nhận, the final "./.") is added.
+//!
+//! The walk runs twice over the spec: the first pass numbers everything and records each id's
+//! label ("khoản 2 Điều 4"); the second converts text, resolving references with those labels.
+//! Both passes use the same walk, so a number is computed in exactly one piece of code.
+
+use crate::document::*;
+use crate::error::{Diagnostic, Error};
+use crate::markup::{Text, fold_whitespace};
+use crate::spec::{self, Spec};
+use crate::vietnamese::{date_words, number_str, point_letter, roman};
+use std::collections::HashMap;
+
+/// Builds the printable document, or every problem found on the way.
+pub fn build(spec: &Spec, file: &str) -> Result<Document, Error> {
+    let mut walker = Walker { file, labels: HashMap::new(), diagnostics: Vec::new(), resolve: false };
+    walker.document(spec);
+    walker.resolve = true;
+    let mut doc = walker.document(spec);
+    if !walker.diagnostics.is_empty() {
+        return Err(Error::Spec(walker.diagnostics));
+    }
+    if let Some(last) = doc.last_body_text() {
+        end_mark(last);
+    }
+    Ok(doc)
+}
+
+/// What an id refers to, as running text names it.
+#[derive(Debug, Clone)]
+enum Label {
+    /// "Điều 4", "khoản 2 Điều 4", …
+    Provision(String),
+    /// Dash items have no number to cite.
+    Item,
+}
+
+struct Walker<'a> {
+    file: &'a str,
+    labels: HashMap<String, Label>,
+    diagnostics: Vec<Diagnostic>,
+    /// False in the first pass (numbering), true in the second (text).
+    resolve: bool,
+}
+
+impl Walker<'_> {
+    fn error(&mut self, path: &str, message: String) {
+        self.diagnostics.push(Diagnostic {
+            file: self.file.to_owned(),
+            line: None,
+            column: None,
+            path: Some(path.to_owned()),
+            message,
+        });
+    }
+
+    /// Records an author id with the label references to it print (first pass only).
+    fn register(&mut self, id: &Option<String>, label: Label, path: &str) {
+        let Some(id) = id else { return };
+        if self.resolve {
+            return;
+        }
+        let id = id.trim().to_owned();
+        if !is_id(&id) {
+            self.error(
+                &format!("{path}.id"),
+                format!("mã `{id}` không hợp lệ: chỉ dùng chữ không dấu, chữ số, `-`, `_`, `.`"),
+            );
+        } else if self.labels.insert(id.clone(), label).is_some() {
+            self.error(&format!("{path}.id"), format!("mã `{id}` đã được dùng cho một phần khác"));
+        }
+    }
+
+    /// Converts one user string: folds white space, resolves references, reads inline markup.
+    fn text(&mut self, raw: &str, path: &str) -> Text {
+        if !self.resolve {
+            return Text::default();
+        }
+        let folded = fold_whitespace(raw);
+        let resolved = self.references(&folded, path);
+        Text::inline(&resolved)
+    }
+
+    fn texts(&mut self, raws: &[String], path: &str) -> Vec<Text> {
+        raws.iter().enumerate().map(|(i, r)| self.text(r, &format!("{path}[{i}]"))).collect()
+    }
+
+    /// Replaces every `[[id]]` with the label of the provision it names.
+    fn references(&mut self, text: &str, path: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(start) = rest.find("[[") {
+            let after = &rest[start + 2..];
+            let Some(end) = after.find("]]") else { break };
+            let id = after[..end].trim();
+            if !is_id(id) {
+                out.push_str(&rest[..start + 2]);
+                rest = after;
+                continue;
+            }
+            out.push_str(&rest[..start]);
+            match self.labels.get(id) {
+                Some(Label::Provision(label)) => out.push_str(label),
+                Some(Label::Item) => {
+                    let msg = format!(
+                        "tham chiếu `[[{id}]]` trỏ tới một gạch đầu dòng, không có số để dẫn chiếu"
+                    );
+                    self.error(path, msg);
+                    out.push_str(id);
+                }
+                None => {
+                    let hint = closest_id(id, self.labels.keys());
+                    self.error(path, format!("tham chiếu `[[{id}]]` tới mã không tồn tại{hint}"));
+                    out.push_str(id);
+                }
+            }
+            rest = &after[end + 2..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    fn document(&mut self, spec: &Spec) -> Document {
+        let issuers = spec
+            .issuers
+            .iter()
+            .enumerate()
+            .map(|(i, issuer)| {
+                let path = format!("issuers[{i}]");
+                IssuerView {
+                    parent: issuer.parent.as_ref().map(|p| self.text(p, &format!("{path}.parent")).upper()),
+                    name: self.text(&issuer.name, &format!("{path}.name")).upper(),
+                }
+            })
+            .collect();
+        let symbol = match &spec.symbol {
+            Some(s) => fold_whitespace(s),
+            None => std::iter::once(spec.kind.abbreviation().to_owned())
+                .chain(spec.issuers.iter().map(|i| fold_whitespace(&i.abbr)))
+                .collect::<Vec<_>>()
+                .join("-"),
+        };
+        let year = self.year(spec);
+        let body_forms = [!spec.chapters.is_empty(), !spec.articles.is_empty(), !spec.sections.is_empty()];
+        if body_forms.iter().filter(|b| **b).count() > 1 && self.resolve {
+            self.error(
+                "chapters",
+                "chỉ dùng một cách chia nội dung: `chapters` (Chương/Điều), `articles` (Điều) hoặc \
+                 `sections` (I./1.)"
+                    .to_owned(),
+            );
+        }
+
+        let mut article_number = 0;
+        let chapters = spec
+            .chapters
+            .iter()
+            .enumerate()
+            .map(|(i, c)| self.chapter(c, i, &mut article_number))
+            .collect();
+        let articles = spec
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                article_number += 1;
+                self.article(a, article_number, &format!("articles[{i}]"))
+            })
+            .collect();
+        let sections = spec.sections.iter().enumerate().map(|(i, s)| self.section(s, i)).collect();
+
+        let follows_bases = spec.parties.is_some() || !spec.preamble.is_empty();
+        let bases = self.bases(&spec.bases, follows_bases);
+        let parties = spec.parties.as_ref().map(|p| self.parties(p, spec, year));
+        let title_lines = spec
+            .title
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+            .map(|(_, l)| self.text(l, "title"))
+            .collect::<Vec<Text>>();
+        let signatures = self.signatures(spec);
+        let recipients = self.recipients(&spec.recipients);
+        let place = self.text(&spec.place, "place");
+        let meta = Meta {
+            title: format!(
+                "{} {}",
+                spec.kind.type_name(),
+                title_lines.iter().map(|t| t.plain.as_str()).collect::<Vec<_>>().join(" ")
+            ),
+            authors: spec.issuers.iter().map(|i| fold_whitespace(&i.name)).collect(),
+        };
+        Document {
+            kind_name: spec.kind.type_name().to_owned(),
+            title_lines,
+            issuers,
+            number: spec.number.map(number_str),
+            symbol: Text::literal(&symbol),
+            place,
+            date: spec.date.map(|d| Text::literal(&date_words(d.0))),
+            year,
+            bases,
+            parties,
+            preamble: self.texts(&spec.preamble, "preamble"),
+            chapters,
+            articles,
+            sections,
+            closing: self.texts(&spec.closing, "closing"),
+            signatures,
+            recipients,
+            meta,
+        }
+    }
+
+    /// The year of the document: from its date, else `year`, else the first year of `period`.
+    fn year(&mut self, spec: &Spec) -> i32 {
+        use chrono::Datelike;
+        match (spec.date, spec.year, spec.period) {
+            (Some(d), _, _) => d.0.year(),
+            (None, Some(y), _) => y,
+            (None, None, Some(p)) => p.from,
+            (None, None, None) => {
+                if self.resolve {
+                    self.error(
+                        "year",
+                        "thiếu năm ban hành: khi chưa có ngày (`date`), hãy khai báo `year`".to_owned(),
+                    );
+                }
+                0
+            }
+        }
+    }
+
+    fn chapter(&mut self, c: &spec::Chapter, i: usize, article_number: &mut u32) -> ChapterView {
+        let path = format!("chapters[{i}]");
+        let number = roman(i as u32 + 1);
+        self.register(&c.id, Label::Provision(format!("Chương {number}")), &path);
+        let articles = c
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(j, a)| {
+                *article_number += 1;
+                self.article(a, *article_number, &format!("{path}.articles[{j}]"))
+            })
+            .collect();
+        ChapterView { label: Text::literal(&format!("Chương {number}")), number, title: self.text(&c.title, &format!("{path}.title")).upper(), articles }
+    }
+
+    fn article(&mut self, a: &spec::Article, number: u32, path: &str) -> ArticleView {
+        let label = format!("Điều {number}");
+        self.register(&a.id, Label::Provision(label.clone()), path);
+        ArticleView {
+            label: Text::literal(&format!("{label}.")),
+            number,
+            title: self.text(&a.title, &format!("{path}.title")),
+            paragraphs: self.texts(&a.paragraphs, &format!("{path}.paragraphs")),
+            clauses: self.clauses(&a.clauses, &label, path),
+        }
+    }
+
+    fn section(&mut self, s: &spec::Section, i: usize) -> SectionView {
+        let path = format!("sections[{i}]");
+        let number = roman(i as u32 + 1);
+        let label = format!("Mục {number}");
+        self.register(&s.id, Label::Provision(label.clone()), &path);
+        SectionView {
+            title: self.text(&s.title, &format!("{path}.title")).upper(),
+            paragraphs: self.texts(&s.paragraphs, &format!("{path}.paragraphs")),
+            clauses: self.clauses(&s.clauses, &label, &path),
+            items: self.items(&s.items, 0, &format!("{path}.items")),
+            label: Text::literal(&format!("{number}.")),
+            number,
+        }
+    }
+
+    fn clauses(&mut self, clauses: &[spec::Clause], parent: &str, path: &str) -> Vec<ClauseView> {
+        clauses
+            .iter()
+            .enumerate()
+            .map(|(k, c)| {
+                let path = format!("{path}.clauses[{k}]");
+                let number = k as u32 + 1;
+                let label = format!("khoản {number} {parent}");
+                self.register(&c.id, Label::Provision(label.clone()), &path);
+                if c.title.is_none() && c.text.is_none() && self.resolve {
+                    self.error(&path, "khoản cần có `text` (nội dung) hoặc `title` (tiêu đề)".to_owned());
+                }
+                if self.resolve && c.points.len() > crate::vietnamese::POINT_LETTERS.len() {
+                    self.error(
+                        &format!("{path}.points"),
+                        format!(
+                            "khoản có {} điểm, nhiều hơn 23 chữ cái đánh số điểm (a … y); hãy tách khoản",
+                            c.points.len()
+                        ),
+                    );
+                }
+                let points = c
+                    .points
+                    .iter()
+                    .enumerate()
+                    .map(|(p, point)| {
+                        let letter = point_letter(p).unwrap_or("?");
+                        let path = format!("{path}.points[{p}]");
+                        self.register(&point.id, Label::Provision(format!("điểm {letter} {label}")), &path);
+                        PointView {
+                            label: Text::literal(&format!("{letter})")),
+                            letter,
+                            text: self.text(&point.text, &format!("{path}.text")),
+                            items: self.items(&point.items, 0, &format!("{path}.items")),
+                        }
+                    })
+                    .collect();
+                ClauseView {
+                    label: Text::literal(&format!("{number}.")),
+                    number,
+                    title: c.title.as_ref().map(|t| self.text(t, &format!("{path}.title"))),
+                    text: c.text.as_ref().map(|t| self.text(t, &format!("{path}.text"))),
+                    points,
+                    items: self.items(&c.items, 0, &format!("{path}.items")),
+                    paragraphs: self.texts(&c.paragraphs, &format!("{path}.paragraphs")),
+                }
+            })
+            .collect()
+    }
+
+    /// Dash items (depth 0) and their plus items (depth 1); nothing deeper is allowed.
+    fn items(&mut self, items: &[spec::Item], depth: usize, path: &str) -> Vec<ItemView> {
+        items
+            .iter()
+            .enumerate()
+            .map(|(n, item)| {
+                let path = format!("{path}[{n}]");
+                self.register(&item.id, Label::Item, &path);
+                if depth >= 1 && !item.items.is_empty() && self.resolve {
+                    self.error(
+                        &format!("{path}.items"),
+                        "ý \"+\" không được có ý con: chỉ có hai cấp \"-\" và \"+\"".to_owned(),
+                    );
+                }
+                ItemView {
+                    label: Text::literal(if depth == 0 { "-" } else { "+" }),
+                    text: self.text(&item.text, &format!("{path}.text")),
+                    items: self.items(&item.items, depth + 1, &format!("{path}.items")),
+                }
+            })
+            .collect()
+    }
+
+    /// Căn cứ: "Căn cứ " is added unless the text opens with it (or with "Theo"/"Xét"); each
+    /// ends with ";", the last with "." unless more introductory text follows it.
+    fn bases(&mut self, bases: &[String], followed: bool) -> Vec<Text> {
+        let count = bases.len();
+        (0..count)
+            .map(|i| {
+                let raw = strip_end_punctuation(&bases[i]);
+                let lower = raw.to_lowercase();
+                let opens = ["căn cứ", "theo ", "xét "].iter().any(|w| lower.starts_with(w));
+                let mut text = self.text(&raw, &format!("bases[{i}]"));
+                if !opens {
+                    text.prepend_literal("Căn cứ ");
+                }
+                text.push_literal(if i + 1 == count && !followed { "." } else { ";" });
+                text
+            })
+            .collect()
+    }
+
+    /// Nơi nhận: ";" after each recipient, "." after the last; a typed "- " or final mark is
+    /// not doubled.
+    fn recipients(&mut self, recipients: &[String]) -> Vec<Text> {
+        let count = recipients.len();
+        (0..count)
+            .map(|i| {
+                let raw = strip_end_punctuation(&recipients[i]);
+                let raw = raw.trim_start().trim_start_matches(['-', '–']).trim_start();
+                let mut text = self.text(raw, &format!("recipients[{i}]"));
+                text.push_literal(if i + 1 == count { "." } else { ";" });
+                text
+            })
+            .collect()
+    }
+
+    fn parties(&mut self, p: &spec::Parties, spec: &Spec, year: i32) -> PartiesView {
+        let date = match p.date {
+            Some(d) => date_words(d.0),
+            None => format!("ngày … tháng … năm {year}"),
+        };
+        let place = match &p.place {
+            Some(place) => fold_whitespace(place),
+            None => "………………".to_owned(),
+        };
+        let intro = Text::literal(&format!("Hôm nay, {date}, tại {place}, chúng tôi gồm:"));
+        let members = p
+            .members
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                let path = format!("parties.members[{i}]");
+                let issuer = spec.issuers.iter().find(|x| x.id == m.issuer);
+                if issuer.is_none() && self.resolve {
+                    self.error(
+                        &format!("{path}.issuer"),
+                        format!("không có cơ quan nào mang mã `{}` trong `issuers`", m.issuer),
+                    );
+                }
+                let heading = match (&m.heading, issuer) {
+                    (Some(h), _) => self.text(h, &format!("{path}.heading")).upper(),
+                    (None, Some(issuer)) => {
+                        let short = issuer.short.as_ref().unwrap_or(&issuer.name);
+                        let mut t = self.text(short, &format!("{path}.issuer")).upper();
+                        t.prepend_literal("ĐẠI DIỆN ");
+                        t
+                    }
+                    (None, None) => Text::default(),
+                };
+                let mut representative = self.text(&m.name, &format!("{path}.name")).upper();
+                representative.prepend_literal(&format!("{}: ", fold_whitespace(&m.honorific)));
+                let mut field = |label: &str, value: &Option<String>, key: &str| {
+                    value.as_ref().map(|v| {
+                        let mut t = self.text(v, &format!("{path}.{key}"));
+                        let prefix = if v.trim().is_empty() { label.to_owned() } else { format!("{label} ") };
+                        t.prepend_literal(&prefix);
+                        t
+                    })
+                };
+                let mut lines: Vec<Vec<Text>> = Vec::new();
+                lines.extend(field("Chức vụ:", &m.position, "position").map(|t| vec![t]));
+                lines.extend(field("Địa chỉ:", &m.address, "address").map(|t| vec![t]));
+                let contact: Vec<Text> = [field("Điện thoại:", &m.phone, "phone"), field("Fax:", &m.fax, "fax")]
+                    .into_iter()
+                    .flatten()
+                    .collect();
+                if !contact.is_empty() {
+                    lines.push(contact);
+                }
+                lines.extend(field("Email:", &m.email, "email").map(|t| vec![t]));
+                for (k, more) in m.more.iter().enumerate() {
+                    lines.push(vec![self.text(more, &format!("{path}.more[{k}]"))]);
+                }
+                PartyView { heading, representative, lines }
+            })
+            .collect();
+        PartiesView { intro, members, agreement: self.texts(&p.agreement, "parties.agreement") }
+    }
+
+    fn signatures(&mut self, spec: &Spec) -> Vec<SignatureView> {
+        spec.signatures
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let path = format!("signatures[{i}]");
+                if self.resolve && !spec.issuers.iter().any(|x| x.id == s.issuer) {
+                    self.error(
+                        &format!("{path}.issuer"),
+                        format!("không có cơ quan nào mang mã `{}` trong `issuers`", s.issuer),
+                    );
+                }
+                SignatureView {
+                    issuer: s.issuer.clone(),
+                    authority: s
+                        .authority
+                        .iter()
+                        .enumerate()
+                        .map(|(k, a)| self.text(a, &format!("{path}.authority[{k}]")).upper())
+                        .collect(),
+                    title: self.text(&s.title, &format!("{path}.title")).upper(),
+                    name: self.text(&s.name, &format!("{path}.name")),
+                }
+            })
+            .collect()
+    }
+}
+
+/// Author ids: ASCII letters, digits, `-`, `_`, `.`.
+fn is_id(id: &str) -> bool {
+    !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+fn closest_id<'a>(id: &str, known: impl Iterator<Item = &'a String>) -> String {
+    known
+        .map(|k| (strsim::levenshtein(id, k), k))
+        .filter(|(d, k)| *d <= 2.max(k.len() / 3))
+        .min_by_key(|(d, k)| (*d, (*k).clone()))
+        .map(|(_, k)| format!("; có phải ý bạn là `{k}`?"))
+        .unwrap_or_default()
+}
+
+/// Drops the ";", "." or "," a user typed at the end, since the program adds its own; an
+/// ellipsis ("…", "...") is part of the text and stays.
+fn strip_end_punctuation(raw: &str) -> String {
+    let t = raw.trim_end();
+    if t.ends_with("...") || t.ends_with('…') {
+        return t.to_owned();
+    }
+    t.trim_end_matches([';', '.', ',']).trim_end().to_owned()
+}
+
+/// Ends the body with "./." as the ND 30 templates do, without doubling a typed mark.
+fn end_mark(text: &mut Text) {
+    let plain = text.plain.trim_end();
+    if plain.ends_with("./.") {
+        return;
+    }
+    text.push_literal(if plain.ends_with('.') { "/." } else { "./." });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(yaml: &str) -> Result<Document, Error> {
+        let spec = crate::load::parse("t.yaml", yaml)?;
+        build(&spec, "t.yaml")
+    }
+
+    const HEAD: &str = "kind: quy-che\ntitle: T\nplace: Hà Nội\nyear: 2024\n\
+        issuers: [{id: a, name: Sở A, abbr: SA}, {id: b, name: Hội B, abbr: HB}]\n\
+        signatures: [{issuer: a, title: Giám đốc, name: X}, {issuer: b, title: Chủ tịch, name: Y}]\n";
+
+    #[test]
+    fn articles_run_on_across_chapters_and_points_use_vietnamese_letters() {
+        let points: Vec<String> = (0..7).map(|i| format!("\"p{i}\"")).collect();
+        let yaml = format!(
+            "{HEAD}chapters:\n- title: Một\n  articles:\n  - {{title: A}}\n  - {{title: B}}\n\
+             - title: Hai\n  articles:\n  - title: C\n    clauses:\n    - x\n    - text: y\n      points: [{}]\n\
+             - title: Ba\n  articles: [{{title: D}}]\n",
+            points.join(", ")
+        );
+        let d = doc(&yaml).unwrap();
+        let numbers: Vec<u32> =
+            d.chapters.iter().flat_map(|c| c.articles.iter().map(|a| a.number)).collect();
+        assert_eq!(numbers, [1, 2, 3, 4]);
+        let romans: Vec<&str> = d.chapters.iter().map(|c| c.number.as_str()).collect();
+        assert_eq!(romans, ["I", "II", "III"]);
+        let letters: Vec<&str> = d.chapters[1].articles[0].clauses[1].points.iter().map(|p| p.letter).collect();
+        assert_eq!(letters, ["a", "b", "c", "d", "đ", "e", "g"]);
+    }
+
+    #[test]
+    fn references_resolve_to_final_numbers() {
+        let yaml = format!(
+            "{HEAD}chapters:\n- id: chung\n  title: Chung\n  articles:\n  - {{id: pv, title: Phạm vi}}\n\
+             - title: Nội dung\n  articles:\n  - title: X\n    clauses:\n    - Theo [[pv]] và [[k2]], [[d]] thuộc [[chung]]\n\
+             \x20   - id: k2\n      text: y\n      points: [a, b, {{id: d, text: c}}]\n"
+        );
+        let d = doc(&yaml).unwrap();
+        let text = &d.chapters[1].articles[0].clauses[0].text.as_ref().unwrap().plain;
+        assert_eq!(text, "Theo Điều 1 và khoản 2 Điều 2, điểm c khoản 2 Điều 2 thuộc Chương I");
+    }
+
+    #[test]
+    fn unknown_and_duplicate_ids_are_errors_with_paths() {
+        let yaml = format!(
+            "{HEAD}articles:\n- {{id: a1, title: X, paragraphs: [\"xem [[a2]]\"]}}\n- {{id: a1, title: Y}}\n"
+        );
+        let Err(Error::Spec(diags)) = doc(&yaml) else { panic!("expected errors") };
+        let text: Vec<String> = diags.iter().map(ToString::to_string).collect();
+        assert!(text.iter().any(|t| t.contains("`a1` đã được dùng") && t.contains("articles[1].id")), "{text:?}");
+        assert!(
+            text.iter().any(|t| t.contains("[[a2]]") && t.contains("articles[0].paragraphs[0]")),
+            "{text:?}"
+        );
+    }
+
+    #[test]
+    fn recipients_and_bases_get_their_punctuation_once() {
+        let yaml = format!(
+            "{HEAD}bases: [\"Luật A;\", Nghị định B]\nrecipients: [\"- Bộ X;\", Sở Y, \"Lưu: VT.\"]\narticles: [{{title: A, paragraphs: [Hết.]}}]\n"
+        );
+        let d = doc(&yaml).unwrap();
+        let r: Vec<&str> = d.recipients.iter().map(|t| t.plain.as_str()).collect();
+        assert_eq!(r, ["Bộ X;", "Sở Y;", "Lưu: VT."]);
+        let b: Vec<&str> = d.bases.iter().map(|t| t.plain.as_str()).collect();
+        assert_eq!(b, ["Căn cứ Luật A;", "Căn cứ Nghị định B."]);
+        assert_eq!(d.articles[0].paragraphs[0].plain, "Hết./.");
+    }
+
+    #[test]
+    fn last_basis_keeps_semicolon_when_a_preamble_follows() {
+        let yaml = format!("{HEAD}bases: [A, B]\npreamble: \"Hai bên thống nhất:\"\n");
+        let d = doc(&yaml).unwrap();
+        assert_eq!(d.bases[1].plain, "Căn cứ B;");
+    }
+
+    #[test]
+    fn symbol_lists_type_then_every_issuer_lead_first() {
+        let d = doc(HEAD).unwrap();
+        assert_eq!(d.symbol.plain, "QC-SA-HB");
+        assert_eq!(d.number, None);
+        let d = doc(&format!("{HEAD}number: 7\n")).unwrap();
+        assert_eq!(d.number.as_deref(), Some("07"));
+    }
+}

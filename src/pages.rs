@@ -1,0 +1,164 @@
+//! Reading laid-out pages back: every run of text with its page, position, size, weight and
+//! style, and every rule (line) drawn, taken from Typst's frames. Tests use this to check the
+//! layout against ND 30 and to find the reference texts in what was actually laid out.
+
+use typst::layout::{Frame, FrameItem, Point, Transform};
+use typst::text::{FontStyle, FontWeight};
+use typst::visualize::Geometry;
+use typst_layout::PagedDocument;
+
+/// One run of text as laid out. Lengths are in points, measured from the page's top-left corner;
+/// `y` is the baseline.
+#[derive(Debug, Clone)]
+pub struct Run {
+    /// 0-based page index.
+    pub page: usize,
+    /// Left edge.
+    pub x: f64,
+    /// Baseline.
+    pub y: f64,
+    /// Advance width.
+    pub width: f64,
+    /// Font size.
+    pub size: f64,
+    /// Bold (weight 600 or more).
+    pub bold: bool,
+    /// Italic or oblique.
+    pub italic: bool,
+    /// Font family name.
+    pub family: String,
+    /// The characters.
+    pub text: String,
+}
+
+/// A straight line drawn on a page (rules under headers and titles).
+#[derive(Debug, Clone)]
+pub struct Rule {
+    /// 0-based page index.
+    pub page: usize,
+    /// Start, in points from the top-left corner.
+    pub from: (f64, f64),
+    /// End.
+    pub to: (f64, f64),
+}
+
+/// Runs that share a baseline on a page, left to right.
+#[derive(Debug, Clone)]
+pub struct Line {
+    /// 0-based page index.
+    pub page: usize,
+    /// Baseline.
+    pub y: f64,
+    /// The runs, left to right.
+    pub runs: Vec<Run>,
+}
+
+impl Line {
+    /// The line's characters; a space stands for each visible gap between runs.
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        let mut end: Option<f64> = None;
+        for run in &self.runs {
+            if let Some(e) = end {
+                let gap = run.x - e;
+                if gap > run.size * 0.15 && !out.ends_with(' ') && !run.text.starts_with(' ') {
+                    out.push(' ');
+                }
+            }
+            out.push_str(&run.text);
+            end = Some(run.x + run.width);
+        }
+        out.trim().to_owned()
+    }
+
+    /// Left edge of the first run.
+    pub fn left(&self) -> f64 {
+        self.runs.first().map_or(0.0, |r| r.x)
+    }
+
+    /// Right edge of the last run.
+    pub fn right(&self) -> f64 {
+        self.runs.last().map_or(0.0, |r| r.x + r.width)
+    }
+}
+
+/// Everything read from a laid-out document.
+#[derive(Debug, Clone, Default)]
+pub struct Pages {
+    /// Page sizes (width, height) in points.
+    pub sizes: Vec<(f64, f64)>,
+    /// Every text run, in page then frame order.
+    pub runs: Vec<Run>,
+    /// Every line drawn.
+    pub rules: Vec<Rule>,
+}
+
+impl Pages {
+    /// Reads the pages of a compiled document.
+    pub fn read(doc: &PagedDocument) -> Pages {
+        let mut pages = Pages::default();
+        for (index, page) in doc.pages().iter().enumerate() {
+            let size = page.frame.size();
+            pages.sizes.push((size.x.to_pt(), size.y.to_pt()));
+            walk(&page.frame, Transform::identity(), index, &mut pages);
+        }
+        pages
+    }
+
+    /// Runs grouped into lines (same page, baselines within 1 pt), top to bottom.
+    pub fn lines(&self) -> Vec<Line> {
+        let mut runs: Vec<&Run> = self.runs.iter().filter(|r| !r.text.trim().is_empty()).collect();
+        runs.sort_by(|a, b| (a.page, a.y).partial_cmp(&(b.page, b.y)).expect("finite").then(a.x.total_cmp(&b.x)));
+        let mut lines: Vec<Line> = Vec::new();
+        for run in runs {
+            match lines.last_mut() {
+                Some(line) if line.page == run.page && (line.y - run.y).abs() < 1.0 => {
+                    line.runs.push(run.clone())
+                }
+                _ => lines.push(Line { page: run.page, y: run.y, runs: vec![run.clone()] }),
+            }
+        }
+        for line in &mut lines {
+            line.runs.sort_by(|a, b| a.x.total_cmp(&b.x));
+        }
+        lines
+    }
+}
+
+fn walk(frame: &Frame, ts: Transform, page: usize, out: &mut Pages) {
+    for (pos, item) in frame.items() {
+        match item {
+            FrameItem::Group(group) => {
+                let inner = ts.pre_concat(Transform::translate(pos.x, pos.y)).pre_concat(group.transform);
+                walk(&group.frame, inner, page, out);
+            }
+            FrameItem::Text(text) => {
+                let at = pos.transform(ts);
+                let info = text.font.font().info();
+                out.runs.push(Run {
+                    page,
+                    x: at.x.to_pt(),
+                    y: at.y.to_pt(),
+                    width: text.width().to_pt(),
+                    size: text.size.to_pt(),
+                    bold: info.variant.weight >= FontWeight::SEMIBOLD,
+                    italic: info.variant.style != FontStyle::Normal,
+                    family: info.family.clone(),
+                    text: text.text.to_string(),
+                });
+            }
+            FrameItem::Shape(shape, _) => {
+                if let Geometry::Line(delta) = shape.geometry {
+                    let from = pos.transform(ts);
+                    let to = Point::new(pos.x + delta.x, pos.y + delta.y).transform(ts);
+                    out.rules.push(Rule {
+                        page,
+                        from: (from.x.to_pt(), from.y.to_pt()),
+                        to: (to.x.to_pt(), to.y.to_pt()),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,40 @@
+//! Document → outputs: Tera templates make the Typst source and the Markdown; Typst lays the
+//! source out in-process with the embedded fonts and writes the PDF.
+
+mod pdf;
+mod templates;
+
+pub use pdf::{compile, pdf};
+pub use templates::{markdown, typst_source};
+
+/// The output formats `render` can write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Format {
+    /// PDF laid out per ND 30.
+    Pdf,
+    /// Markdown of the same text.
+    Md,
+    /// The Typst source the PDF is made from (compiles by itself).
+    Typ,
+}
+
+impl Format {
+    /// The file extension, also the name used on the command line.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Md => "md",
+            Format::Typ => "typ",
+        }
+    }
+
+    /// Reads a format name as given after `--format`.
+    pub fn parse(name: &str) -> Option<Format> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "pdf" => Some(Format::Pdf),
+            "md" | "markdown" => Some(Format::Md),
+            "typ" | "typst" => Some(Format::Typ),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,417 @@
+//! The spec: a programme exactly as the author wrote it in YAML (serde types, no numbering).
+//!
+//! Every key is documented in the README with its Vietnamese term. Text fields hold inline
+//! Markdown (`**đậm**`, `*nghiêng*`) and references to ids (`[[nguyen-tac]]`); nothing else in
+//! them is interpreted. Loading (decoding, NFC, error reporting) lives in [`crate::load`].
+
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+use std::fmt;
+use std::marker::PhantomData;
+
+/// The whole programme: header facts, body, signatures and Nơi nhận.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Spec {
+    /// Loại văn bản: decides the printed type name and its Phụ lục III abbreviation.
+    pub kind: Kind,
+    /// Trích yếu. A line break in the YAML text forces a line break in the printed title.
+    pub title: String,
+    /// Số: the registry number, unknown (absent) until the văn thư registers the document.
+    #[serde(default)]
+    pub number: Option<u32>,
+    /// Ký hiệu written in full, replacing the computed `CTr-ABC-XYZ` (for local variants).
+    #[serde(default)]
+    pub symbol: Option<String>,
+    /// Địa danh of the place/date line ("Thanh Hóa").
+    pub place: String,
+    /// Ngày ban hành (`YYYY-MM-DD`); absent leaves the date blank for the văn thư.
+    #[serde(default)]
+    pub date: Option<SpecDate>,
+    /// Năm: the year printed when the date is left blank.
+    #[serde(default)]
+    pub year: Option<i32>,
+    /// Giai đoạn the programme covers, e.g. `{ from: 2023, to: 2025 }`.
+    #[serde(default)]
+    pub period: Option<Period>,
+    /// Cơ quan ban hành, lead body first; each one has a signature block.
+    pub issuers: Vec<Issuer>,
+    /// Căn cứ: "Căn cứ " before each, ";" after each and "." after the last are added.
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub bases: Vec<String>,
+    /// Thành phần tham gia ký kết: "Hôm nay, ngày … tại …, chúng tôi gồm:" and one entry per party.
+    #[serde(default)]
+    pub parties: Option<Parties>,
+    /// Lời mở đầu: paragraphs between the căn cứ (or parties) and the body.
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub preamble: Vec<String>,
+    /// Body in Chương → Điều form.
+    #[serde(default)]
+    pub chapters: Vec<Chapter>,
+    /// Body in Điều form without chương.
+    #[serde(default)]
+    pub articles: Vec<Article>,
+    /// Body in I. → 1. form (mục La Mã → khoản).
+    #[serde(default)]
+    pub sections: Vec<Section>,
+    /// Closing paragraphs after the body, before the signatures.
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub closing: Vec<String>,
+    /// One signature block per signing issuer.
+    #[serde(default)]
+    pub signatures: Vec<Signature>,
+    /// Nơi nhận: "- " before each, ";" after each and "." after the last are added.
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub recipients: Vec<String>,
+}
+
+/// The kinds of agreement text the tool lays out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// Chương trình (CTr).
+    ChuongTrinh,
+    /// Chương trình phối hợp (CTr).
+    ChuongTrinhPhoiHop,
+    /// Quy chế (QC).
+    QuyChe,
+    /// Quy chế phối hợp (QC).
+    QuyChePhoiHop,
+    /// Kế hoạch (KH).
+    KeHoach,
+    /// Kế hoạch phối hợp (KH).
+    KeHoachPhoiHop,
+    /// Bản thỏa thuận (BTT).
+    BanThoaThuan,
+    /// Bản ghi nhớ (BGN).
+    BanGhiNho,
+}
+
+impl Kind {
+    /// The type name as printed above the trích yếu (upper case).
+    pub fn type_name(self) -> &'static str {
+        match self {
+            Kind::ChuongTrinh => "CHƯƠNG TRÌNH",
+            Kind::ChuongTrinhPhoiHop => "CHƯƠNG TRÌNH PHỐI HỢP",
+            Kind::QuyChe => "QUY CHẾ",
+            Kind::QuyChePhoiHop => "QUY CHẾ PHỐI HỢP",
+            Kind::KeHoach => "KẾ HOẠCH",
+            Kind::KeHoachPhoiHop => "KẾ HOẠCH PHỐI HỢP",
+            Kind::BanThoaThuan => "BẢN THỎA THUẬN",
+            Kind::BanGhiNho => "BẢN GHI NHỚ",
+        }
+    }
+
+    /// The Phụ lục III abbreviation that opens the ký hiệu.
+    pub fn abbreviation(self) -> &'static str {
+        match self {
+            Kind::ChuongTrinh | Kind::ChuongTrinhPhoiHop => "CTr",
+            Kind::QuyChe | Kind::QuyChePhoiHop => "QC",
+            Kind::KeHoach | Kind::KeHoachPhoiHop => "KH",
+            Kind::BanThoaThuan => "BTT",
+            Kind::BanGhiNho => "BGN",
+        }
+    }
+}
+
+/// A calendar date written `YYYY-MM-DD`, checked when it is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SpecDate(pub chrono::NaiveDate);
+
+impl<'de> Deserialize<'de> for SpecDate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+            .map(SpecDate)
+            .map_err(|_| {
+                de::Error::custom(format!(
+                    "ngày `{text}` không hợp lệ: cần dạng NĂM-THÁNG-NGÀY có thật, ví dụ 2023-06-15"
+                ))
+            })
+    }
+}
+
+/// The years a programme covers (giai đoạn).
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    /// First year.
+    pub from: i32,
+    /// Last year.
+    pub to: i32,
+}
+
+/// A body that issues the document jointly.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Issuer {
+    /// Author-chosen id, used by signatures and parties.
+    pub id: String,
+    /// Cơ quan chủ quản, printed above the name (regular weight).
+    #[serde(default)]
+    pub parent: Option<String>,
+    /// Tên cơ quan, tổ chức (bold in the header).
+    pub name: String,
+    /// Chữ viết tắt used in the ký hiệu (`STTTT`).
+    pub abbr: String,
+    /// Tên gọi tắt used in running text and the party block ("UBND tỉnh Sóc Trăng").
+    #[serde(default)]
+    pub short: Option<String>,
+}
+
+/// The party-representative block of an agreement.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Parties {
+    /// Ngày ký kết; absent prints "ngày … tháng … năm YYYY".
+    #[serde(default)]
+    pub date: Option<SpecDate>,
+    /// Địa điểm ký kết; absent prints a dotted blank.
+    #[serde(default)]
+    pub place: Option<String>,
+    /// The sentence after the representatives, e.g. "Hai bên cùng thống nhất …:".
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub agreement: Vec<String>,
+    /// One entry per party, in the order printed.
+    pub members: Vec<Party>,
+}
+
+/// One party's representative and contact details.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Party {
+    /// The issuer this party is.
+    pub issuer: String,
+    /// Heading replacing "ĐẠI DIỆN <tên gọi tắt>".
+    #[serde(default)]
+    pub heading: Option<String>,
+    /// Danh xưng: "Ông" or "Bà".
+    pub honorific: String,
+    /// Họ và tên (printed in capitals here, as written in the signature).
+    pub name: String,
+    /// Chức vụ.
+    #[serde(default)]
+    pub position: Option<String>,
+    /// Địa chỉ.
+    #[serde(default)]
+    pub address: Option<String>,
+    /// Điện thoại.
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// Fax (printed on the telephone line).
+    #[serde(default)]
+    pub fax: Option<String>,
+    /// Email; an empty string prints the label with nothing after it.
+    #[serde(default)]
+    pub email: Option<String>,
+    /// Further lines printed as written ("Mã số thuế: …", "Tài khoản: …").
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub more: Vec<String>,
+}
+
+/// Chương: a titled group of Điều.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Chapter {
+    /// Author-chosen id (never printed).
+    #[serde(default)]
+    pub id: Option<String>,
+    /// Tên chương (printed in capitals).
+    pub title: String,
+    /// The Điều of this chương.
+    #[serde(default)]
+    pub articles: Vec<Article>,
+}
+
+/// Điều: numbered continuously through the document.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Article {
+    /// Author-chosen id (never printed).
+    #[serde(default)]
+    pub id: Option<String>,
+    /// Tên điều.
+    pub title: String,
+    /// Free paragraphs, printed before the khoản.
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub paragraphs: Vec<String>,
+    /// Khoản.
+    #[serde(default, deserialize_with = "many_text_or_struct")]
+    pub clauses: Vec<Clause>,
+}
+
+/// Mục in I./II. form: a titled section holding khoản.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// Author-chosen id (never printed).
+    #[serde(default)]
+    pub id: Option<String>,
+    /// Tên mục (printed in capitals).
+    pub title: String,
+    /// Free paragraphs, printed before the khoản.
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub paragraphs: Vec<String>,
+    /// Khoản "1.", "2." of this mục.
+    #[serde(default, deserialize_with = "many_text_or_struct")]
+    pub clauses: Vec<Clause>,
+    /// Dash items directly under the mục.
+    #[serde(default, deserialize_with = "many_text_or_struct")]
+    pub items: Vec<Item>,
+}
+
+/// Khoản: "1.", either running text or a bold title of its own, with điểm and dash items.
+/// Written as a plain string when it is only text.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Clause {
+    /// Author-chosen id (never printed).
+    #[serde(default)]
+    pub id: Option<String>,
+    /// A title printed in bold on its own line ("1. Mục đích").
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Running text after the number.
+    #[serde(default)]
+    pub text: Option<String>,
+    /// Điểm a), b), …
+    #[serde(default, deserialize_with = "many_text_or_struct")]
+    pub points: Vec<Point>,
+    /// Dash items.
+    #[serde(default, deserialize_with = "many_text_or_struct")]
+    pub items: Vec<Item>,
+    /// Paragraphs printed after the điểm and items.
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub paragraphs: Vec<String>,
+}
+
+/// Điểm: "a)", lettered in the Vietnamese order. Written as a plain string when it is only text.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Point {
+    /// Author-chosen id (never printed).
+    #[serde(default)]
+    pub id: Option<String>,
+    /// The text after the letter.
+    pub text: String,
+    /// Dash items under the điểm.
+    #[serde(default, deserialize_with = "many_text_or_struct")]
+    pub items: Vec<Item>,
+}
+
+/// A dash item ("- "), whose own items are plus items ("+ ").
+/// Written as a plain string when it is only text.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    /// Author-chosen id (never printed).
+    #[serde(default)]
+    pub id: Option<String>,
+    /// The text after the dash.
+    pub text: String,
+    /// Plus items under a dash item.
+    #[serde(default, deserialize_with = "many_text_or_struct")]
+    pub items: Vec<Item>,
+}
+
+/// One signing party's block: authority lines, title, the signer's name.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signature {
+    /// The issuer that signs.
+    pub issuer: String,
+    /// Thẩm quyền ký: lines above the title, each may open with TM./KT./Q./TL./TUQ.
+    /// ("TM. Ủy ban nhân dân", "KT. Chủ tịch", or the body's name).
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub authority: Vec<String>,
+    /// Chức vụ of the signer.
+    pub title: String,
+    /// Họ và tên of the signer.
+    pub name: String,
+}
+
+/// Types that can be written as a plain string instead of a map.
+pub trait FromText {
+    /// The value a plain string stands for.
+    fn from_text(text: String) -> Self;
+}
+
+impl FromText for Clause {
+    fn from_text(text: String) -> Self {
+        Clause { text: Some(text), ..Clause::default() }
+    }
+}
+
+impl FromText for Point {
+    fn from_text(text: String) -> Self {
+        Point { text, ..Point::default() }
+    }
+}
+
+impl FromText for Item {
+    fn from_text(text: String) -> Self {
+        Item { text, ..Item::default() }
+    }
+}
+
+/// One element that is either a string (shorthand) or a full map.
+struct TextOrStruct<T>(T);
+
+impl<'de, T: Deserialize<'de> + FromText> Deserialize<'de> for TextOrStruct<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<T>(PhantomData<T>);
+        impl<'de, T: Deserialize<'de> + FromText> Visitor<'de> for V<T> {
+            type Value = T;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("một đoạn văn bản hoặc một bảng khóa: giá trị")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+                Ok(T::from_text(v.to_owned()))
+            }
+            fn visit_map<M: MapAccess<'de>>(self, m: M) -> Result<T, M::Error> {
+                T::deserialize(de::value::MapAccessDeserializer::new(m))
+            }
+        }
+        d.deserialize_any(V(PhantomData)).map(TextOrStruct)
+    }
+}
+
+fn many_text_or_struct<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de> + FromText,
+{
+    let items: Option<Vec<TextOrStruct<T>>> = Option::deserialize(d)?;
+    Ok(items.unwrap_or_default().into_iter().map(|t| t.0).collect())
+}
+
+/// A list of strings that may also be written as a single string (or left empty).
+fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    struct V;
+    impl<'de> Visitor<'de> for V {
+        type Value = Vec<String>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("một đoạn văn bản hoặc một danh sách")
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(vec![v.to_owned()])
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(V)
+        }
+        fn visit_seq<S: SeqAccess<'de>>(self, mut s: S) -> Result<Self::Value, S::Error> {
+            let mut out = Vec::new();
+            while let Some(item) = s.next_element::<String>()? {
+                out.push(item);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_any(V)
+}

@@ -1,0 +1,103 @@
+//! Vietnamese administrative conventions: Roman numerals, the letters of điểm, dates in words
+//! and registry numbers.
+
+/// The letters used for điểm, in order: the Vietnamese alphabet without ă, â, ê, ô, ơ, ư
+/// (and without f, j, w, z, which it does not have).
+pub const POINT_LETTERS: [&str; 23] = [
+    "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t",
+    "u", "v", "x", "y",
+];
+
+/// The letter of the điểm at 0-based `index`, or `None` past "y".
+pub fn point_letter(index: usize) -> Option<&'static str> {
+    POINT_LETTERS.get(index).copied()
+}
+
+/// `n` in upper-case Roman numerals (1 → "I", 14 → "XIV"); `n` must be 1..=3999.
+pub fn roman(mut n: u32) -> String {
+    debug_assert!((1..=3999).contains(&n));
+    const TABLE: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (value, digits) in TABLE {
+        while n >= value {
+            out.push_str(digits);
+            n -= value;
+        }
+    }
+    out
+}
+
+/// A day or month as ND 30 prints it: days below 10 and months 1 and 2 take a leading zero.
+pub fn day_str(day: u32) -> String {
+    format!("{day:02}")
+}
+
+/// A month as ND 30 prints it: "01", "02", then "3" … "12".
+pub fn month_str(month: u32) -> String {
+    if month <= 2 { format!("{month:02}") } else { month.to_string() }
+}
+
+/// A registry number as printed after "Số:": below 10 with a leading zero.
+pub fn number_str(number: u32) -> String {
+    format!("{number:02}")
+}
+
+/// "ngày 05 tháng 3 năm 2020".
+pub fn date_words(date: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    format!(
+        "ngày {} tháng {} năm {}",
+        day_str(date.day()),
+        month_str(date.month()),
+        date.year()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn point_letters_skip_marked_vowels_and_keep_d_stroke() {
+        let letters: Vec<_> = (0..23).map(|i| point_letter(i).unwrap()).collect();
+        assert_eq!(letters[..7], ["a", "b", "c", "d", "đ", "e", "g"]);
+        assert_eq!(letters[17], "s");
+        assert_eq!(letters[22], "y");
+        for skipped in ["ă", "â", "ê", "ô", "ơ", "ư", "f", "j", "w", "z"] {
+            assert!(!letters.contains(&skipped), "{skipped} must not be a điểm letter");
+        }
+        assert_eq!(point_letter(23), None);
+    }
+
+    #[test]
+    fn roman_numerals() {
+        let cases = [(1, "I"), (4, "IV"), (9, "IX"), (14, "XIV"), (40, "XL"), (1999, "MCMXCIX")];
+        for (n, want) in cases {
+            assert_eq!(roman(n), want);
+        }
+    }
+
+    #[test]
+    fn dates_pad_days_and_only_january_february() {
+        let d = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(date_words(d(2020, 1, 5)), "ngày 05 tháng 01 năm 2020");
+        assert_eq!(date_words(d(2010, 2, 8)), "ngày 08 tháng 02 năm 2010");
+        assert_eq!(date_words(d(2020, 3, 5)), "ngày 05 tháng 3 năm 2020");
+        assert_eq!(date_words(d(2019, 6, 29)), "ngày 29 tháng 6 năm 2019");
+        assert_eq!(date_words(d(2023, 12, 31)), "ngày 31 tháng 12 năm 2023");
+    }
+}

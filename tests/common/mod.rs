@@ -1,0 +1,101 @@
+//! Helpers shared by the integration tests: rendering specs, reading laid-out text back.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use vanban::document::Document;
+use vanban::pages::Pages;
+
+/// Everything one render produces, kept for the assertions.
+pub struct Rendered {
+    pub doc: Document,
+    pub typ: String,
+    pub md: String,
+    pub pages: Pages,
+    pub pdf: Vec<u8>,
+}
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn sample(name: &str) -> PathBuf {
+    root().join("samples").join(name)
+}
+
+/// Loads, numbers and renders a spec file through the library, as `vanban render` does.
+pub fn render_file(path: &Path) -> Rendered {
+    let name = path.display().to_string();
+    let spec = vanban::load::load_file(path).unwrap_or_else(|e| panic!("{e}"));
+    render_spec(&spec, &name)
+}
+
+/// Renders a spec given as YAML text.
+pub fn render_yaml(yaml: &str) -> Rendered {
+    let spec = vanban::load::parse("test.yaml", yaml).unwrap_or_else(|e| panic!("{e}"));
+    render_spec(&spec, "test.yaml")
+}
+
+fn render_spec(spec: &vanban::spec::Spec, name: &str) -> Rendered {
+    let doc = vanban::number::build(spec, name).unwrap_or_else(|e| panic!("{e}"));
+    let typ = vanban::render::typst_source(&doc, name).unwrap();
+    let md = vanban::render::markdown(&doc, name).unwrap();
+    let paged = vanban::render::compile(&typ, name).unwrap_or_else(|e| panic!("{e}"));
+    let pdf = vanban::render::pdf(&paged, name).unwrap();
+    Rendered { doc, typ, md, pages: Pages::read(&paged), pdf }
+}
+
+/// Collapses every run of white space to one space.
+pub fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The text of the laid-out pages in reading order, page numbers (in the top margin) left out.
+pub fn pdf_text(pages: &Pages) -> String {
+    const TOP_MARGIN: f64 = 20.0 * 72.0 / 25.4;
+    let lines: Vec<String> =
+        pages.lines().iter().filter(|l| l.y > TOP_MARGIN).map(|l| l.text()).collect();
+    collapse(&lines.join(" "))
+}
+
+/// The text a Markdown reader sees: what pulldown-cmark reads back, block by block.
+pub fn md_text(md: &str) -> String {
+    use pulldown_cmark::{Event, Parser};
+    let mut out = String::new();
+    for event in Parser::new(md) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => out.push(' '),
+            _ => {}
+        }
+    }
+    collapse(&out)
+}
+
+/// The sentences of a reference text: markup markers dropped, one unit per line, split after
+/// ".", ";" and ":" that end a sentence.
+pub fn seed_sentences(seed: &str) -> Vec<String> {
+    let mut units = Vec::new();
+    for line in seed.lines() {
+        let line = line.replace("**", "");
+        let line = collapse(line.trim_start_matches('#'));
+        let mut current = String::new();
+        let chars: Vec<char> = line.chars().collect();
+        for (i, &c) in chars.iter().enumerate() {
+            current.push(c);
+            let ends = matches!(c, '.' | ';' | ':') && chars.get(i + 1) == Some(&' ');
+            if ends {
+                units.push(current.trim().to_owned());
+                current.clear();
+            }
+        }
+        if !current.trim().is_empty() {
+            units.push(current.trim().to_owned());
+        }
+    }
+    units
+}
+
+/// Sentences of `seed` that do not occur in `text`.
+pub fn missing_sentences(seed: &str, text: &str) -> Vec<String> {
+    seed_sentences(seed).into_iter().filter(|s| !text.contains(s.as_str())).collect()
+}

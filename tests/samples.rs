@@ -1,0 +1,102 @@
+//! The two reference programmes: every sentence reaches the laid-out PDF and the Markdown, the
+//! Markdown matches its reviewed snapshot, and a render is byte-for-byte repeatable.
+
+mod common;
+use common::*;
+use std::sync::OnceLock;
+
+const SAMPLES: [(&str, &str); 2] = [
+    ("thanh-hoa-stttt-hhdn.yaml", "thanh-hoa-stttt-hhdn.md"),
+    ("soc-trang-sggp-2023-2025.yaml", "soc-trang-sggp-2023-2025.txt"),
+];
+
+fn rendered(index: usize) -> &'static Rendered {
+    static CACHE: [OnceLock<Rendered>; 2] = [OnceLock::new(), OnceLock::new()];
+    CACHE[index].get_or_init(|| render_file(&sample(SAMPLES[index].0)))
+}
+
+fn seed(index: usize) -> String {
+    std::fs::read_to_string(root().join("tests/fixtures/seeds").join(SAMPLES[index].1)).unwrap()
+}
+
+fn assert_all_sentences(index: usize, text: &str, what: &str) {
+    let missing = missing_sentences(&seed(index), text);
+    assert!(
+        missing.is_empty(),
+        "{} sentences of {} missing from the {what}:\n{}",
+        missing.len(),
+        SAMPLES[index].1,
+        missing.join("\n")
+    );
+}
+
+#[test]
+fn thanh_hoa_every_sentence_is_in_the_pdf() {
+    assert_all_sentences(0, &pdf_text(&rendered(0).pages), "PDF");
+}
+
+#[test]
+fn soc_trang_every_sentence_is_in_the_pdf() {
+    assert_all_sentences(1, &pdf_text(&rendered(1).pages), "PDF");
+}
+
+#[test]
+fn thanh_hoa_every_sentence_is_in_the_markdown() {
+    assert_all_sentences(0, &md_text(&rendered(0).md), "Markdown");
+}
+
+#[test]
+fn soc_trang_every_sentence_is_in_the_markdown() {
+    assert_all_sentences(1, &md_text(&rendered(1).md), "Markdown");
+}
+
+#[test]
+fn thanh_hoa_markdown_snapshot() {
+    insta::assert_snapshot!("thanh-hoa.md", rendered(0).md);
+}
+
+#[test]
+fn soc_trang_markdown_snapshot() {
+    insta::assert_snapshot!("soc-trang.md", rendered(1).md);
+}
+
+#[test]
+fn thanh_hoa_numbers_articles_across_chapters() {
+    let doc = &rendered(0).doc;
+    let numbers: Vec<u32> = doc.chapters.iter().flat_map(|c| c.articles.iter().map(|a| a.number)).collect();
+    assert_eq!(numbers, (1..=9).collect::<Vec<_>>());
+    let chapters: Vec<&str> = doc.chapters.iter().map(|c| c.label.plain.as_str()).collect();
+    assert_eq!(chapters, ["Chương I", "Chương II", "Chương III"]);
+    assert_eq!(doc.symbol.plain, "CTr-STTTT-HHDN");
+}
+
+#[test]
+fn soc_trang_numbers_sections_in_roman() {
+    let doc = &rendered(1).doc;
+    let labels: Vec<&str> = doc.sections.iter().map(|s| s.label.plain.as_str()).collect();
+    assert_eq!(labels, ["I.", "II.", "III.", "IV.", "V.", "VI."]);
+}
+
+#[test]
+fn rendering_twice_gives_identical_bytes() {
+    let again = render_file(&sample(SAMPLES[0].0));
+    assert!(again.pdf == rendered(0).pdf, "PDF bytes differ between two renders");
+    assert_eq!(again.typ, rendered(0).typ);
+    assert_eq!(again.md, rendered(0).md);
+}
+
+#[test]
+fn markdown_reads_back_as_paragraphs_and_headings_only() {
+    use pulldown_cmark::{Event, Parser, Tag};
+    for index in 0..2 {
+        for event in Parser::new(&rendered(index).md) {
+            if let Event::Start(tag) = event {
+                assert!(
+                    matches!(tag, Tag::Paragraph | Tag::Heading { .. } | Tag::Strong | Tag::Emphasis),
+                    "{}: unexpected Markdown block {tag:?}",
+                    SAMPLES[index].0
+                );
+            }
+        }
+    }
+}
