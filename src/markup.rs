@@ -15,6 +15,8 @@ pub enum Inline {
     Strong(Vec<Inline>),
     /// `*…*`
     Emph(Vec<Inline>),
+    /// A forced line break (a newline in a name or title field).
+    Break,
 }
 
 /// User text ready for every target: what templates print.
@@ -34,6 +36,18 @@ impl Text {
     /// Converts one line of user text (whitespace already folded).
     pub fn inline(source: &str) -> Text {
         Text::from_inlines(parse(source))
+    }
+
+    /// Converts several lines of user text, printed with a forced break between them.
+    pub fn lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> Text {
+        let mut inlines = Vec::new();
+        for (i, line) in lines.into_iter().enumerate() {
+            if i > 0 {
+                inlines.push(Inline::Break);
+            }
+            inlines.extend(parse(line));
+        }
+        Text::from_inlines(inlines)
     }
 
     /// Text that is printed exactly as given, with no Markdown meaning (program-made text).
@@ -73,6 +87,7 @@ impl Text {
                 Inline::Plain(s) => Inline::Plain(s.to_uppercase()),
                 Inline::Strong(c) => Inline::Strong(c.iter().map(up).collect()),
                 Inline::Emph(c) => Inline::Emph(c.iter().map(up).collect()),
+                Inline::Break => Inline::Break,
             }
         }
         Text::from_inlines(self.inlines.iter().map(up).collect())
@@ -166,6 +181,7 @@ pub fn to_typst(inlines: &[Inline]) -> String {
                 out.push_str(&to_typst(c));
                 out.push(']');
             }
+            Inline::Break => out.push_str("#linebreak()"),
         }
     }
     out
@@ -187,6 +203,7 @@ pub fn to_markdown(inlines: &[Inline]) -> String {
                 out.push_str(&to_markdown(c));
                 out.push('*');
             }
+            Inline::Break => out.push_str("\\\n"),
         }
     }
     out
@@ -199,19 +216,45 @@ pub fn to_plain(inlines: &[Inline]) -> String {
         match i {
             Inline::Plain(s) => out.push_str(s),
             Inline::Strong(c) | Inline::Emph(c) => out.push_str(&to_plain(c)),
+            Inline::Break => out.push(' '),
         }
     }
     out
 }
 
+/// Words longer than this may break at their slashes and hyphens rather than overflow a line.
+const UNBREAKABLE_MAX: usize = 40;
+
 /// Escapes literal text for Typst markup: every ASCII punctuation mark that Typst could read
 /// as syntax (`#`, `*`, `_`, `$`, `@`, `<`, `[`, `\`, `//`, `...`, `--`, quotes, `~`, a leading
-/// `=`/`-`/`+`/`1.` …) gets a backslash, and line breaks become spaces.
+/// `=`/`-`/`+`/`1.` …) gets a backslash, and line breaks become spaces. Typography: citations
+/// and dates ("45/2010/NĐ-CP", "21/4/2010") are never broken across lines, and a lone dash
+/// ("kinh tế - xã hội", "2023 - 2025") stays with the word before it.
 pub fn escape_typst(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 4);
+    let text = text.replace(['\n', '\r', '\t'], " ");
+    let words: Vec<&str> = text.split(' ').collect();
+    for (i, word) in words.iter().enumerate() {
+        if i > 0 {
+            let lone_dash = matches!(*word, "-" | "–" | "—");
+            out.push(if lone_dash { '~' } else { ' ' });
+        }
+        let inner = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let breakable = inner.contains(['/', '-', '–']);
+        if breakable && word.chars().count() <= UNBREAKABLE_MAX {
+            out.push_str("#box[");
+            escape_typst_chars(word, &mut out);
+            out.push(']');
+        } else {
+            escape_typst_chars(word, &mut out);
+        }
+    }
+    out
+}
+
+fn escape_typst_chars(text: &str, out: &mut String) {
     for c in text.chars() {
         match c {
-            '\n' | '\r' | '\t' => out.push(' '),
             ',' | '!' | '?' | '%' | '&' | '|' | ')' | '^' => out.push(c),
             c if c.is_ascii_punctuation() => {
                 out.push('\\');
@@ -220,7 +263,6 @@ pub fn escape_typst(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 /// Escapes literal text for CommonMark so that it reads back as the same characters and a
@@ -231,7 +273,7 @@ pub fn escape_markdown(text: &str) -> String {
     for (i, &c) in chars.iter().enumerate() {
         let escape = match c {
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' => true,
-            '&' => chars.get(i + 1).is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#'),
+            '&' => starts_entity(&chars[i + 1..]),
             '#' | '-' | '+' | '=' => i == 0,
             '.' | ')' => chars[..i].iter().all(|d| d.is_ascii_digit()) && i > 0,
             '!' => chars.get(i + 1) == Some(&'['),
@@ -263,6 +305,12 @@ pub fn typst_string(text: &str) -> String {
     out
 }
 
+/// Whether the characters after a `&` would make CommonMark read an entity (`&amp;`, `&#38;`).
+fn starts_entity(after: &[char]) -> bool {
+    let name = after.iter().take_while(|c| c.is_ascii_alphanumeric() || **c == '#').count();
+    name > 0 && after.get(name) == Some(&';')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -286,16 +334,30 @@ mod tests {
 
     #[test]
     fn typst_escapes_every_syntax_character() {
-        let e = escape_typst(r#"#a $b$ *c* _d_ @e <f> [g] \h //i ...--"'~`=-+:;."#);
+        let e = escape_typst(r#"#a $b$ *c* _d_ @e <f> [g] \h //i ...--"'~`=+:;."#);
         assert_eq!(
             e,
-            r#"\#a \$b\$ \*c\* \_d\_ \@e \<f\> \[g\] \\h \/\/i \.\.\.\-\-\"\'\~\`\=\-\+\:\;\."#
+            r#"\#a \$b\$ \*c\* \_d\_ \@e \<f\> \[g\] \\h \/\/i \.\.\.\-\-\"\'\~\`\=\+\:\;\."#
         );
     }
 
     #[test]
+    fn a_lone_dash_stays_with_the_word_before_it() {
+        assert_eq!(escape_typst("2023 - 2025"), "2023~\\- 2025");
+        assert_eq!(escape_typst("kinh tế – xã hội"), "kinh tế~– xã hội");
+        assert_eq!(escape_typst("a -b"), "a \\-b");
+    }
+
+    #[test]
+    fn citations_and_dates_are_kept_on_one_line() {
+        assert_eq!(escape_typst("số 58-NQ/TW ngày 05/8/2020,"), "số #box[58\\-NQ\\/TW] ngày #box[05\\/8\\/2020,]");
+        let long = "a/".repeat(30);
+        assert!(!escape_typst(&long).contains("#box"), "an overlong word may still break");
+    }
+
+    #[test]
     fn markdown_escape_round_trips() {
-        for s in ["- a", "1. b", "12) c", "# d", "x * y _z_ [w]", "&amp; <b>", "a\\b", "+ e"] {
+        for s in ["- a", "1. b", "12) c", "# d", "x * y _z_ [w]", "&amp; <b>", "a\\b", "+ e", "TT&TT &#38;"] {
             let md = escape_markdown(s);
             assert_eq!(to_plain(&parse_commonmark(&md)), s, "{md}");
         }
@@ -307,6 +369,14 @@ mod tests {
         assert_eq!(t.plain, "QUY ĐỊNH CHUNG");
         assert_eq!(Text::inline("Sở Thông tin, đặng ưng ơi").upper().plain, "SỞ THÔNG TIN, ĐẶNG ƯNG ƠI");
         assert_eq!(t.typ, "QUY ĐỊNH #strong[CHUNG]");
+    }
+
+    #[test]
+    fn lines_break_in_every_target() {
+        let t = Text::lines(["Sở Thông tin", "và Truyền thông"]);
+        assert_eq!(t.typ, "Sở Thông tin#linebreak()và Truyền thông");
+        assert_eq!(t.md, "Sở Thông tin\\\nvà Truyền thông");
+        assert_eq!(t.plain, "Sở Thông tin và Truyền thông");
     }
 
     #[test]

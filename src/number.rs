@@ -83,6 +83,20 @@ impl Walker<'_> {
         Text::inline(&resolved)
     }
 
+    /// Converts a name-like field, where each line of the YAML text is a printed line.
+    fn lines(&mut self, raw: &str, path: &str) -> Text {
+        if !self.resolve {
+            return Text::default();
+        }
+        let lines: Vec<String> = raw
+            .lines()
+            .map(fold_whitespace)
+            .filter(|l| !l.is_empty())
+            .map(|l| self.references(&l, path))
+            .collect();
+        Text::lines(lines.iter().map(String::as_str))
+    }
+
     fn texts(&mut self, raws: &[String], path: &str) -> Vec<Text> {
         raws.iter().enumerate().map(|(i, r)| self.text(r, &format!("{path}[{i}]"))).collect()
     }
@@ -130,8 +144,8 @@ impl Walker<'_> {
             .map(|(i, issuer)| {
                 let path = format!("issuers[{i}]");
                 IssuerView {
-                    parent: issuer.parent.as_ref().map(|p| self.text(p, &format!("{path}.parent")).upper()),
-                    name: self.text(&issuer.name, &format!("{path}.name")).upper(),
+                    parent: issuer.parent.as_ref().map(|p| self.lines(p, &format!("{path}.parent")).upper()),
+                    name: self.lines(&issuer.name, &format!("{path}.name")).upper(),
                 }
             })
             .collect();
@@ -407,7 +421,7 @@ impl Walker<'_> {
                     );
                 }
                 let heading = match (&m.heading, issuer) {
-                    (Some(h), _) => self.text(h, &format!("{path}.heading")).upper(),
+                    (Some(h), _) => self.lines(h, &format!("{path}.heading")).upper(),
                     (None, Some(issuer)) => {
                         let short = issuer.short.as_ref().unwrap_or(&issuer.name);
                         let mut t = self.text(short, &format!("{path}.issuer")).upper();
@@ -464,10 +478,10 @@ impl Walker<'_> {
                         .authority
                         .iter()
                         .enumerate()
-                        .map(|(k, a)| self.text(a, &format!("{path}.authority[{k}]")).upper())
+                        .map(|(k, a)| self.lines(a, &format!("{path}.authority[{k}]")).upper())
                         .collect(),
-                    title: self.text(&s.title, &format!("{path}.title")).upper(),
-                    name: self.text(&s.name, &format!("{path}.name")),
+                    title: self.lines(&s.title, &format!("{path}.title")).upper(),
+                    name: self.lines(&s.name, &format!("{path}.name")),
                 }
             })
             .collect()

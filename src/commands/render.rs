@@ -51,9 +51,13 @@ pub fn render_to_dir(spec_path: &Path, out_dir: &Path, formats: &[Format]) -> Re
     let mut staged = Vec::new();
     for (format, bytes) in &rendered.outputs {
         let target = out_dir.join(format!("{stem}.{}", format.extension()));
-        let mut tmp = tempfile::Builder::new()
-            .prefix(&format!(".{stem}."))
-            .suffix(".tmp")
+        let prefix = format!(".{stem}.");
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(&prefix).suffix(".tmp");
+        // Temporary files are private (0600); the output should get the usual mode (umask).
+        #[cfg(unix)]
+        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+        let mut tmp = builder
             .tempfile_in(out_dir)
             .map_err(|e| Error::io(&dir_name, "ghi vào thư mục", &e))?;
         std::io::Write::write_all(&mut tmp, bytes)

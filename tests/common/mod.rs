@@ -57,6 +57,39 @@ pub fn pdf_text(pages: &Pages) -> String {
     collapse(&lines.join(" "))
 }
 
+/// The text of the laid-out pages read column by column: where runs stand apart on the left
+/// and right halves (header, signature blocks), each half is read down before the other.
+pub fn pdf_text_by_columns(pages: &Pages) -> String {
+    const TOP_MARGIN: f64 = 20.0 * 72.0 / 25.4;
+    let mut out: Vec<String> = Vec::new();
+    let (mut left, mut right): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
+    for line in pages.lines().iter().filter(|l| l.y > TOP_MARGIN) {
+        let width = pages.sizes[line.page].0;
+        let mid = (85.0 + width - 42.5) / 2.0;
+        let mut clusters: Vec<vanban::pages::Line> = Vec::new();
+        for run in &line.runs {
+            match clusters.last_mut() {
+                Some(c) if run.x - c.right() < run.size => c.runs.push(run.clone()),
+                _ => clusters.push(vanban::pages::Line { page: line.page, y: line.y, runs: vec![run.clone()] }),
+            }
+        }
+        for c in clusters {
+            if c.left() < mid && c.right() > mid {
+                out.append(&mut left);
+                out.append(&mut right);
+                out.push(c.text());
+            } else if c.right() <= mid {
+                left.push(c.text());
+            } else {
+                right.push(c.text());
+            }
+        }
+    }
+    out.append(&mut left);
+    out.append(&mut right);
+    collapse(&out.join(" "))
+}
+
 /// The text a Markdown reader sees: what pulldown-cmark reads back, block by block.
 pub fn md_text(md: &str) -> String {
     use pulldown_cmark::{Event, Parser};

@@ -1,0 +1,366 @@
+//! Render benchmark: how much `vanban render` costs on top of Typst itself.
+//!
+//! For every `samples/*.yaml` (the folder is read at run time, so new samples are included)
+//! it measures, alternating A, B, A, B… within each iteration so machine noise hits both alike:
+//!
+//! - **vanban**: the whole in-memory render, `render_spec(path, &[Pdf, Md])` (load, numbering,
+//!   Tera templates, Typst layout, PDF export, Markdown);
+//! - **typst**: the floor, Typst alone: the `.typ` source is made once outside the timed loop,
+//!   then only `compile` + `pdf` are timed.
+//!
+//! Before every timed run Typst's memoization cache is emptied (`typst::comemo::evict(0)`), so
+//! both measure a cold compile with the (process-wide) fonts already parsed. Times are the
+//! median and minimum wall time over `VANBAN_BENCH_ITERS` iterations (default 20) after 2
+//! warm-up iterations; the ratio is vanban median / typst median (target: at most 1.25×).
+//!
+//! Peak memory: a counting global allocator tracks live heap bytes; for one cold run of each
+//! measurement it reports the peak reached above the live bytes at the start of that run.
+//!
+//! Run: `cargo bench --bench render` (release build). Options, by environment variable:
+//! `VANBAN_BENCH_ITERS=50` sets the iteration count; `VANBAN_BENCH_STAGES=1` also prints the
+//! median time of each pipeline stage. Arguments after `--` keep only the samples whose file
+//! name contains one of them. Nothing is written to disk.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use vanban::commands::render::render_spec;
+use vanban::render::{self, Format};
+
+/// `System`, counting live heap bytes and their peak.
+struct CountingAlloc;
+
+static CURRENT: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+impl CountingAlloc {
+    fn grew(by: usize) {
+        let now = CURRENT.fetch_add(by, Ordering::Relaxed) + by;
+        PEAK.fetch_max(now, Ordering::Relaxed);
+    }
+
+    fn shrank(by: usize) {
+        CURRENT.fetch_sub(by, Ordering::Relaxed);
+    }
+}
+
+// SAFETY: every call is forwarded to `System` unchanged; the counters only observe sizes.
+unsafe impl GlobalAlloc for CountingAlloc {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: the caller upholds `GlobalAlloc::alloc`'s contract, which `System` shares.
+        let ptr = unsafe { System.alloc(layout) };
+        if !ptr.is_null() {
+            Self::grew(layout.size());
+        }
+        ptr
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: as for `alloc`.
+        let ptr = unsafe { System.alloc_zeroed(layout) };
+        if !ptr.is_null() {
+            Self::grew(layout.size());
+        }
+        ptr
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: `ptr` was allocated by `System` (through this allocator) with `layout`.
+        unsafe { System.dealloc(ptr, layout) };
+        Self::shrank(layout.size());
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        // SAFETY: as for `dealloc`; `new_size` is valid per the caller's contract.
+        let new = unsafe { System.realloc(ptr, layout, new_size) };
+        if !new.is_null() {
+            let old_size = layout.size();
+            if new_size >= old_size {
+                Self::grew(new_size - old_size);
+            } else {
+                Self::shrank(old_size - new_size);
+            }
+        }
+        new
+    }
+}
+
+#[global_allocator]
+static ALLOC: CountingAlloc = CountingAlloc;
+
+/// Starts a new peak: the peak becomes the live bytes now. Returns those live bytes.
+fn reset_peak() -> usize {
+    let now = CURRENT.load(Ordering::Relaxed);
+    PEAK.store(now, Ordering::Relaxed);
+    now
+}
+
+/// The highest live heap bytes since the last [`reset_peak`].
+fn peak() -> usize {
+    PEAK.load(Ordering::Relaxed)
+}
+
+/// Empties Typst's memoization cache so that the next compile starts cold.
+fn cold() {
+    typst::comemo::evict(0);
+}
+
+/// Measurement A: the whole render, as `vanban render --format pdf,md` does it minus the writes.
+fn vanban_run(path: &Path) -> usize {
+    let rendered =
+        render_spec(path, &[Format::Pdf, Format::Md]).expect("vanban renders the sample");
+    rendered.outputs.iter().map(|(_, bytes)| bytes.len()).sum()
+}
+
+/// Measurement B: Typst alone on a source made beforehand.
+fn typst_run(typ: &str, name: &str) -> usize {
+    let paged = render::compile(typ, name).expect("Typst lays the source out");
+    render::pdf(&paged, name)
+        .expect("Typst writes the PDF")
+        .len()
+}
+
+/// Wall time of one cold run of `f`.
+fn timed(f: impl FnOnce() -> usize) -> Duration {
+    cold();
+    let start = Instant::now();
+    black_box(f());
+    start.elapsed()
+}
+
+/// Peak heap bytes of one cold run of `f`, above the live bytes when it starts.
+fn peak_bytes(f: impl FnOnce() -> usize) -> usize {
+    cold();
+    let base = reset_peak();
+    black_box(f());
+    peak().saturating_sub(base)
+}
+
+/// Median and minimum of some durations.
+fn stats(samples: &mut [Duration]) -> (Duration, Duration) {
+    samples.sort_unstable();
+    let n = samples.len();
+    let median = if n % 2 == 1 {
+        samples[n / 2]
+    } else {
+        (samples[n / 2 - 1] + samples[n / 2]) / 2
+    };
+    (median, samples[0])
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn mib(bytes: usize) -> f64 {
+    bytes as f64 / (1024.0 * 1024.0)
+}
+
+/// The Typst source of a sample, made the way `render_spec` makes it.
+fn typst_source(path: &Path) -> String {
+    let name = path.display().to_string();
+    let spec = vanban::load::load_file(path).expect("sample loads");
+    let doc = vanban::number::build(&spec, &name).expect("sample numbers");
+    render::typst_source(&doc, &name).expect("Typst source renders")
+}
+
+/// `samples/*.yaml`, sorted, kept by the command-line filters if any.
+fn samples(filters: &[String]) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .map(|entry| entry.expect("directory entry").path())
+        .filter(|p| p.extension().is_some_and(|ext| ext == "yaml"))
+        .filter(|p| {
+            let file = p.file_name().unwrap_or_default().to_string_lossy();
+            filters.is_empty() || filters.iter().any(|f| file.contains(f.as_str()))
+        })
+        .collect();
+    paths.sort();
+    paths
+}
+
+/// One sample's results.
+struct Row {
+    sample: String,
+    vanban: (Duration, Duration),
+    typst: (Duration, Duration),
+    vanban_peak: usize,
+    typst_peak: usize,
+}
+
+impl Row {
+    fn time_ratio(&self) -> f64 {
+        self.vanban.0.as_secs_f64() / self.typst.0.as_secs_f64()
+    }
+
+    fn mem_ratio(&self) -> f64 {
+        self.vanban_peak as f64 / self.typst_peak as f64
+    }
+}
+
+const WARMUP: usize = 2;
+
+fn bench_sample(path: &Path, iters: usize) -> Row {
+    let name = path.display().to_string();
+    let typ = typst_source(path);
+
+    for _ in 0..WARMUP {
+        timed(|| vanban_run(path));
+        timed(|| typst_run(&typ, &name));
+    }
+    let mut a = Vec::with_capacity(iters);
+    let mut b = Vec::with_capacity(iters);
+    for _ in 0..iters {
+        a.push(timed(|| vanban_run(path)));
+        b.push(timed(|| typst_run(&typ, &name)));
+    }
+
+    Row {
+        sample: path
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned(),
+        vanban: stats(&mut a),
+        typst: stats(&mut b),
+        vanban_peak: peak_bytes(|| vanban_run(path)),
+        typst_peak: peak_bytes(|| typst_run(&typ, &name)),
+    }
+}
+
+/// Median time of each pipeline stage, run one after the other on fresh inputs.
+fn stages(path: &Path, iters: usize) {
+    let name = path.display().to_string();
+    let labels = [
+        "load",
+        "number",
+        "typst_source",
+        "markdown",
+        "compile",
+        "pdf",
+    ];
+    let mut times: Vec<Vec<Duration>> = vec![Vec::with_capacity(iters); labels.len()];
+    for i in 0..WARMUP + iters {
+        cold();
+        let mut lap = Vec::with_capacity(labels.len());
+        let mut t = Instant::now();
+        let mut split = |lap: &mut Vec<Duration>| {
+            lap.push(t.elapsed());
+            t = Instant::now();
+        };
+        let spec = vanban::load::load_file(path).expect("sample loads");
+        split(&mut lap);
+        let doc = vanban::number::build(&spec, &name).expect("sample numbers");
+        split(&mut lap);
+        let typ = render::typst_source(&doc, &name).expect("Typst source renders");
+        split(&mut lap);
+        black_box(render::markdown(&doc, &name).expect("Markdown renders"));
+        split(&mut lap);
+        let paged = render::compile(&typ, &name).expect("Typst lays the source out");
+        split(&mut lap);
+        black_box(render::pdf(&paged, &name).expect("Typst writes the PDF"));
+        split(&mut lap);
+        if i >= WARMUP {
+            for (column, d) in times.iter_mut().zip(lap) {
+                column.push(d);
+            }
+        }
+    }
+    let medians: Vec<String> = labels
+        .iter()
+        .zip(times.iter_mut())
+        .map(|(label, column)| format!("{label} {:.3}", ms(stats(column).0)))
+        .collect();
+    println!(
+        "  stages (median ms) {}: {}",
+        path.file_stem().unwrap_or_default().to_string_lossy(),
+        medians.join(", ")
+    );
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; other flags are ignored, other words filter samples.
+    let filters: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    let iters = match std::env::var("VANBAN_BENCH_ITERS") {
+        Ok(v) => v
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .filter(|&n| n > 0)
+            .unwrap_or_else(|| panic!("VANBAN_BENCH_ITERS must be a positive integer, got {v:?}")),
+        Err(_) => 20,
+    };
+    let paths = samples(&filters);
+    if paths.is_empty() {
+        println!("no samples/*.yaml matched");
+        return;
+    }
+
+    println!(
+        "vanban render vs Typst alone (compile + pdf): {iters} iterations after {WARMUP} warm-ups, \
+         cold Typst cache each run"
+    );
+    let rows: Vec<Row> = paths.iter().map(|p| bench_sample(p, iters)).collect();
+
+    let width = rows
+        .iter()
+        .map(|r| r.sample.len())
+        .max()
+        .unwrap_or(0)
+        .max(6);
+    println!();
+    println!(
+        "{:<width$}  {:>10} {:>10} {:>10} {:>10} {:>6}  {:>10} {:>10} {:>6}",
+        "sample",
+        "vanban ms",
+        "vanban min",
+        "typst ms",
+        "typst min",
+        "ratio",
+        "vanban MiB",
+        "typst MiB",
+        "ratio",
+    );
+    for r in &rows {
+        println!(
+            "{:<width$}  {:>10.2} {:>10.2} {:>10.2} {:>10.2} {:>5.3}×  {:>10.2} {:>10.2} {:>5.3}×",
+            r.sample,
+            ms(r.vanban.0),
+            ms(r.vanban.1),
+            ms(r.typst.0),
+            ms(r.typst.1),
+            r.time_ratio(),
+            mib(r.vanban_peak),
+            mib(r.typst_peak),
+            r.mem_ratio(),
+        );
+    }
+    println!();
+
+    let worst = |f: fn(&Row) -> f64| {
+        rows.iter()
+            .max_by(|x, y| f(x).total_cmp(&f(y)))
+            .map(|r| (f(r), r.sample.as_str()))
+            .expect("at least one sample")
+    };
+    let (time, time_at) = worst(Row::time_ratio);
+    let (mem, mem_at) = worst(Row::mem_ratio);
+    println!(
+        "worst time ratio {time:.3}× ({time_at}) — target ≤ 1.25×: {}; worst memory ratio {mem:.3}× ({mem_at})",
+        if time <= 1.25 { "met" } else { "NOT met" }
+    );
+
+    if std::env::var_os("VANBAN_BENCH_STAGES").is_some_and(|v| !v.is_empty() && v != "0") {
+        println!();
+        for path in &paths {
+            stages(path, iters);
+        }
+    }
+}
