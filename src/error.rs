@@ -59,7 +59,11 @@ pub enum Error {
 }
 
 fn list(diagnostics: &[Diagnostic]) -> String {
-    diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+    diagnostics
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 impl Error {
@@ -90,6 +94,9 @@ impl Error {
             std::io::ErrorKind::IsADirectory => "đây là một thư mục, không phải tệp".to_owned(),
             _ => err.to_string(),
         };
-        Error::Io { file: file.to_owned(), message: format!("không {action} được: {why}") }
+        Error::Io {
+            file: file.to_owned(),
+            message: format!("không {action} được: {why}"),
+        }
     }
 }

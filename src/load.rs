@@ -36,25 +36,27 @@ fn utf8(name: &str, bytes: &[u8]) -> Result<String, Error> {
         Err(e) => {
             let good = &bytes[..e.valid_up_to()];
             let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
-            let column = String::from_utf8_lossy(good.rsplit(|&b| b == b'\n').next().unwrap_or(&[]))
-                .chars()
-                .count()
-                + 1;
+            let column =
+                String::from_utf8_lossy(good.rsplit(|&b| b == b'\n').next().unwrap_or(&[]))
+                    .chars()
+                    .count()
+                    + 1;
             Err(Error::Spec(vec![Diagnostic {
                 file: name.to_owned(),
                 line: Some(line),
                 column: Some(column),
                 path: None,
-                message: "tệp không phải văn bản UTF-8 (có thể là tệp nhị phân hoặc dùng bảng mã cũ); \
+                message:
+                    "tệp không phải văn bản UTF-8 (có thể là tệp nhị phân hoặc dùng bảng mã cũ); \
                           hãy lưu lại với bảng mã UTF-8"
-                    .to_owned(),
+                        .to_owned(),
             }]))
         }
     }
 }
 
 fn utf16(name: &str, bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, Error> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(Error::spec(name, "tệp UTF-16 bị cắt cụt (số byte lẻ)"));
     }
     let units = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]]));
@@ -93,10 +95,11 @@ fn vietnamese_message(raw: &str) -> String {
     if let Some(i) = msg.rfind(" at line ") {
         msg = &msg[..i];
     }
-    if let Some((head, rest)) = msg.split_once(": ") {
-        if !head.contains(' ') && !head.is_empty() {
-            msg = rest;
-        }
+    if let Some((head, rest)) = msg.split_once(": ")
+        && !head.contains(' ')
+        && !head.is_empty()
+    {
+        msg = rest;
     }
     let msg = msg.trim();
     if let Some(field) = between(msg, "missing field `", "`") {
@@ -125,42 +128,101 @@ fn vietnamese_message(raw: &str) -> String {
             Some(best) => format!("; có phải ý bạn là `{best}`?"),
             None => String::new(),
         };
-        return format!("giá trị `{value}` không hợp lệ{hint} (chọn một trong: {})", names.join(", "));
+        return format!(
+            "giá trị `{value}` không hợp lệ{hint} (chọn một trong: {})",
+            names.join(", ")
+        );
     }
     if let Some(field) = between(msg, "duplicate field `", "`") {
         return format!("trường `{field}` được khai báo hai lần");
     }
     if let Some(rest) = msg.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        return format!("sai kiểu: gặp {}, cần {}", kind_vi(found), kind_vi(expected));
+        return format!(
+            "sai kiểu: gặp {}, cần {}",
+            kind_vi(found),
+            kind_vi(expected)
+        );
     }
     if let Some(rest) = msg.strip_prefix("invalid value: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        return format!("giá trị không hợp lệ: gặp {}, cần {}", kind_vi(found), kind_vi(expected));
+        return format!(
+            "giá trị không hợp lệ: gặp {}, cần {}",
+            kind_vi(found),
+            kind_vi(expected)
+        );
     }
     if let Some(rest) = msg.strip_prefix("invalid length ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         return format!("độ dài không hợp lệ: {found}, cần {}", kind_vi(expected));
     }
     let translated = [
-        ("EOF while parsing", "tệp kết thúc giữa chừng (tệp bị cắt cụt?)"),
+        (
+            "EOF while parsing",
+            "tệp kết thúc giữa chừng (tệp bị cắt cụt?)",
+        ),
         ("recursion limit exceeded", "cấu trúc lồng nhau quá sâu"),
-        ("repetition limit exceeded", "bí danh (alias) YAML được lặp lại quá nhiều lần"),
-        ("more than one document", "tệp chứa nhiều tài liệu YAML (dấu `---`); mỗi tệp chỉ một chương trình"),
-        ("unknown anchor", "bí danh (alias) YAML trỏ tới một neo (anchor) chưa khai báo"),
-        ("mapping values are not allowed", "dấu `:` không hợp lệ ở đây (văn bản có dấu `: ` cần đặt trong dấu nháy \"…\")"),
-        ("did not find expected key", "thụt lề không khớp: không tìm thấy khóa mong đợi"),
-        ("did not find expected '-' indicator", "thụt lề không khớp trong danh sách `- …`"),
+        (
+            "repetition limit exceeded",
+            "bí danh (alias) YAML được lặp lại quá nhiều lần",
+        ),
+        (
+            "more than one document",
+            "tệp chứa nhiều tài liệu YAML (dấu `---`); mỗi tệp chỉ một chương trình",
+        ),
+        (
+            "unknown anchor",
+            "bí danh (alias) YAML trỏ tới một neo (anchor) chưa khai báo",
+        ),
+        (
+            "mapping values are not allowed",
+            "dấu `:` không hợp lệ ở đây (văn bản có dấu `: ` cần đặt trong dấu nháy \"…\")",
+        ),
+        (
+            "did not find expected key",
+            "thụt lề không khớp: không tìm thấy khóa mong đợi",
+        ),
+        (
+            "did not find expected '-' indicator",
+            "thụt lề không khớp trong danh sách `- …`",
+        ),
         ("could not find expected ':'", "thiếu dấu `:` sau khóa"),
-        ("found character that cannot start any token", "ký tự không thể mở đầu một giá trị (ví dụ `@`, `` ` ``, tab); hãy đặt văn bản trong dấu nháy"),
-        ("found unexpected end of stream", "tệp kết thúc giữa chừng (thiếu dấu nháy đóng?)"),
-        ("found unknown escape character", "chuỗi thoát `\\` không hợp lệ trong dấu nháy kép"),
-        ("found a tab character", "không được dùng phím tab để thụt lề; hãy dùng dấu cách"),
-        ("block sequence entries are not allowed", "không được mở danh sách `- …` ở vị trí này"),
-        ("found undefined tag handle", "thẻ YAML (`!…`) không được hỗ trợ"),
-        ("control characters are not allowed", "tệp chứa ký tự điều khiển không hợp lệ"),
-        ("invalid trailing UTF-8 octet", "tệp không phải văn bản UTF-8"),
-        ("invalid leading UTF-8 octet", "tệp không phải văn bản UTF-8"),
+        (
+            "found character that cannot start any token",
+            "ký tự không thể mở đầu một giá trị (ví dụ `@`, `` ` ``, tab); hãy đặt văn bản trong dấu nháy",
+        ),
+        (
+            "found unexpected end of stream",
+            "tệp kết thúc giữa chừng (thiếu dấu nháy đóng?)",
+        ),
+        (
+            "found unknown escape character",
+            "chuỗi thoát `\\` không hợp lệ trong dấu nháy kép",
+        ),
+        (
+            "found a tab character",
+            "không được dùng phím tab để thụt lề; hãy dùng dấu cách",
+        ),
+        (
+            "block sequence entries are not allowed",
+            "không được mở danh sách `- …` ở vị trí này",
+        ),
+        (
+            "found undefined tag handle",
+            "thẻ YAML (`!…`) không được hỗ trợ",
+        ),
+        (
+            "control characters are not allowed",
+            "tệp chứa ký tự điều khiển không hợp lệ",
+        ),
+        (
+            "invalid trailing UTF-8 octet",
+            "tệp không phải văn bản UTF-8",
+        ),
+        (
+            "invalid leading UTF-8 octet",
+            "tệp không phải văn bản UTF-8",
+        ),
         ("failed to parse YAML number", "số không hợp lệ"),
     ];
     for (needle, vi) in translated {
@@ -168,7 +230,7 @@ fn vietnamese_message(raw: &str) -> String {
             return vi.to_owned();
         }
     }
-    if msg.chars().any(|c| !c.is_ascii()) {
+    if !msg.is_ascii() {
         // Our own messages (from custom deserializers) are already Vietnamese.
         return msg.to_owned();
     }

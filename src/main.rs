@@ -98,13 +98,21 @@ fn usage_error(e: clap::Error) -> ExitCode {
     let arg = |kind| e.get(kind).map(|v| v.to_string()).unwrap_or_default();
     let what = match e.kind() {
         ErrorKind::UnknownArgument => format!("tham số lạ `{}`", arg(ContextKind::InvalidArg)),
-        ErrorKind::InvalidSubcommand => format!("lệnh lạ `{}`", arg(ContextKind::InvalidSubcommand)),
-        ErrorKind::MissingRequiredArgument => format!("thiếu tham số bắt buộc {}", arg(ContextKind::InvalidArg)),
+        ErrorKind::InvalidSubcommand => {
+            format!("lệnh lạ `{}`", arg(ContextKind::InvalidSubcommand))
+        }
+        ErrorKind::MissingRequiredArgument => {
+            format!("thiếu tham số bắt buộc {}", arg(ContextKind::InvalidArg))
+        }
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             "thiếu lệnh (ví dụ: `vanban render tệp.yaml`)".to_owned()
         }
-        ErrorKind::InvalidValue => format!("giá trị không hợp lệ cho {}", arg(ContextKind::InvalidArg)),
-        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => "số giá trị không đúng".to_owned(),
+        ErrorKind::InvalidValue => {
+            format!("giá trị không hợp lệ cho {}", arg(ContextKind::InvalidArg))
+        }
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => {
+            "số giá trị không đúng".to_owned()
+        }
         ErrorKind::ArgumentConflict => "các tham số xung đột nhau".to_owned(),
         _ => "cách gọi lệnh không đúng".to_owned(),
     };

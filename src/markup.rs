@@ -98,7 +98,10 @@ impl Text {
 /// control characters, which have no place in a printed document.
 pub fn fold_whitespace(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for word in text.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()) {
+    for word in text
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+    {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -145,12 +148,14 @@ fn parse_commonmark(md: &str) -> Vec<Inline> {
                 };
                 push_node(stack.last_mut().expect("root stays"), node);
             }
-            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
-                push_node(stack.last_mut().expect("root stays"), Inline::Plain(t.into_string()))
-            }
-            Event::SoftBreak | Event::HardBreak => {
-                push_node(stack.last_mut().expect("root stays"), Inline::Plain(" ".into()))
-            }
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => push_node(
+                stack.last_mut().expect("root stays"),
+                Inline::Plain(t.into_string()),
+            ),
+            Event::SoftBreak | Event::HardBreak => push_node(
+                stack.last_mut().expect("root stays"),
+                Inline::Plain(" ".into()),
+            ),
             _ => {}
         }
     }
@@ -307,7 +312,10 @@ pub fn typst_string(text: &str) -> String {
 
 /// Whether the characters after a `&` would make CommonMark read an entity (`&amp;`, `&#38;`).
 fn starts_entity(after: &[char]) -> bool {
-    let name = after.iter().take_while(|c| c.is_ascii_alphanumeric() || **c == '#').count();
+    let name = after
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == '#')
+        .count();
     name > 0 && after.get(name) == Some(&';')
 }
 
@@ -350,14 +358,30 @@ mod tests {
 
     #[test]
     fn citations_and_dates_are_kept_on_one_line() {
-        assert_eq!(escape_typst("số 58-NQ/TW ngày 05/8/2020,"), "số #box[58\\-NQ\\/TW] ngày #box[05\\/8\\/2020,]");
+        assert_eq!(
+            escape_typst("số 58-NQ/TW ngày 05/8/2020,"),
+            "số #box[58\\-NQ\\/TW] ngày #box[05\\/8\\/2020,]"
+        );
         let long = "a/".repeat(30);
-        assert!(!escape_typst(&long).contains("#box"), "an overlong word may still break");
+        assert!(
+            !escape_typst(&long).contains("#box"),
+            "an overlong word may still break"
+        );
     }
 
     #[test]
     fn markdown_escape_round_trips() {
-        for s in ["- a", "1. b", "12) c", "# d", "x * y _z_ [w]", "&amp; <b>", "a\\b", "+ e", "TT&TT &#38;"] {
+        for s in [
+            "- a",
+            "1. b",
+            "12) c",
+            "# d",
+            "x * y _z_ [w]",
+            "&amp; <b>",
+            "a\\b",
+            "+ e",
+            "TT&TT &#38;",
+        ] {
             let md = escape_markdown(s);
             assert_eq!(to_plain(&parse_commonmark(&md)), s, "{md}");
         }
@@ -367,7 +391,10 @@ mod tests {
     fn upper_keeps_markup() {
         let t = Text::inline("Quy định **chung**").upper();
         assert_eq!(t.plain, "QUY ĐỊNH CHUNG");
-        assert_eq!(Text::inline("Sở Thông tin, đặng ưng ơi").upper().plain, "SỞ THÔNG TIN, ĐẶNG ƯNG ƠI");
+        assert_eq!(
+            Text::inline("Sở Thông tin, đặng ưng ơi").upper().plain,
+            "SỞ THÔNG TIN, ĐẶNG ƯNG ƠI"
+        );
         assert_eq!(t.typ, "QUY ĐỊNH #strong[CHUNG]");
     }
 

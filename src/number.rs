@@ -15,7 +15,12 @@ use std::collections::HashMap;
 
 /// Builds the printable document, or every problem found on the way.
 pub fn build(spec: &Spec, file: &str) -> Result<Document, Error> {
-    let mut walker = Walker { file, labels: HashMap::new(), diagnostics: Vec::new(), resolve: false };
+    let mut walker = Walker {
+        file,
+        labels: HashMap::new(),
+        diagnostics: Vec::new(),
+        resolve: false,
+    };
     walker.document(spec);
     walker.resolve = true;
     let mut doc = walker.document(spec);
@@ -69,7 +74,10 @@ impl Walker<'_> {
                 format!("mã `{id}` không hợp lệ: chỉ dùng chữ không dấu, chữ số, `-`, `_`, `.`"),
             );
         } else if self.labels.insert(id.clone(), label).is_some() {
-            self.error(&format!("{path}.id"), format!("mã `{id}` đã được dùng cho một phần khác"));
+            self.error(
+                &format!("{path}.id"),
+                format!("mã `{id}` đã được dùng cho một phần khác"),
+            );
         }
     }
 
@@ -98,7 +106,10 @@ impl Walker<'_> {
     }
 
     fn texts(&mut self, raws: &[String], path: &str) -> Vec<Text> {
-        raws.iter().enumerate().map(|(i, r)| self.text(r, &format!("{path}[{i}]"))).collect()
+        raws.iter()
+            .enumerate()
+            .map(|(i, r)| self.text(r, &format!("{path}[{i}]")))
+            .collect()
     }
 
     /// Replaces every `[[id]]` with the label of the provision it names.
@@ -126,7 +137,10 @@ impl Walker<'_> {
                 }
                 None => {
                     let hint = closest_id(id, self.labels.keys());
-                    self.error(path, format!("tham chiếu `[[{id}]]` tới mã không tồn tại{hint}"));
+                    self.error(
+                        path,
+                        format!("tham chiếu `[[{id}]]` tới mã không tồn tại{hint}"),
+                    );
                     out.push_str(id);
                 }
             }
@@ -144,7 +158,10 @@ impl Walker<'_> {
             .map(|(i, issuer)| {
                 let path = format!("issuers[{i}]");
                 IssuerView {
-                    parent: issuer.parent.as_ref().map(|p| self.lines(p, &format!("{path}.parent")).upper()),
+                    parent: issuer
+                        .parent
+                        .as_ref()
+                        .map(|p| self.lines(p, &format!("{path}.parent")).upper()),
                     name: self.lines(&issuer.name, &format!("{path}.name")).upper(),
                 }
             })
@@ -157,7 +174,11 @@ impl Walker<'_> {
                 .join("-"),
         };
         let year = self.year(spec);
-        let body_forms = [!spec.chapters.is_empty(), !spec.articles.is_empty(), !spec.sections.is_empty()];
+        let body_forms = [
+            !spec.chapters.is_empty(),
+            !spec.articles.is_empty(),
+            !spec.sections.is_empty(),
+        ];
         if body_forms.iter().filter(|b| **b).count() > 1 && self.resolve {
             self.error(
                 "chapters",
@@ -183,7 +204,12 @@ impl Walker<'_> {
                 self.article(a, article_number, &format!("articles[{i}]"))
             })
             .collect();
-        let sections = spec.sections.iter().enumerate().map(|(i, s)| self.section(s, i)).collect();
+        let sections = spec
+            .sections
+            .iter()
+            .enumerate()
+            .map(|(i, s)| self.section(s, i))
+            .collect();
 
         let follows_bases = spec.parties.is_some() || !spec.preamble.is_empty();
         let bases = self.bases(&spec.bases, follows_bases);
@@ -202,9 +228,17 @@ impl Walker<'_> {
             title: format!(
                 "{} {}",
                 spec.kind.type_name(),
-                title_lines.iter().map(|t| t.plain.as_str()).collect::<Vec<_>>().join(" ")
+                title_lines
+                    .iter()
+                    .map(|t| t.plain.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
             ),
-            authors: spec.issuers.iter().map(|i| fold_whitespace(&i.name)).collect(),
+            authors: spec
+                .issuers
+                .iter()
+                .map(|i| fold_whitespace(&i.name))
+                .collect(),
         };
         Document {
             kind_name: spec.kind.type_name().to_owned(),
@@ -239,7 +273,8 @@ impl Walker<'_> {
                 if self.resolve {
                     self.error(
                         "year",
-                        "thiếu năm ban hành: khi chưa có ngày (`date`), hãy khai báo `year`".to_owned(),
+                        "thiếu năm ban hành: khi chưa có ngày (`date`), hãy khai báo `year`"
+                            .to_owned(),
                     );
                 }
                 0
@@ -260,7 +295,12 @@ impl Walker<'_> {
                 self.article(a, *article_number, &format!("{path}.articles[{j}]"))
             })
             .collect();
-        ChapterView { label: Text::literal(&format!("Chương {number}")), number, title: self.text(&c.title, &format!("{path}.title")).upper(), articles }
+        ChapterView {
+            label: Text::literal(&format!("Chương {number}")),
+            number,
+            title: self.text(&c.title, &format!("{path}.title")).upper(),
+            articles,
+        }
     }
 
     fn article(&mut self, a: &spec::Article, number: u32, path: &str) -> ArticleView {
@@ -371,12 +411,18 @@ impl Walker<'_> {
             .map(|i| {
                 let raw = strip_end_punctuation(&bases[i]);
                 let lower = raw.to_lowercase();
-                let opens = ["căn cứ", "theo ", "xét "].iter().any(|w| lower.starts_with(w));
+                let opens = ["căn cứ", "theo ", "xét "]
+                    .iter()
+                    .any(|w| lower.starts_with(w));
                 let mut text = self.text(&raw, &format!("bases[{i}]"));
                 if !opens {
                     text.prepend_literal("Căn cứ ");
                 }
-                text.push_literal(if i + 1 == count && !followed { "." } else { ";" });
+                text.push_literal(if i + 1 == count && !followed {
+                    "."
+                } else {
+                    ";"
+                });
                 text
             })
             .collect()
@@ -417,7 +463,10 @@ impl Walker<'_> {
                 if issuer.is_none() && self.resolve {
                     self.error(
                         &format!("{path}.issuer"),
-                        format!("không có cơ quan nào mang mã `{}` trong `issuers`", m.issuer),
+                        format!(
+                            "không có cơ quan nào mang mã `{}` trong `issuers`",
+                            m.issuer
+                        ),
                     );
                 }
                 let heading = match (&m.heading, issuer) {
@@ -435,7 +484,11 @@ impl Walker<'_> {
                 let mut field = |label: &str, value: &Option<String>, key: &str| {
                     value.as_ref().map(|v| {
                         let mut t = self.text(v, &format!("{path}.{key}"));
-                        let prefix = if v.trim().is_empty() { label.to_owned() } else { format!("{label} ") };
+                        let prefix = if v.trim().is_empty() {
+                            label.to_owned()
+                        } else {
+                            format!("{label} ")
+                        };
                         t.prepend_literal(&prefix);
                         t
                     })
@@ -443,10 +496,13 @@ impl Walker<'_> {
                 let mut lines: Vec<Vec<Text>> = Vec::new();
                 lines.extend(field("Chức vụ:", &m.position, "position").map(|t| vec![t]));
                 lines.extend(field("Địa chỉ:", &m.address, "address").map(|t| vec![t]));
-                let contact: Vec<Text> = [field("Điện thoại:", &m.phone, "phone"), field("Fax:", &m.fax, "fax")]
-                    .into_iter()
-                    .flatten()
-                    .collect();
+                let contact: Vec<Text> = [
+                    field("Điện thoại:", &m.phone, "phone"),
+                    field("Fax:", &m.fax, "fax"),
+                ]
+                .into_iter()
+                .flatten()
+                .collect();
                 if !contact.is_empty() {
                     lines.push(contact);
                 }
@@ -454,10 +510,18 @@ impl Walker<'_> {
                 for (k, more) in m.more.iter().enumerate() {
                     lines.push(vec![self.text(more, &format!("{path}.more[{k}]"))]);
                 }
-                PartyView { heading, representative, lines }
+                PartyView {
+                    heading,
+                    representative,
+                    lines,
+                }
             })
             .collect();
-        PartiesView { intro, members, agreement: self.texts(&p.agreement, "parties.agreement") }
+        PartiesView {
+            intro,
+            members,
+            agreement: self.texts(&p.agreement, "parties.agreement"),
+        }
     }
 
     fn signatures(&mut self, spec: &Spec) -> Vec<SignatureView> {
@@ -469,7 +533,10 @@ impl Walker<'_> {
                 if self.resolve && !spec.issuers.iter().any(|x| x.id == s.issuer) {
                     self.error(
                         &format!("{path}.issuer"),
-                        format!("không có cơ quan nào mang mã `{}` trong `issuers`", s.issuer),
+                        format!(
+                            "không có cơ quan nào mang mã `{}` trong `issuers`",
+                            s.issuer
+                        ),
                     );
                 }
                 SignatureView {
@@ -490,7 +557,10 @@ impl Walker<'_> {
 
 /// Author ids: ASCII letters, digits, `-`, `_`, `.`.
 fn is_id(id: &str) -> bool {
-    !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
 fn closest_id<'a>(id: &str, known: impl Iterator<Item = &'a String>) -> String {
@@ -544,12 +614,19 @@ mod tests {
             points.join(", ")
         );
         let d = doc(&yaml).unwrap();
-        let numbers: Vec<u32> =
-            d.chapters.iter().flat_map(|c| c.articles.iter().map(|a| a.number)).collect();
+        let numbers: Vec<u32> = d
+            .chapters
+            .iter()
+            .flat_map(|c| c.articles.iter().map(|a| a.number))
+            .collect();
         assert_eq!(numbers, [1, 2, 3, 4]);
         let romans: Vec<&str> = d.chapters.iter().map(|c| c.number.as_str()).collect();
         assert_eq!(romans, ["I", "II", "III"]);
-        let letters: Vec<&str> = d.chapters[1].articles[0].clauses[1].points.iter().map(|p| p.letter).collect();
+        let letters: Vec<&str> = d.chapters[1].articles[0].clauses[1]
+            .points
+            .iter()
+            .map(|p| p.letter)
+            .collect();
         assert_eq!(letters, ["a", "b", "c", "d", "đ", "e", "g"]);
     }
 
@@ -561,8 +638,15 @@ mod tests {
              \x20   - id: k2\n      text: y\n      points: [a, b, {{id: d, text: c}}]\n"
         );
         let d = doc(&yaml).unwrap();
-        let text = &d.chapters[1].articles[0].clauses[0].text.as_ref().unwrap().plain;
-        assert_eq!(text, "Theo Điều 1 và khoản 2 Điều 2, điểm c khoản 2 Điều 2 thuộc Chương I");
+        let text = &d.chapters[1].articles[0].clauses[0]
+            .text
+            .as_ref()
+            .unwrap()
+            .plain;
+        assert_eq!(
+            text,
+            "Theo Điều 1 và khoản 2 Điều 2, điểm c khoản 2 Điều 2 thuộc Chương I"
+        );
     }
 
     #[test]
@@ -570,11 +654,18 @@ mod tests {
         let yaml = format!(
             "{HEAD}articles:\n- {{id: a1, title: X, paragraphs: [\"xem [[a2]]\"]}}\n- {{id: a1, title: Y}}\n"
         );
-        let Err(Error::Spec(diags)) = doc(&yaml) else { panic!("expected errors") };
+        let Err(Error::Spec(diags)) = doc(&yaml) else {
+            panic!("expected errors")
+        };
         let text: Vec<String> = diags.iter().map(ToString::to_string).collect();
-        assert!(text.iter().any(|t| t.contains("`a1` đã được dùng") && t.contains("articles[1].id")), "{text:?}");
         assert!(
-            text.iter().any(|t| t.contains("[[a2]]") && t.contains("articles[0].paragraphs[0]")),
+            text.iter()
+                .any(|t| t.contains("`a1` đã được dùng") && t.contains("articles[1].id")),
+            "{text:?}"
+        );
+        assert!(
+            text.iter()
+                .any(|t| t.contains("[[a2]]") && t.contains("articles[0].paragraphs[0]")),
             "{text:?}"
         );
     }

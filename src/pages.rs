@@ -107,15 +107,28 @@ impl Pages {
 
     /// Runs grouped into lines (same page, baselines within 1 pt), top to bottom.
     pub fn lines(&self) -> Vec<Line> {
-        let mut runs: Vec<&Run> = self.runs.iter().filter(|r| !r.text.trim().is_empty()).collect();
-        runs.sort_by(|a, b| (a.page, a.y).partial_cmp(&(b.page, b.y)).expect("finite").then(a.x.total_cmp(&b.x)));
+        let mut runs: Vec<&Run> = self
+            .runs
+            .iter()
+            .filter(|r| !r.text.trim().is_empty())
+            .collect();
+        runs.sort_by(|a, b| {
+            (a.page, a.y)
+                .partial_cmp(&(b.page, b.y))
+                .expect("finite")
+                .then(a.x.total_cmp(&b.x))
+        });
         let mut lines: Vec<Line> = Vec::new();
         for run in runs {
             match lines.last_mut() {
                 Some(line) if line.page == run.page && (line.y - run.y).abs() < 1.0 => {
                     line.runs.push(run.clone())
                 }
-                _ => lines.push(Line { page: run.page, y: run.y, runs: vec![run.clone()] }),
+                _ => lines.push(Line {
+                    page: run.page,
+                    y: run.y,
+                    runs: vec![run.clone()],
+                }),
             }
         }
         for line in &mut lines {
@@ -129,7 +142,9 @@ fn walk(frame: &Frame, ts: Transform, page: usize, out: &mut Pages) {
     for (pos, item) in frame.items() {
         match item {
             FrameItem::Group(group) => {
-                let inner = ts.pre_concat(Transform::translate(pos.x, pos.y)).pre_concat(group.transform);
+                let inner = ts
+                    .pre_concat(Transform::translate(pos.x, pos.y))
+                    .pre_concat(group.transform);
                 walk(&group.frame, inner, page, out);
             }
             FrameItem::Text(text) => {

@@ -4,8 +4,8 @@
 //! Markdown (`**đậm**`, `*nghiêng*`) and references to ids (`[[nguyen-tac]]`); nothing else in
 //! them is interpreted. Loading (decoding, NFC, error reporting) lives in [`crate::load`].
 
-use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -338,19 +338,28 @@ pub trait FromText {
 
 impl FromText for Clause {
     fn from_text(text: String) -> Self {
-        Clause { text: Some(text), ..Clause::default() }
+        Clause {
+            text: Some(text),
+            ..Clause::default()
+        }
     }
 }
 
 impl FromText for Point {
     fn from_text(text: String) -> Self {
-        Point { text, ..Point::default() }
+        Point {
+            text,
+            ..Point::default()
+        }
     }
 }
 
 impl FromText for Item {
     fn from_text(text: String) -> Self {
-        Item { text, ..Item::default() }
+        Item {
+            text,
+            ..Item::default()
+        }
     }
 }
 

@@ -48,7 +48,11 @@ pub fn day_str(day: u32) -> String {
 
 /// A month as ND 30 prints it: "01", "02", then "3" … "12".
 pub fn month_str(month: u32) -> String {
-    if month <= 2 { format!("{month:02}") } else { month.to_string() }
+    if month <= 2 {
+        format!("{month:02}")
+    } else {
+        month.to_string()
+    }
 }
 
 /// A registry number as printed after "Số:": below 10 with a leading zero.
@@ -78,14 +82,24 @@ mod tests {
         assert_eq!(letters[17], "s");
         assert_eq!(letters[22], "y");
         for skipped in ["ă", "â", "ê", "ô", "ơ", "ư", "f", "j", "w", "z"] {
-            assert!(!letters.contains(&skipped), "{skipped} must not be a điểm letter");
+            assert!(
+                !letters.contains(&skipped),
+                "{skipped} must not be a điểm letter"
+            );
         }
         assert_eq!(point_letter(23), None);
     }
 
     #[test]
     fn roman_numerals() {
-        let cases = [(1, "I"), (4, "IV"), (9, "IX"), (14, "XIV"), (40, "XL"), (1999, "MCMXCIX")];
+        let cases = [
+            (1, "I"),
+            (4, "IV"),
+            (9, "IX"),
+            (14, "XIV"),
+            (40, "XL"),
+            (1999, "MCMXCIX"),
+        ];
         for (n, want) in cases {
             assert_eq!(roman(n), want);
         }

@@ -7,7 +7,10 @@ use std::sync::OnceLock;
 
 const SAMPLES: [(&str, &str); 2] = [
     ("thanh-hoa-stttt-hhdn.yaml", "thanh-hoa-stttt-hhdn.md"),
-    ("soc-trang-sggp-2023-2025.yaml", "soc-trang-sggp-2023-2025.txt"),
+    (
+        "soc-trang-sggp-2023-2025.yaml",
+        "soc-trang-sggp-2023-2025.txt",
+    ),
 ];
 
 fn rendered(index: usize) -> &'static Rendered {
@@ -69,9 +72,17 @@ fn soc_trang_markdown_snapshot() {
 #[test]
 fn thanh_hoa_numbers_articles_across_chapters() {
     let doc = &rendered(0).doc;
-    let numbers: Vec<u32> = doc.chapters.iter().flat_map(|c| c.articles.iter().map(|a| a.number)).collect();
+    let numbers: Vec<u32> = doc
+        .chapters
+        .iter()
+        .flat_map(|c| c.articles.iter().map(|a| a.number))
+        .collect();
     assert_eq!(numbers, (1..=9).collect::<Vec<_>>());
-    let chapters: Vec<&str> = doc.chapters.iter().map(|c| c.label.plain.as_str()).collect();
+    let chapters: Vec<&str> = doc
+        .chapters
+        .iter()
+        .map(|c| c.label.plain.as_str())
+        .collect();
     assert_eq!(chapters, ["Chương I", "Chương II", "Chương III"]);
     assert_eq!(doc.symbol.plain, "CTr-STTTT-HHDN");
 }
@@ -79,14 +90,21 @@ fn thanh_hoa_numbers_articles_across_chapters() {
 #[test]
 fn soc_trang_numbers_sections_in_roman() {
     let doc = &rendered(1).doc;
-    let labels: Vec<&str> = doc.sections.iter().map(|s| s.label.plain.as_str()).collect();
+    let labels: Vec<&str> = doc
+        .sections
+        .iter()
+        .map(|s| s.label.plain.as_str())
+        .collect();
     assert_eq!(labels, ["I.", "II.", "III.", "IV.", "V.", "VI."]);
 }
 
 #[test]
 fn rendering_twice_gives_identical_bytes() {
     let again = render_file(&sample(SAMPLES[0].0));
-    assert!(again.pdf == rendered(0).pdf, "PDF bytes differ between two renders");
+    assert!(
+        again.pdf == rendered(0).pdf,
+        "PDF bytes differ between two renders"
+    );
     assert_eq!(again.typ, rendered(0).typ);
     assert_eq!(again.md, rendered(0).md);
 }
@@ -94,15 +112,21 @@ fn rendering_twice_gives_identical_bytes() {
 #[test]
 fn markdown_reads_back_as_paragraphs_and_headings_only() {
     use pulldown_cmark::{Event, Parser, Tag};
-    for index in 0..2 {
+    for (index, (spec, _)) in SAMPLES.iter().enumerate() {
         // The first block is the generated-file comment; everything after it is text.
-        let md = rendered(index).md.split_once("-->").expect("header comment").1;
+        let md = rendered(index)
+            .md
+            .split_once("-->")
+            .expect("header comment")
+            .1;
         for event in Parser::new(md) {
             if let Event::Start(tag) = event {
                 assert!(
-                    matches!(tag, Tag::Paragraph | Tag::Heading { .. } | Tag::Strong | Tag::Emphasis),
-                    "{}: unexpected Markdown block {tag:?}",
-                    SAMPLES[index].0
+                    matches!(
+                        tag,
+                        Tag::Paragraph | Tag::Heading { .. } | Tag::Strong | Tag::Emphasis
+                    ),
+                    "{spec}: unexpected Markdown block {tag:?}"
                 );
             }
         }

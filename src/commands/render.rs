@@ -43,9 +43,16 @@ pub fn render_spec(spec_path: &Path, formats: &[Format]) -> Result<Rendered, Err
 
 /// Renders one spec and writes `out_dir/<stem>.<ext>` for each format. Nothing is written
 /// unless every output was made; each file appears whole (temporary file, then rename).
-pub fn render_to_dir(spec_path: &Path, out_dir: &Path, formats: &[Format]) -> Result<Written, Error> {
+pub fn render_to_dir(
+    spec_path: &Path,
+    out_dir: &Path,
+    formats: &[Format],
+) -> Result<Written, Error> {
     let rendered = render_spec(spec_path, formats)?;
-    let stem = spec_path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "vanban".into());
+    let stem = spec_path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "vanban".into());
     let dir_name = out_dir.display().to_string();
     std::fs::create_dir_all(out_dir).map_err(|e| Error::io(&dir_name, "tạo thư mục", &e))?;
     let mut staged = Vec::new();
@@ -67,18 +74,26 @@ pub fn render_to_dir(spec_path: &Path, out_dir: &Path, formats: &[Format]) -> Re
     let mut files = Vec::new();
     for (tmp, target) in staged {
         let shown = target.display().to_string();
-        tmp.persist(&target).map_err(|e| Error::io(&shown, "ghi", &e.error))?;
+        tmp.persist(&target)
+            .map_err(|e| Error::io(&shown, "ghi", &e.error))?;
         files.push(target);
     }
-    Ok(Written { spec: spec_path.to_owned(), files })
+    Ok(Written {
+        spec: spec_path.to_owned(),
+        files,
+    })
 }
 
 /// Reads a `--format` list such as `pdf,md,typ`; duplicates are dropped, order is kept.
 pub fn parse_formats(list: &str) -> Result<Vec<Format>, String> {
     let mut formats = Vec::new();
     for name in list.split(',').filter(|n| !n.trim().is_empty()) {
-        let format = Format::parse(name)
-            .ok_or_else(|| format!("định dạng `{}` không có; chọn trong: pdf, md, typ", name.trim()))?;
+        let format = Format::parse(name).ok_or_else(|| {
+            format!(
+                "định dạng `{}` không có; chọn trong: pdf, md, typ",
+                name.trim()
+            )
+        })?;
         if !formats.contains(&format) {
             formats.push(format);
         }

@@ -54,7 +54,10 @@ fn layout_error(file: &str, e: TypstAsLibError) -> Error {
         TypstAsLibError::TypstSource(diags) => describe(&diags),
         other => other.to_string(),
     };
-    Error::Layout { file: file.to_owned(), message }
+    Error::Layout {
+        file: file.to_owned(),
+        message,
+    }
 }
 
 /// Typst's messages with their hints. User text never runs as Typst code, so these point at a

@@ -6,12 +6,30 @@ use std::sync::OnceLock;
 
 /// Templates by name: a document template per target with partials for its parts.
 const TEMPLATES: &[(&str, &str)] = &[
-    ("typst/document.typ", include_str!("../../templates/typst/document.typ.tera")),
-    ("typst/body.typ", include_str!("../../templates/typst/body.typ.tera")),
-    ("typst/ending.typ", include_str!("../../templates/typst/ending.typ.tera")),
-    ("markdown/document.md", include_str!("../../templates/markdown/document.md.tera")),
-    ("markdown/body.md", include_str!("../../templates/markdown/body.md.tera")),
-    ("markdown/ending.md", include_str!("../../templates/markdown/ending.md.tera")),
+    (
+        "typst/document.typ",
+        include_str!("../../templates/typst/document.typ.tera"),
+    ),
+    (
+        "typst/body.typ",
+        include_str!("../../templates/typst/body.typ.tera"),
+    ),
+    (
+        "typst/ending.typ",
+        include_str!("../../templates/typst/ending.typ.tera"),
+    ),
+    (
+        "markdown/document.md",
+        include_str!("../../templates/markdown/document.md.tera"),
+    ),
+    (
+        "markdown/body.md",
+        include_str!("../../templates/markdown/body.md.tera"),
+    ),
+    (
+        "markdown/ending.md",
+        include_str!("../../templates/markdown/ending.md.tera"),
+    ),
 ];
 
 /// The ND 30 style file, inlined into every Typst source so that the source compiles alone.
@@ -22,7 +40,8 @@ fn tera() -> &'static tera::Tera {
     TERA.get_or_init(|| {
         let mut tera = tera::Tera::default();
         tera.autoescape_on(vec![]);
-        tera.add_raw_templates(TEMPLATES.iter().copied()).expect("embedded templates parse");
+        tera.add_raw_templates(TEMPLATES.iter().copied())
+            .expect("embedded templates parse");
         tera.register_filter("typst_str", typst_str);
         tera
     })
@@ -43,8 +62,15 @@ fn typst_str(
 fn render(name: &str, doc: &Document, source: &str) -> Result<String, Error> {
     let mut context = tera::Context::from_serialize(doc).map_err(|e| internal(source, &e))?;
     context.insert("style", STYLE);
-    context.insert("source", &std::path::Path::new(source).file_name().map(|f| f.to_string_lossy().into_owned()));
-    tera().render(name, &context).map_err(|e| internal(source, &e))
+    context.insert(
+        "source",
+        &std::path::Path::new(source)
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned()),
+    );
+    tera()
+        .render(name, &context)
+        .map_err(|e| internal(source, &e))
 }
 
 fn internal(source: &str, e: &tera::Error) -> Error {
@@ -56,7 +82,10 @@ fn internal(source: &str, e: &tera::Error) -> Error {
         message.push_str(&c.to_string());
         cause = c.source();
     }
-    Error::Layout { file: source.to_owned(), message: format!("lỗi mẫu trình bày (template): {message}") }
+    Error::Layout {
+        file: source.to_owned(),
+        message: format!("lỗi mẫu trình bày (template): {message}"),
+    }
 }
 
 /// The Typst source of a document; it compiles by itself given the fonts in `fonts/`.

@@ -41,7 +41,13 @@ fn render_spec(spec: &vanban::spec::Spec, name: &str) -> Rendered {
     let md = vanban::render::markdown(&doc, name).unwrap();
     let paged = vanban::render::compile(&typ, name).unwrap_or_else(|e| panic!("{e}"));
     let pdf = vanban::render::pdf(&paged, name).unwrap();
-    Rendered { doc, typ, md, pages: Pages::read(&paged), pdf }
+    Rendered {
+        doc,
+        typ,
+        md,
+        pages: Pages::read(&paged),
+        pdf,
+    }
 }
 
 /// Collapses every run of white space to one space.
@@ -52,8 +58,12 @@ pub fn collapse(s: &str) -> String {
 /// The text of the laid-out pages in reading order, page numbers (in the top margin) left out.
 pub fn pdf_text(pages: &Pages) -> String {
     const TOP_MARGIN: f64 = 20.0 * 72.0 / 25.4;
-    let lines: Vec<String> =
-        pages.lines().iter().filter(|l| l.y > TOP_MARGIN).map(|l| l.text()).collect();
+    let lines: Vec<String> = pages
+        .lines()
+        .iter()
+        .filter(|l| l.y > TOP_MARGIN)
+        .map(|l| l.text())
+        .collect();
     collapse(&lines.join(" "))
 }
 
@@ -70,7 +80,11 @@ pub fn pdf_text_by_columns(pages: &Pages) -> String {
         for run in &line.runs {
             match clusters.last_mut() {
                 Some(c) if run.x - c.right() < run.size => c.runs.push(run.clone()),
-                _ => clusters.push(vanban::pages::Line { page: line.page, y: line.y, runs: vec![run.clone()] }),
+                _ => clusters.push(vanban::pages::Line {
+                    page: line.page,
+                    y: line.y,
+                    runs: vec![run.clone()],
+                }),
             }
         }
         for c in clusters {
@@ -130,5 +144,8 @@ pub fn seed_sentences(seed: &str) -> Vec<String> {
 
 /// Sentences of `seed` that do not occur in `text`.
 pub fn missing_sentences(seed: &str, text: &str) -> Vec<String> {
-    seed_sentences(seed).into_iter().filter(|s| !text.contains(s.as_str())).collect()
+    seed_sentences(seed)
+        .into_iter()
+        .filter(|s| !text.contains(s.as_str()))
+        .collect()
 }

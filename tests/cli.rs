@@ -1,0 +1,235 @@
+//! The `vanban` binary as a user runs it: outputs, exit codes, Vietnamese messages that name
+//! the file and the place, and no partial output on failure.
+
+mod common;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn vanban(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(args)
+        .output()
+        .expect("binary runs")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|d| {
+            d.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+const GOOD: &str = "kind: ban-ghi-nho\ntitle: Hợp tác\nplace: Huế\nyear: 2024\n\
+    issuers: [{id: a, name: Sở A, abbr: SA}]\n\
+    articles: [{title: Phạm vi, clauses: [Nội dung]}]\n\
+    signatures: [{issuer: a, title: Giám đốc, name: Nguyễn Văn A}]\n\
+    recipients: [\"Lưu: VT\"]\n";
+
+#[test]
+fn render_writes_pdf_and_markdown_by_default_and_nothing_else() {
+    let out = tempfile::tempdir().unwrap();
+    let spec = common::sample("thanh-hoa-stttt-hhdn.yaml");
+    let o = vanban(&[
+        "render",
+        spec.to_str().unwrap(),
+        "--out",
+        out.path().to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        files_in(out.path()),
+        ["thanh-hoa-stttt-hhdn.md", "thanh-hoa-stttt-hhdn.pdf"]
+    );
+    let pdf = std::fs::read(out.path().join("thanh-hoa-stttt-hhdn.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+}
+
+#[test]
+fn format_typ_writes_the_typst_source() {
+    let out = tempfile::tempdir().unwrap();
+    let spec = out.path().join("ghi-nho.yaml");
+    std::fs::write(&spec, GOOD).unwrap();
+    let o = vanban(&[
+        "render",
+        spec.to_str().unwrap(),
+        "-o",
+        out.path().to_str().unwrap(),
+        "-f",
+        "typ",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(files_in(out.path()), ["ghi-nho.typ", "ghi-nho.yaml"]);
+    let typ = std::fs::read_to_string(out.path().join("ghi-nho.typ")).unwrap();
+    assert!(
+        typ.contains("#let nd30 ="),
+        "the style file is inlined so the source compiles alone"
+    );
+}
+
+#[test]
+fn missing_file_exits_2_naming_it() {
+    let o = vanban(&["render", "khong-co.yaml", "--out", "/tmp"]);
+    assert_eq!(o.status.code(), Some(2));
+    let e = stderr(&o);
+    assert!(
+        e.contains("khong-co.yaml") && e.contains("không tìm thấy"),
+        "{e}"
+    );
+}
+
+#[test]
+fn misuse_exits_2_in_vietnamese() {
+    let o = vanban(&["render", "--bogus", "x.yaml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("tham số lạ `--bogus`"),
+        "{}",
+        stderr(&o)
+    );
+    let o = vanban(&["render", "x.yaml", "--format", "docx"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("định dạng `docx`"), "{}", stderr(&o));
+    let o = vanban(&[]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+/// Writes `yaml` as a spec, renders it, and returns the exit status and message; checks that
+/// nothing but the spec is left in the folder.
+fn render_bad(bytes: &[u8]) -> (Option<i32>, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("sai.yaml");
+    std::fs::write(&spec, bytes).unwrap();
+    let o = vanban(&[
+        "render",
+        spec.to_str().unwrap(),
+        "--out",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(
+        files_in(dir.path()),
+        ["sai.yaml"],
+        "no output may be left behind"
+    );
+    (o.status.code(), stderr(&o))
+}
+
+#[test]
+fn yaml_syntax_error_names_line_and_column() {
+    let (code, e) = render_bad(b"kind: quy-che\ntitle: [unclosed\nplace: x\n");
+    assert_eq!(code, Some(1));
+    assert!(e.contains("sai.yaml:"), "{e}");
+    assert!(e.contains("lỗi:"), "{e}");
+    let place = e.split("sai.yaml:").nth(1).unwrap();
+    assert!(
+        place.split(':').next().unwrap().parse::<usize>().is_ok(),
+        "line number expected: {e}"
+    );
+}
+
+#[test]
+fn unknown_key_suggests_the_right_one() {
+    let yaml = GOOD.replace("recipients:", "recipient:");
+    let (code, e) = render_bad(yaml.as_bytes());
+    assert_eq!(code, Some(1));
+    assert!(
+        e.contains("`recipient`") && e.contains("có phải ý bạn là `recipients`"),
+        "{e}"
+    );
+    assert!(e.contains("sai.yaml:8:"), "{e}");
+}
+
+#[test]
+fn missing_field_and_wrong_kind_are_reported_in_vietnamese() {
+    let (code, e) = render_bad(GOOD.replace("title: Hợp tác\n", "").as_bytes());
+    assert_eq!(code, Some(1));
+    assert!(e.contains("thiếu trường bắt buộc `title`"), "{e}");
+    let (_, e) = render_bad(GOOD.replace("ban-ghi-nho", "ban-ghi-nhoo").as_bytes());
+    assert!(e.contains("có phải ý bạn là `ban-ghi-nho`"), "{e}");
+    let (_, e) = render_bad(GOOD.replace("year: 2024", "date: 2024-02-30").as_bytes());
+    assert!(
+        e.contains("2024-02-30") && e.contains("không hợp lệ") && e.contains("`date`"),
+        "{e}"
+    );
+}
+
+#[test]
+fn unknown_reference_is_an_error_with_its_path_and_writes_nothing() {
+    let yaml = GOOD.replace("clauses: [Nội dung]", "clauses: [\"Xem [[khong-co]]\"]");
+    let (code, e) = render_bad(yaml.as_bytes());
+    assert_eq!(code, Some(1));
+    assert!(
+        e.contains("[[khong-co]]") && e.contains("articles[0].clauses[0]"),
+        "{e}"
+    );
+}
+
+#[test]
+fn empty_binary_and_truncated_files_are_errors_not_crashes() {
+    let (code, e) = render_bad(b"");
+    assert_eq!(code, Some(1));
+    assert!(e.contains("tệp trống"), "{e}");
+    let (code, e) = render_bad(&[0x89, b'P', b'N', b'G', 0xff, 0x00, 0xfe, 0x12]);
+    assert_eq!(code, Some(1));
+    assert!(e.contains("UTF-8"), "{e}");
+    let (code, _) = render_bad(&GOOD.as_bytes()[..GOOD.len() / 2]);
+    assert_eq!(code, Some(1));
+}
+
+#[test]
+fn windows_encodings_and_decomposed_text_are_accepted() {
+    use unicode_normalization::UnicodeNormalization;
+    let dir = tempfile::tempdir().unwrap();
+    let crlf = GOOD.replace('\n', "\r\n");
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(crlf.encode_utf16().flat_map(u16::to_le_bytes));
+    let mut bom = vec![0xEF, 0xBB, 0xBF];
+    bom.extend(GOOD.nfd().collect::<String>().into_bytes());
+    for (name, bytes) in [("utf16.yaml", utf16), ("bom-nfd.yaml", bom)] {
+        let spec = dir.path().join(name);
+        std::fs::write(&spec, bytes).unwrap();
+        let o = vanban(&[
+            "render",
+            spec.to_str().unwrap(),
+            "-o",
+            dir.path().to_str().unwrap(),
+            "-f",
+            "md",
+        ]);
+        assert!(o.status.success(), "{name}: {}", stderr(&o));
+        let md = std::fs::read_to_string(spec.with_extension("md")).unwrap();
+        assert!(
+            md.contains("Nguyễn Văn A"),
+            "{name}: text must come out in NFC:\n{md}"
+        );
+    }
+}
+
+#[test]
+fn one_bad_spec_does_not_stop_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("tot.yaml");
+    let bad = dir.path().join("hong.yaml");
+    std::fs::write(&good, GOOD).unwrap();
+    std::fs::write(&bad, "kind: 3").unwrap();
+    let o = vanban(&[
+        "render",
+        bad.to_str().unwrap(),
+        good.to_str().unwrap(),
+        "-o",
+        dir.path().to_str().unwrap(),
+        "-f",
+        "md",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("hong.yaml"), "{}", stderr(&o));
+    assert!(dir.path().join("tot.md").exists());
+    assert!(!dir.path().join("hong.md").exists());
+}
