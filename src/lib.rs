@@ -14,6 +14,7 @@ pub mod number;
 pub mod pages;
 pub mod render;
 pub mod spec;
+pub mod suggest;
 pub mod vietnamese;
 
 pub use error::{Diagnostic, Error};

@@ -3,6 +3,7 @@
 
 use crate::error::{Diagnostic, Error};
 use crate::spec::Spec;
+use crate::suggest::did_you_mean;
 use unicode_normalization::UnicodeNormalization;
 
 /// Reads and parses the spec at `path`. Unreadable files give an [`Error::Io`] (exit 2),
@@ -108,10 +109,7 @@ fn vietnamese_message(raw: &str) -> String {
     if let Some(rest) = msg.strip_prefix("unknown field `") {
         let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
         let names = backticked(expected);
-        let hint = match closest(field, &names) {
-            Some(best) => format!("; có phải ý bạn là `{best}`?"),
-            None => String::new(),
-        };
+        let hint = did_you_mean(field, names.iter().copied());
         return if names.is_empty() {
             format!("trường `{field}` không được dùng ở đây{hint}")
         } else {
@@ -124,10 +122,7 @@ fn vietnamese_message(raw: &str) -> String {
     if let Some(rest) = msg.strip_prefix("unknown variant `") {
         let (value, expected) = rest.split_once('`').unwrap_or((rest, ""));
         let names = backticked(expected);
-        let hint = match closest(value, &names) {
-            Some(best) => format!("; có phải ý bạn là `{best}`?"),
-            None => String::new(),
-        };
+        let hint = did_you_mean(value, names.iter().copied());
         return format!(
             "giá trị `{value}` không hợp lệ{hint} (chọn một trong: {})",
             names.join(", ")
@@ -283,14 +278,4 @@ fn kind_vi(s: &str) -> String {
         }
     }
     s.to_owned()
-}
-
-/// The allowed name closest to a misspelt one, when it is close enough to be a likely typo.
-fn closest<'a>(typed: &str, names: &[&'a str]) -> Option<&'a str> {
-    names
-        .iter()
-        .map(|n| (strsim::levenshtein(&typed.to_lowercase(), n), *n))
-        .filter(|(d, n)| *d <= 2.max(n.chars().count() / 3))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, n)| n)
 }

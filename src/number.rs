@@ -10,6 +10,7 @@ use crate::document::*;
 use crate::error::{Diagnostic, Error};
 use crate::markup::{Text, fold_whitespace};
 use crate::spec::{self, Spec};
+use crate::suggest::did_you_mean;
 use crate::vietnamese::{date_words, number_str, point_letter, roman};
 use std::collections::HashMap;
 
@@ -136,7 +137,7 @@ impl Walker<'_> {
                     out.push_str(id);
                 }
                 None => {
-                    let hint = closest_id(id, self.labels.keys());
+                    let hint = did_you_mean(id, self.labels.keys().map(String::as_str));
                     self.error(
                         path,
                         format!("tham chiếu `[[{id}]]` tới mã không tồn tại{hint}"),
@@ -561,15 +562,6 @@ fn is_id(id: &str) -> bool {
         && id
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
-}
-
-fn closest_id<'a>(id: &str, known: impl Iterator<Item = &'a String>) -> String {
-    known
-        .map(|k| (strsim::levenshtein(id, k), k))
-        .filter(|(d, k)| *d <= 2.max(k.len() / 3))
-        .min_by_key(|(d, k)| (*d, (*k).clone()))
-        .map(|(_, k)| format!("; có phải ý bạn là `{k}`?"))
-        .unwrap_or_default()
 }
 
 /// Drops the ";", "." or "," a user typed at the end, since the program adds its own; an
