@@ -31,7 +31,8 @@ pub struct Spec {
     /// Năm: the year printed when the date is left blank.
     #[serde(default)]
     pub year: Option<i32>,
-    /// Giai đoạn the programme covers, e.g. `{ from: 2023, to: 2025 }`.
+    /// Giai đoạn the programme covers, e.g. `{ from: 2023, to: 2025 }`; its first year stands in
+    /// for `year` when neither `date` nor `year` is given.
     #[serde(default)]
     pub period: Option<Period>,
     /// Cơ quan ban hành, lead body first; each one has a signature block.
@@ -154,7 +155,7 @@ pub struct Issuer {
     pub name: String,
     /// Chữ viết tắt used in the ký hiệu (`STTTT`).
     pub abbr: String,
-    /// Tên gọi tắt used in running text and the party block ("UBND tỉnh Sóc Trăng").
+    /// Tên gọi tắt, used in the party block heading ("ĐẠI DIỆN UBND TỈNH SÓC TRĂNG").
     #[serde(default)]
     pub short: Option<String>,
 }
