@@ -570,6 +570,7 @@ impl Walker<'_> {
                         .authority
                         .iter()
                         .enumerate()
+                        .filter(|(_, a)| !a.trim().is_empty())
                         .map(|(k, a)| self.lines(a, &format!("{path}.authority[{k}]")).upper())
                         .collect(),
                     title: self.lines(&s.title, &format!("{path}.title")).upper(),
