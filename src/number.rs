@@ -778,13 +778,14 @@ fn strip_end_punctuation(raw: &str) -> String {
     t.trim_end_matches([';', '.', ',']).trim_end().to_owned()
 }
 
-/// Ends the body with "./." as the ND 30 templates do, without doubling a typed mark.
+/// Ends the body with "./." as the ND 30 templates do, without doubling a typed mark, and marks
+/// the paragraph as the body's last.
 fn end_mark(text: &mut Text) {
     let plain = text.plain.trim_end();
-    if plain.ends_with("./.") {
-        return;
+    if !plain.ends_with("./.") {
+        text.push_literal(if plain.ends_with('.') { "/." } else { "./." });
     }
-    text.push_literal(if plain.ends_with('.') { "/." } else { "./." });
+    text.ends_body = true;
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! Joint documents of 2, 3 and 4 issuers, read off the laid-out pages: every issuer in the
 //! header, the ký hiệu naming each party lead first, signature blocks in rows of two with their
 //! own authority, the lead's side configurable; and, whatever the length of the body, no
-//! heading alone at the foot of a page and no signature block or Nơi nhận split across pages.
+//! heading alone at the foot of a page, no signature block or Nơi nhận split across pages and
+//! no page that the signatures open alone.
 
 mod common;
 use common::*;
@@ -170,6 +171,17 @@ fn headings_never_end_a_page_and_signatures_never_split_whatever_the_length() {
                     block.issuer
                 );
             }
+            // The body's last paragraph (ending "./.") stays on the page of the signatures.
+            let last_body = lines
+                .iter()
+                .rfind(|l| l.text().ends_with("./."))
+                .unwrap()
+                .page;
+            let first_title = find(&lines, &r.doc.signatures[0].title.plain).page;
+            assert_eq!(
+                last_body, first_title,
+                "body {body}: signatures open a page alone"
+            );
             let heading = find(&lines, "Nơi nhận:").page;
             let last = lines
                 .iter()
