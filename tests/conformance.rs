@@ -877,3 +877,91 @@ fn no_heading_is_left_alone_at_the_foot_of_a_page() {
     }
     f.assert_none();
 }
+
+#[test]
+fn appendices_open_a_page_with_their_label_title_and_reference_and_repeat_table_headers() {
+    let mut f = Findings::default();
+    let mut seen = 0;
+    for (name, r) in samples() {
+        let lines: Vec<Line> = r.pages.lines().into_iter().filter(|l| l.y > TOP).collect();
+        for (k, appendix) in r.doc.appendices.iter().enumerate() {
+            seen += 1;
+            let Some((i, label)) = lines
+                .iter()
+                .enumerate()
+                .find(|(_, l)| l.page > 0 && l.text() == appendix.label.plain)
+            else {
+                f.check(false, || format!("{name}: appendix {k} label missing"));
+                continue;
+            };
+            let first_on_page = lines.iter().position(|l| l.page == label.page).unwrap();
+            f.check(i == first_on_page, || {
+                format!("{name}: appendix {k} does not open a page")
+            });
+            f.check(all_runs(label, |r| r.bold && r.size == 14.0), || {
+                format!("{name}: appendix label must be 14 pt bold")
+            });
+            let title = &lines[i + 1];
+            f.check(
+                all_runs(title, |r| r.bold && (13.0..=14.0).contains(&r.size))
+                    && title.text() == title.text().to_uppercase(),
+                || {
+                    format!(
+                        "{name}: appendix title {:?} must be bold capitals",
+                        title.text()
+                    )
+                },
+            );
+            let attached = lines[i + 2..]
+                .iter()
+                .find(|l| l.text().starts_with("(Kèm theo"))
+                .unwrap();
+            f.check(
+                all_runs(attached, |r| r.italic && (13.0..=14.0).contains(&r.size)),
+                || format!("{name}: Kèm theo line must be italic 13–14 pt"),
+            );
+            for l in [label, title] {
+                f.check(
+                    (centre(l) - text_centre(&r.pages, l.page)).abs() < 2.0 * MM,
+                    || format!("{name}: {:?} not centred", l.text()),
+                );
+            }
+            let (w, h) = r.pages.sizes[label.page];
+            f.check((w > h) == appendix.landscape, || {
+                format!("{name}: appendix {k} orientation")
+            });
+            // Its table's header row tops every page the appendix runs over.
+            let Some(table) = &appendix.table else {
+                continue;
+            };
+            let header = collapse(&table.columns[0].title.plain);
+            let end = r
+                .doc
+                .appendices
+                .get(k + 1)
+                .and_then(|next| lines.iter().find(|l| l.text() == next.label.plain))
+                .map_or(r.pages.sizes.len(), |l| l.page);
+            let table_start = lines[i..]
+                .iter()
+                .find(|l| collapse(&l.text()).starts_with(&header))
+                .map(|l| l.page)
+                .unwrap();
+            let mut pages = 0;
+            for page in table_start..end {
+                pages += 1;
+                let top = lines
+                    .iter()
+                    .filter(|l| l.page == page)
+                    .find(|l| collapse(&l.text()).starts_with(&header));
+                f.check(top.is_some_and(|l| l.runs[0].bold), || {
+                    format!("{name}: page {} lacks the table header row", page + 1)
+                });
+            }
+            f.check(pages >= 2, || {
+                format!("{name}: the sample table should span pages")
+            });
+        }
+    }
+    assert!(seen > 0, "a sample with an appendix");
+    f.assert_none();
+}

@@ -1,10 +1,13 @@
 //! Spec → [`Document`]: the one place where Chương, Điều, khoản, điểm and mục get their numbers,
 //! where `[[id]]` references are resolved to those numbers, and where the punctuation the
-//! conventions require (căn cứ, Nơi nhận, the final "./.") is added.
+//! conventions require (căn cứ, Nơi nhận, the final "./.") is added. Phụ lục and the rows of
+//! their tables are numbered in [`appendix`].
 //!
 //! The walk runs twice over the spec: the first pass numbers everything and records each id's
 //! label ("khoản 2 Điều 4"); the second converts text, resolving references with those labels.
 //! Both passes use the same walk, so a number is computed in exactly one piece of code.
+
+mod appendix;
 
 use crate::document::*;
 use crate::error::{Diagnostic, Error};
@@ -581,185 +584,6 @@ impl Walker<'_> {
     }
 }
 
-impl Walker<'_> {
-    /// Phụ lục: "Phụ lục" alone when there is one, "Phụ lục I", "Phụ lục II" … otherwise.
-    fn appendices(&mut self, appendices: &[spec::Appendix]) -> Vec<AppendixView> {
-        let single = appendices.len() == 1;
-        appendices
-            .iter()
-            .enumerate()
-            .map(|(i, a)| {
-                let path = format!("appendices[{i}]");
-                let number = if single {
-                    String::new()
-                } else {
-                    roman(i as u32 + 1)
-                };
-                let label = if single {
-                    "Phụ lục".to_owned()
-                } else {
-                    format!("Phụ lục {number}")
-                };
-                self.register(&a.id, Label::Provision(label.clone()), &path);
-                AppendixView {
-                    label: Text::literal(&label),
-                    number,
-                    title: self.lines(&a.title, &format!("{path}.title")).upper(),
-                    landscape: a.landscape,
-                    paragraphs: self.texts(&a.paragraphs, &format!("{path}.paragraphs")),
-                    table: a
-                        .table
-                        .as_ref()
-                        .map(|t| self.table(t, &format!("{path}.table"))),
-                    notes: self.texts(&a.notes, &format!("{path}.notes")),
-                }
-            })
-            .collect()
-    }
-
-    /// A table: widths checked, numbered columns filled (1, 2, … restarting after each group
-    /// row, whose own number is I, II, …), every row as wide as the header.
-    fn table(&mut self, table: &spec::Table, path: &str) -> TableView {
-        let columns: Vec<ColumnView> = table
-            .columns
-            .iter()
-            .enumerate()
-            .map(|(c, col)| {
-                let width = match &col.width {
-                    None if col.number => "12mm".to_owned(),
-                    None => "1fr".to_owned(),
-                    Some(w) => width(w).unwrap_or_else(|message| {
-                        if self.resolve {
-                            self.error(&format!("{path}.columns[{c}].width"), message);
-                        }
-                        "1fr".to_owned()
-                    }),
-                };
-                ColumnView {
-                    title: self.lines(&col.title, &format!("{path}.columns[{c}].title")),
-                    width,
-                    align: align(col.align),
-                }
-            })
-            .collect();
-        if columns.is_empty() && self.resolve {
-            self.error(
-                &format!("{path}.columns"),
-                "bảng cần ít nhất một cột".to_owned(),
-            );
-        }
-        let numbered: Vec<bool> = table.columns.iter().map(|c| c.number).collect();
-        let written = numbered.iter().filter(|n| !**n).count();
-        let (mut group, mut row_number) = (0, 0);
-        let mut rows = Vec::new();
-        for (r, row) in table.rows.iter().enumerate() {
-            let path = format!("{path}.rows[{r}]");
-            match row {
-                spec::Row::Group(title) => {
-                    group += 1;
-                    row_number = 0;
-                    let title = self.lines(title, &path);
-                    rows.push(group_row(&numbered, roman(group), title));
-                }
-                spec::Row::Cells(cells) => {
-                    row_number += 1;
-                    if cells.len() != written && self.resolve {
-                        self.error(
-                            &path,
-                            format!(
-                                "hàng có {} ô nhưng bảng có {written} cột cần ghi (không kể cột                                  đánh số tự động)",
-                                cells.len()
-                            ),
-                        );
-                    }
-                    let mut given = cells.iter().enumerate();
-                    let row = columns
-                        .iter()
-                        .zip(&numbered)
-                        .map(|(col, &numbered)| {
-                            let text = if numbered {
-                                Text::literal(&row_number.to_string())
-                            } else {
-                                match given.next() {
-                                    Some((k, cell)) => self.lines(cell, &format!("{path}[{k}]")),
-                                    None => Text::default(),
-                                }
-                            };
-                            CellView {
-                                text,
-                                colspan: 1,
-                                bold: false,
-                                align: col.align,
-                            }
-                        })
-                        .collect();
-                    rows.push(row);
-                }
-            }
-        }
-        TableView { columns, rows }
-    }
-}
-
-/// A group row: its Roman numeral in the first column when that column is numbered, the
-/// title in bold across the rest (across all columns, after the numeral, otherwise).
-fn group_row(numbered: &[bool], number: String, mut title: Text) -> Vec<CellView> {
-    let cell = |text, colspan, align| CellView {
-        text,
-        colspan,
-        bold: true,
-        align,
-    };
-    if numbered.first() == Some(&true) {
-        vec![
-            cell(Text::literal(&number), 1, "center"),
-            cell(title, numbered.len().saturating_sub(1).max(1), "left"),
-        ]
-    } else {
-        title.prepend_literal(&format!("{number}. "));
-        vec![cell(title, numbered.len().max(1), "left")]
-    }
-}
-
-/// A column width as Typst reads it: a positive share becomes `fr`; a length keeps its unit.
-fn width(w: &spec::Width) -> Result<String, String> {
-    let bad = |shown: &str| {
-        format!(
-            "độ rộng cột `{shown}` không hợp lệ: ghi một số dương (tỉ lệ) hoặc độ dài như \
-             `12mm`, `2.5cm`, `3fr`, `20%`"
-        )
-    };
-    match w {
-        spec::Width::Share(n) if n.is_finite() && *n > 0.0 && *n < 1000.0 => Ok(format!("{n}fr")),
-        spec::Width::Share(n) => Err(bad(&n.to_string())),
-        spec::Width::Length(text) => {
-            let t = text.trim();
-            let unit_at = t
-                .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-                .unwrap_or(t.len());
-            let (value, unit) = t.split_at(unit_at);
-            let ok_value = value.parse::<f64>().is_ok_and(|v| v > 0.0 && v < 1000.0);
-            let ok_unit = matches!(unit, "mm" | "cm" | "pt" | "fr" | "%" | "");
-            if ok_value && ok_unit {
-                Ok(format!(
-                    "{value}{}",
-                    if unit.is_empty() { "fr" } else { unit }
-                ))
-            } else {
-                Err(bad(t))
-            }
-        }
-    }
-}
-
-fn align(a: spec::Align) -> &'static str {
-    match a {
-        spec::Align::Left => "left",
-        spec::Align::Center => "center",
-        spec::Align::Right => "right",
-    }
-}
-
 /// Author ids: ASCII letters, digits, `-`, `_`, `.`.
 fn is_id(id: &str) -> bool {
     !id.is_empty()
@@ -894,5 +718,80 @@ mod tests {
         assert_eq!(d.number, None);
         let d = doc(&format!("{HEAD}number: 7\n")).unwrap();
         assert_eq!(d.number.as_deref(), Some("07"));
+    }
+
+    const TABLE: &str = "    table:\n      columns: [{title: STT, number: true}, {title: Việc, width: 3}, \
+        {title: Hạn, width: 20mm, align: center}]\n      rows:\n        - group: Nhóm một\n\
+        \x20       - [Họp, Quý I]\n        - [Báo cáo, 2026]\n        - group: Nhóm hai\n\
+        \x20       - [Tổng kết, Quý IV]\n";
+
+    #[test]
+    fn appendices_are_numbered_and_their_tables_filled_in() {
+        let one = format!(
+            "{HEAD}articles: [{{title: A, paragraphs: [\"xem [[pl]]\"]}}]\n\
+             appendices:\n  - id: pl\n    title: Danh mục\n{TABLE}"
+        );
+        let d = doc(&one).unwrap();
+        assert_eq!(d.appendices[0].label.plain, "Phụ lục");
+        assert_eq!(d.articles[0].paragraphs[0].plain, "xem Phụ lục./.");
+        assert_eq!(d.appendices[0].title.plain, "DANH MỤC");
+        let table = d.appendices[0].table.as_ref().unwrap();
+        let widths: Vec<&str> = table.columns.iter().map(|c| c.width.as_str()).collect();
+        assert_eq!(widths, ["12mm", "3fr", "20mm"]);
+        let first: Vec<(&str, usize)> = table
+            .rows
+            .iter()
+            .map(|r| (r[0].text.plain.as_str(), r.len()))
+            .collect();
+        // Group rows: numeral + a cell spanning the rest; rows restart at 1 in each group.
+        assert_eq!(first, [("I", 2), ("1", 3), ("2", 3), ("II", 2), ("1", 3)]);
+        assert_eq!(table.rows[0][1].colspan, 2);
+        assert_eq!(table.rows[2][2].text.plain, "2026");
+        let two = format!(
+            "{HEAD}articles: [{{title: A, paragraphs: [\"xem [[b]]\"]}}]\n\
+             appendices:\n  - {{id: a, title: Một}}\n  - {{id: b, title: Hai}}\n"
+        );
+        let d = doc(&two).unwrap();
+        let labels: Vec<&str> = d
+            .appendices
+            .iter()
+            .map(|a| a.label.plain.as_str())
+            .collect();
+        assert_eq!(labels, ["Phụ lục I", "Phụ lục II"]);
+        assert_eq!(d.articles[0].paragraphs[0].plain, "xem Phụ lục II./.");
+    }
+
+    #[test]
+    fn bad_widths_and_short_rows_are_errors_with_their_paths() {
+        let yaml = format!(
+            "{HEAD}appendices:\n  - title: X\n    table:\n      columns: [{{title: A, width: 3px}}, \
+             {{title: B, width: -1}}]\n      rows: [[một]]\n"
+        );
+        let Err(Error::Spec(diags)) = doc(&yaml) else {
+            panic!("expected errors")
+        };
+        let text: Vec<String> = diags.iter().map(ToString::to_string).collect();
+        let has =
+            |path: &str, words: &str| text.iter().any(|t| t.contains(path) && t.contains(words));
+        assert!(
+            has("appendices[0].table.columns[0].width", "`3px`"),
+            "{text:?}"
+        );
+        assert!(
+            has("appendices[0].table.columns[1].width", "`-1`"),
+            "{text:?}"
+        );
+        assert!(
+            has("appendices[0].table.rows[0]", "hàng có 1 ô"),
+            "{text:?}"
+        );
+    }
+
+    #[test]
+    fn lead_side_right_swaps_each_full_row_of_signatures() {
+        let yaml = format!("{HEAD}layout: {{lead_side: right}}\n");
+        let d = doc(&yaml).unwrap();
+        let order: Vec<&str> = d.signatures.iter().map(|s| s.issuer.as_str()).collect();
+        assert_eq!(order, ["b", "a"]);
     }
 }
