@@ -11,6 +11,8 @@ pub struct Written {
     pub spec: PathBuf,
     /// The files written, in format order.
     pub files: Vec<PathBuf>,
+    /// The warnings `check` found, printed as `check` prints them (empty when none).
+    pub warnings: String,
 }
 
 /// The outputs of one spec, made in memory.
@@ -18,12 +20,26 @@ pub struct Written {
 pub struct Rendered {
     /// Output bytes by format, in format order.
     pub outputs: Vec<(Format, Vec<u8>)>,
+    /// The warnings `check` found (empty when none).
+    pub warnings: String,
 }
 
-/// Loads, checks, numbers and renders one spec into the requested formats, in memory.
+/// Checks, numbers and renders one spec into the requested formats, in memory. Runs every
+/// `vanban check` rule first: any error stops it with the full report ([`Error::Check`]).
 pub fn render_spec(spec_path: &Path, formats: &[Format]) -> Result<Rendered, Error> {
     let name = spec_path.display().to_string();
-    let spec = crate::load::load_file(spec_path)?;
+    let checked = crate::check::check_file(spec_path);
+    let report = crate::check::report::human(&checked, false);
+    let spec = match checked.spec {
+        Some(spec) if !checked.has_errors() => spec,
+        _ if checked.unreadable => {
+            return Err(Error::Io {
+                file: name,
+                message: checked.findings[0].message.clone(),
+            });
+        }
+        _ => return Err(Error::Check(report.trim_end().to_owned())),
+    };
     let doc = crate::number::build(&spec, &name)?;
     let typ = render::typst_source(&doc, &name)?;
     let mut outputs = Vec::new();
@@ -38,7 +54,10 @@ pub fn render_spec(spec_path: &Path, formats: &[Format]) -> Result<Rendered, Err
         };
         outputs.push((format, bytes));
     }
-    Ok(Rendered { outputs })
+    Ok(Rendered {
+        outputs,
+        warnings: report,
+    })
 }
 
 /// Renders one spec and writes `out_dir/<stem>.<ext>` for each format. Nothing is written
@@ -81,6 +100,7 @@ pub fn render_to_dir(
     Ok(Written {
         spec: spec_path.to_owned(),
         files,
+        warnings: rendered.warnings,
     })
 }
 
