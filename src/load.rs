@@ -161,7 +161,7 @@ pub fn parse(name: &str, text: &str) -> Result<Spec, Error> {
 
 /// Puts a serde or libyaml message into Vietnamese. Location and serde_yaml's own path prefix
 /// are dropped: the diagnostic carries them separately.
-pub(crate) fn vietnamese_message(raw: &str) -> String {
+fn vietnamese_message(raw: &str) -> String {
     let mut msg = raw;
     if let Some(i) = msg.rfind(" at line ") {
         msg = &msg[..i];

@@ -91,8 +91,7 @@ pub fn check(cx: &Context, spec: &Spec) -> Vec<Finding> {
                         ),
                     )
                     .help(format!(
-                        "ghi chức vụ của cấp phó (ví dụ \"Phó {}\"), hoặc bỏ \"KT.\" nếu người đứng đầu ký",
-                        lower_first(&head)
+                        "ghi chức vụ của cấp phó (ví dụ \"Phó {head}\"), hoặc bỏ \"KT.\" nếu người đứng đầu ký"
                     )),
                 );
             }
@@ -127,14 +126,6 @@ fn prefix_like(line: &str) -> Option<&str> {
 
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 #[cfg(test)]

@@ -71,7 +71,7 @@ pub fn check(cx: &Context, spec: &Spec) -> Vec<Finding> {
         if a.clauses.is_empty() && a.paragraphs.iter().all(|p| p.trim().is_empty()) {
             empties.push((
                 path.clone(),
-                format!("điều \"{}\" không có khoản hay đoạn nào", a.title.trim()),
+                format!("{} không có khoản hay đoạn nào", named("điều", &a.title)),
             ));
         }
         clause_titles(path, &a.clauses, &mut empty_titles);
@@ -85,7 +85,7 @@ pub fn check(cx: &Context, spec: &Spec) -> Vec<Finding> {
         {
             empties.push((
                 path.clone(),
-                format!("mục \"{}\" không có nội dung", s.title.trim()),
+                format!("{} không có nội dung", named("mục", &s.title)),
             ));
         }
         clause_titles(&path, &s.clauses, &mut empty_titles);
@@ -97,6 +97,14 @@ pub fn check(cx: &Context, spec: &Spec) -> Vec<Finding> {
         push(&ARTICLE_EMPTY, path, message);
     }
     out
+}
+
+/// "điều \"Phạm vi\"", or just "điều" when the title is blank.
+fn named(what: &str, title: &str) -> String {
+    match title.trim() {
+        "" => what.to_owned(),
+        t => format!("{what} \"{t}\""),
+    }
 }
 
 fn clause_titles(path: &str, clauses: &[crate::spec::Clause], out: &mut Vec<(String, String)>) {

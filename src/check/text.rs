@@ -103,17 +103,20 @@ fn legacy(cx: &Context, path: &str, value: &str, span: Span) -> Option<Finding> 
     Some(Finding {
         rule,
         message: format!(
-            "đoạn chữ gõ bằng bảng mã {}: «{}» là «{}»",
+            "chữ gõ bằng bảng mã {}: «{}» là «{}»",
             found.encoding.name(),
-            shorten(value),
-            shorten(&found.converted)
+            shorten(&found.passage),
+            shorten(&found.passage_converted)
         ),
         path: Some(path.to_owned()),
-        span: Some(span),
+        span: cx
+            .index
+            .locate_text(cx.source, path, &found.passage)
+            .or(Some(span)),
         help: Some("chạy `vanban check --fix` để chuyển sang Unicode".to_owned()),
         fix: Some(Fix {
             span,
-            replacement: found.encoding.to_unicode(written),
+            replacement: encoding::convert_passages(found.encoding, written),
         }),
     })
 }
@@ -262,7 +265,13 @@ mod tests {
             t[0].contains("«Cộng hoà xã hội chủ nghĩa Việt Nam»"),
             "{t:?}"
         );
-        assert!(t[0].starts_with("8:39 "), "{t:?}");
+        assert!(t[0].starts_with("8:40 "), "{t:?}");
+        let mixed = spec("Hợp tác", &["Tuyên truyền về Céng hoµ x· héi"]);
+        let t = findings(&mixed, "tcvn3");
+        assert!(
+            t[0].starts_with("8:56 ") && t[0].contains("«Cộng hoà xã hội»"),
+            "{t:?}"
+        );
         let v = findings(&yaml, "vni");
         assert!(v[0].contains("«Cộng hòa xã hội»"), "{v:?}");
         assert!(findings(&spec("Hợp tác", &["Cộng hoà"]), "tcvn3").is_empty());

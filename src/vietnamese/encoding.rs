@@ -282,7 +282,7 @@ pub fn is_legacy_sign(c: char) -> bool {
 }
 
 /// True for letters only Unicode Vietnamese has (ă đ ĩ ũ ơ ư and the letters of the Latin
-/// Extended Additional block): text containing them is already Unicode.
+/// Extended Additional block): a word containing them is already Unicode.
 fn is_unicode_vietnamese(c: char) -> bool {
     matches!(
         c,
@@ -290,32 +290,73 @@ fn is_unicode_vietnamese(c: char) -> bool {
     ) || ('\u{1EA0}'..='\u{1EF9}').contains(&c)
 }
 
-/// What [`detect`] found: the encoding and the text converted to Unicode.
+/// What [`detect`] found: the encoding, the first legacy passage and the text converted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Detected {
     /// The legacy encoding the text was typed in.
     pub encoding: Legacy,
-    /// The text in Unicode.
+    /// The first passage typed in it, as it reads now ("Céng hoµ x· héi").
+    pub passage: String,
+    /// That passage in Unicode.
+    pub passage_converted: String,
+    /// The whole text with every legacy passage converted.
     pub converted: String,
 }
 
-/// Recognises a text typed in TCVN3 or VNI. The text must hold legacy signs
-/// ([`is_legacy_sign`]) inside words and no letter that only Unicode has, and the conversion
-/// must leave no legacy sign and turn every word it changes into a Vietnamese syllable. When
-/// both encodings qualify, the one giving more syllables wins, then the shorter text (VNI joins
+/// The byte ranges of the legacy passages of `text`: runs of words holding no letter that
+/// only Unicode has, among which at least one holds a legacy sign. A Unicode sentence with a
+/// pasted legacy phrase ("Tuyên truyền về Céng hoµ") has one passage: the phrase.
+fn passages(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut run: Option<(usize, usize, bool)> = None;
+    for word in text.split_whitespace() {
+        let start = word.as_ptr() as usize - text.as_ptr() as usize;
+        let end = start + word.len();
+        if word.chars().any(is_unicode_vietnamese) {
+            out.extend(run.take().filter(|r| r.2).map(|r| r.0..r.1));
+            continue;
+        }
+        let signed = word.chars().any(is_legacy_sign);
+        run = Some(match run {
+            Some((s, _, any)) => (s, end, any || signed),
+            None => (start, end, signed),
+        });
+    }
+    out.extend(run.filter(|r| r.2).map(|r| r.0..r.1));
+    out
+}
+
+/// Converts every legacy passage of `text` from `encoding`, leaving Unicode words alone (the
+/// TCVN3 table would turn a Unicode "ê" into "ờ").
+pub fn convert_passages(encoding: Legacy, text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for range in passages(text) {
+        out.push_str(&text[last..range.start]);
+        out.push_str(&encoding.to_unicode(&text[range.clone()]));
+        last = range.end;
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
+/// Recognises text typed in TCVN3 or VNI, also as a phrase inside Unicode text. The legacy
+/// passages must hold legacy signs ([`is_legacy_sign`]) inside words, and their conversion must
+/// leave no legacy sign and make every word it changes a Vietnamese syllable. When both
+/// encodings qualify, the one giving more syllables wins, then the shorter text (VNI joins
 /// letter pairs). Returns `None` for ordinary Unicode text and for foreign words ("café",
 /// "Muñoz").
 pub fn detect(text: &str) -> Option<Detected> {
-    if text.chars().any(is_unicode_vietnamese) {
+    let ranges = passages(text);
+    let legacy: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
+    let joined = legacy.join(" ");
+    if !signs_inside_words(&joined) {
         return None;
     }
-    if !signs_inside_words(text) {
-        return None;
-    }
-    [Legacy::Tcvn3, Legacy::Vni]
+    let encoding = [Legacy::Tcvn3, Legacy::Vni]
         .into_iter()
         .filter_map(|encoding| {
-            let converted = encoding.to_unicode(text);
+            let converted = encoding.to_unicode(&joined);
             if converted.chars().any(is_legacy_sign) {
                 return None;
             }
@@ -326,13 +367,16 @@ pub fn detect(text: &str) -> Option<Detected> {
             if !words.iter().all(|w| is_syllable(w)) {
                 return None;
             }
-            Some((words.len(), converted.chars().count(), encoding, converted))
+            Some((words.len(), converted.chars().count(), encoding))
         })
-        .min_by_key(|(syllables, len, _, _)| (std::cmp::Reverse(*syllables), *len))
-        .map(|(_, _, encoding, converted)| Detected {
-            encoding,
-            converted,
-        })
+        .min_by_key(|(syllables, len, _)| (std::cmp::Reverse(*syllables), *len))?
+        .2;
+    Some(Detected {
+        encoding,
+        passage: legacy[0].to_owned(),
+        passage_converted: encoding.to_unicode(legacy[0]),
+        converted: convert_passages(encoding, text),
+    })
 }
 
 /// Vietnamese vowels, plain and with marks (lower case).
