@@ -56,12 +56,12 @@ fn group<'a>(checked: &'a Checked, f: &'a Finding) -> Group<'a> {
                 .find('\n')
                 .map_or(source.len(), |i| span.start.offset + i);
             let line = source[line_start..line_end].trim_end_matches('\r');
-            let start = span.start.offset - line_start;
+            let start = (span.start.offset - line_start).min(line.len());
             let end = (span.end.offset.min(line_end) - line_start).clamp(start, line.len());
-            let end = if end == start {
-                (start + 1).min(line.len())
-            } else {
-                end
+            // An empty span marks the character at its start (if the line has one there).
+            let end = match line[start..].chars().next() {
+                Some(c) if end == start => start + c.len_utf8(),
+                _ => end,
             };
             group = group.element(
                 Snippet::source(line)
