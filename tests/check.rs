@@ -210,3 +210,39 @@ fn misuse_of_check_exits_2() {
     let o = vanban(&["check"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+/// The README's rule tables, as they must read: Vietnamese (id, mức độ, giải thích) and
+/// English (one line per rule).
+fn readme_rule_tables() -> (String, String) {
+    let mut vi = String::from("| Mã quy tắc | Mức độ | Giải thích |\n| --- | --- | --- |\n");
+    let mut en = String::new();
+    for rule in vanban::check::rules() {
+        vi.push_str(&format!(
+            "| `{}` | {} | {} |\n",
+            rule.id,
+            rule.severity.label(),
+            rule.vi.replace('|', "\\|")
+        ));
+        en.push_str(&format!(
+            "- `{}` ({}): {}\n",
+            rule.id,
+            rule.severity.code(),
+            rule.en
+        ));
+    }
+    (vi, en)
+}
+
+#[test]
+fn readme_lists_every_rule() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let (vi, en) = readme_rule_tables();
+    assert!(
+        readme.contains(&vi),
+        "README must contain this table:\n{vi}"
+    );
+    assert!(
+        readme.contains(&en),
+        "README's English section must contain:\n{en}"
+    );
+}

@@ -204,7 +204,7 @@ pub fn check_bytes(name: &str, bytes: &[u8]) -> Checked {
     let decoded = match schema::decode(name, bytes) {
         Ok(d) => d,
         Err(finding) => {
-            checked.findings.push(finding);
+            checked.findings.push(*finding);
             return checked;
         }
     };

@@ -63,22 +63,22 @@ pub fn check(cx: &Context, spec: &Spec) -> Vec<Finding> {
         let t = r.trim().trim_start_matches(['-', '–', ' ']);
         t.starts_with("Lưu") || t.starts_with("LƯU") || t.starts_with("lưu")
     };
-    if let Some(last) = spec.recipients.len().checked_sub(1) {
-        if !is_luu(&spec.recipients[last]) {
-            let message = match spec.recipients.iter().position(is_luu) {
-                Some(k) => format!(
-                    "dòng \"Lưu: …\" phải đứng cuối Nơi nhận, nhưng đang là dòng {}",
-                    k + 1
-                ),
-                None => "Nơi nhận thiếu dòng cuối \"Lưu: VT, …\" (nơi lưu bản gốc)".to_owned(),
-            };
-            out.push(Finding::at(
-                &RECIPIENTS_LUU,
-                cx.index,
-                &format!("recipients[{last}]"),
-                message,
-            ));
-        }
+    if let Some(last) = spec.recipients.len().checked_sub(1)
+        && !is_luu(&spec.recipients[last])
+    {
+        let message = match spec.recipients.iter().position(is_luu) {
+            Some(k) => format!(
+                "dòng \"Lưu: …\" phải đứng cuối Nơi nhận, nhưng đang là dòng {}",
+                k + 1
+            ),
+            None => "Nơi nhận thiếu dòng cuối \"Lưu: VT, …\" (nơi lưu bản gốc)".to_owned(),
+        };
+        out.push(Finding::at(
+            &RECIPIENTS_LUU,
+            cx.index,
+            &format!("recipients[{last}]"),
+            message,
+        ));
     }
     out
 }

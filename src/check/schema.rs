@@ -137,12 +137,12 @@ impl Decoded {
 }
 
 /// Decodes the bytes, or the finding that says why they are not a spec.
-pub fn decode(name: &str, bytes: &[u8]) -> Result<Decoded, Finding> {
+pub fn decode(name: &str, bytes: &[u8]) -> Result<Decoded, Box<Finding>> {
     match crate::load::decode_raw(name, bytes) {
-        Ok((text, _)) if text.trim().is_empty() => Err(unplaced(
+        Ok((text, _)) if text.trim().is_empty() => Err(Box::new(unplaced(
             &EMPTY_FILE,
             "tệp trống: chưa có nội dung nào".to_owned(),
-        )),
+        ))),
         Ok((text, encoding)) => Ok(Decoded { text, encoding }),
         Err(Error::Spec(diagnostics)) => {
             let d = &diagnostics[0];
@@ -151,9 +151,9 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<Decoded, Finding> {
                 // The bytes before the bad one are text: show the place, without a snippet.
                 finding.help = Some(format!("byte hỏng đầu tiên ở dòng {line}, cột {column}"));
             }
-            Err(finding)
+            Err(Box::new(finding))
         }
-        Err(other) => Err(unplaced(&ENCODING, other.to_string())),
+        Err(other) => Err(Box::new(unplaced(&ENCODING, other.to_string()))),
     }
 }
 

@@ -83,12 +83,11 @@ fn group_problem(group: &str) -> Option<String> {
         Some("có nhóm trống (hai dấu \"-\" liền nhau, hoặc \"-\" ở đầu hay cuối)".to_owned())
     } else if group.chars().any(char::is_whitespace) {
         Some("có dấu cách; các nhóm viết liền, nối bằng \"-\"".to_owned())
-    } else if let Some(c) = group.chars().find(|c| !(c.is_alphanumeric() || *c == '&')) {
-        Some(format!(
-            "có ký tự `{c}`; chỉ dùng chữ, số và \"-\" giữa các nhóm"
-        ))
     } else {
-        None
+        group
+            .chars()
+            .find(|c| !(c.is_alphanumeric() || *c == '&'))
+            .map(|c| format!("có ký tự `{c}`; chỉ dùng chữ, số và \"-\" giữa các nhóm"))
     }
 }
 
