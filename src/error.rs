@@ -48,6 +48,9 @@ pub enum Error {
     /// The spec has problems (exit code 1).
     #[error("{}", list(.0))]
     Spec(Vec<Diagnostic>),
+    /// `vanban check` found errors; the text is its report (exit code 1).
+    #[error("{0}")]
+    Check(String),
     /// Typst could not lay out the document (exit code 1).
     #[error("{file}: lỗi khi dàn trang: {message}")]
     Layout {
@@ -71,7 +74,7 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Io { .. } => 2,
-            Error::Spec(_) | Error::Layout { .. } => 1,
+            Error::Spec(_) | Error::Check(_) | Error::Layout { .. } => 1,
         }
     }
 

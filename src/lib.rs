@@ -2,9 +2,11 @@
 //! kế hoạch phối hợp, bản thỏa thuận, bản ghi nhớ) → PDF laid out per Nghị định 30/2020/NĐ-CP,
 //! and Markdown that diffs cleanly.
 //!
-//! Pipeline: [`load`] (file → [`spec::Spec`]) → [`number`] (→ [`document::Document`]) →
-//! [`render`] (Tera → Typst / Markdown → PDF). [`pages`] reads laid-out pages back for tests.
+//! Pipeline: [`load`] (file → [`spec::Spec`]) → [`check`] (every rule → findings placed with
+//! [`position`]) → [`number`] (→ [`document::Document`]) → [`render`] (Tera → Typst /
+//! Markdown → PDF). [`pages`] reads laid-out pages back for tests.
 
+pub mod check;
 pub mod commands;
 pub mod document;
 pub mod error;
@@ -12,6 +14,7 @@ pub mod load;
 pub mod markup;
 pub mod number;
 pub mod pages;
+pub mod position;
 pub mod render;
 pub mod spec;
 pub mod suggest;

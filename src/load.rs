@@ -4,31 +4,101 @@
 use crate::error::{Diagnostic, Error};
 use crate::spec::Spec;
 use crate::suggest::did_you_mean;
+use std::io::Read;
 use unicode_normalization::UnicodeNormalization;
+
+/// The largest spec file read, in bytes (10 MiB). A real programme is well under 1 MB; a larger
+/// file is refused before parsing, so a huge or endless file cannot take the time and memory.
+pub const MAX_SPEC_BYTES: usize = 10 * 1024 * 1024;
 
 /// Reads and parses the spec at `path`. Unreadable files give an [`Error::Io`] (exit 2),
 /// bad content an [`Error::Spec`] (exit 1).
 pub fn load_file(path: &std::path::Path) -> Result<Spec, Error> {
     let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| Error::io(&name, "đọc", &e))?;
+    let bytes = read_limited(path)?;
     let text = decode(&name, &bytes)?;
     parse(&name, &text)
+}
+
+/// Reads at most [`MAX_SPEC_BYTES`] + 1 bytes of `path` (one more than allowed, so that
+/// [`decode_raw`] can tell a file that is too large).
+pub fn read_limited(path: &std::path::Path) -> Result<Vec<u8>, Error> {
+    let name = path.display().to_string();
+    let file = std::fs::File::open(path).map_err(|e| Error::io(&name, "đọc", &e))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_SPEC_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(&name, "đọc", &e))?;
+    Ok(bytes)
+}
+
+/// How the bytes of a spec file encode its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextEncoding {
+    /// UTF-8 without a byte order mark.
+    Utf8,
+    /// UTF-8 with a byte order mark.
+    Utf8Bom,
+    /// UTF-16, little-endian, with a byte order mark.
+    Utf16Le,
+    /// UTF-16, big-endian, with a byte order mark.
+    Utf16Be,
+}
+
+impl TextEncoding {
+    /// Encodes `text` the same way, byte order mark included (for `check --fix`).
+    pub fn encode(self, text: &str) -> Vec<u8> {
+        match self {
+            TextEncoding::Utf8 => text.as_bytes().to_vec(),
+            TextEncoding::Utf8Bom => [&[0xEF, 0xBB, 0xBF][..], text.as_bytes()].concat(),
+            TextEncoding::Utf16Le => [0xFF, 0xFE]
+                .into_iter()
+                .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+                .collect(),
+            TextEncoding::Utf16Be => [0xFE, 0xFF]
+                .into_iter()
+                .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+                .collect(),
+        }
+    }
 }
 
 /// Turns the bytes of a spec file into NFC text. Accepts UTF-8 with or without a BOM and
 /// UTF-16 with a BOM (as Windows editors save it); anything else that is not UTF-8 is an error
 /// that says where the first bad byte is.
 pub fn decode(name: &str, bytes: &[u8]) -> Result<String, Error> {
-    let text = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        utf8(name, rest)?
-    } else if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        utf16(name, rest, u16::from_le_bytes)?
-    } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        utf16(name, rest, u16::from_be_bytes)?
-    } else {
-        utf8(name, bytes)?
-    };
-    Ok(text.nfc().collect())
+    Ok(decode_raw(name, bytes)?.0.nfc().collect())
+}
+
+/// [`decode`] without the NFC step, with the encoding found: `check` reports text that was
+/// not NFC and `check --fix` writes the file back in its encoding.
+pub fn decode_raw(name: &str, bytes: &[u8]) -> Result<(String, TextEncoding), Error> {
+    if bytes.len() > MAX_SPEC_BYTES {
+        return Err(Error::spec(
+            name,
+            format!(
+                "tệp lớn hơn {} MB, không phải một văn bản: không đọc",
+                MAX_SPEC_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    Ok(
+        if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+            (utf8(name, rest)?, TextEncoding::Utf8Bom)
+        } else if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+            (
+                utf16(name, rest, u16::from_le_bytes)?,
+                TextEncoding::Utf16Le,
+            )
+        } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+            (
+                utf16(name, rest, u16::from_be_bytes)?,
+                TextEncoding::Utf16Be,
+            )
+        } else {
+            (utf8(name, bytes)?, TextEncoding::Utf8)
+        },
+    )
 }
 
 fn utf8(name: &str, bytes: &[u8]) -> Result<String, Error> {

@@ -4,6 +4,7 @@ use clap::error::{ContextKind, ErrorKind};
 use clap::{ArgAction, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use vanban::commands::check::{self, OutputFormat};
 use vanban::commands::render::{Options, parse_formats, render_to_dir};
 use vanban::render::FontSet;
 
@@ -62,6 +63,27 @@ enum Command {
         #[arg(long, value_name = "TÊN_PHÔNG", requires = "font_dir")]
         font: Option<String>,
     },
+    /// Kiểm tra các tệp YAML: báo mọi lỗi và cảnh báo cùng lúc, kèm vị trí (tệp:dòng:cột).
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Tùy chọn",
+        after_help = "Mã thoát: 0 không có lỗi; 1 có lỗi (hoặc có cảnh báo khi dùng --strict); \
+                      2 không đọc được tệp.\nDanh sách quy tắc: xem README, mục \"Kiểm tra\"."
+    )]
+    Check {
+        /// Các tệp YAML cần kiểm tra.
+        #[arg(required = true, value_name = "TỆP_YAML")]
+        specs: Vec<PathBuf>,
+        /// Cách in kết quả: text (cho người đọc) hoặc json (cho chương trình khác).
+        #[arg(short, long, value_name = "ĐỊNH_DẠNG", default_value = "text")]
+        format: String,
+        /// Coi cảnh báo cũng là lỗi (mã thoát 1).
+        #[arg(long)]
+        strict: bool,
+        /// Sửa tệp tại chỗ: chuyển chữ gõ bằng bảng mã TCVN3/VNI sang Unicode, chuẩn hóa NFC.
+        #[arg(long)]
+        fix: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -99,6 +121,7 @@ fn main() -> ExitCode {
             for spec in &specs {
                 match render_to_dir(spec, &out, &formats, &options) {
                     Ok(written) => {
+                        eprint!("{}", written.warnings);
                         for file in written.files {
                             println!("đã ghi {}", file.display());
                         }
@@ -110,6 +133,32 @@ fn main() -> ExitCode {
                 }
             }
             ExitCode::from(code as u8)
+        }
+        Command::Check {
+            specs,
+            format,
+            strict,
+            fix,
+        } => {
+            let format = match OutputFormat::parse(&format) {
+                Ok(f) => f,
+                Err(message) => {
+                    eprintln!("lỗi: {message}");
+                    return ExitCode::from(2);
+                }
+            };
+            let color = std::io::IsTerminal::is_terminal(&std::io::stdout())
+                && std::env::var_os("NO_COLOR").is_none();
+            let options = check::Options {
+                format,
+                strict,
+                fix,
+                color,
+            };
+            let outcome = check::run(&specs, options);
+            eprint!("{}", outcome.stderr);
+            print!("{}", outcome.stdout);
+            ExitCode::from(outcome.exit_code)
         }
     }
 }

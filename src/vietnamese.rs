@@ -1,5 +1,9 @@
 //! Vietnamese administrative conventions: Roman numerals, the letters of điểm, dates in words
-//! and registry numbers.
+//! and registry numbers. Submodules: [`encoding`] (legacy TCVN3/VNI text) and [`tones`]
+//! (where the tone mark sits: "hoà" or "hòa").
+
+pub mod encoding;
+pub mod tones;
 
 /// The letters used for điểm, in order: the Vietnamese alphabet without ă, â, ê, ô, ơ, ư
 /// (and without f, j, w, z, which it does not have).

@@ -1,3 +1,4 @@
 //! The CLI commands, one module each; `main.rs` parses arguments and calls them.
 
+pub mod check;
 pub mod render;

@@ -14,6 +14,8 @@ pub struct Written {
     pub spec: PathBuf,
     /// The files written, in format order.
     pub files: Vec<PathBuf>,
+    /// The warnings `check` found, printed as `check` prints them (empty when none).
+    pub warnings: String,
 }
 
 /// The outputs of one spec, made in memory.
@@ -21,6 +23,8 @@ pub struct Written {
 pub struct Rendered {
     /// Output bytes by format, in format order.
     pub outputs: Vec<(Format, Vec<u8>)>,
+    /// The warnings `check` found (empty when none).
+    pub warnings: String,
 }
 
 /// Settings shared by every spec of one run.
@@ -52,16 +56,26 @@ pub struct Made {
     pub pdf: Option<Vec<u8>>,
 }
 
-/// Loads, checks, numbers and renders one spec file into the requested formats, in memory.
+/// Checks, numbers and renders one spec file into the requested formats, in memory. Runs every
+/// `vanban check` rule first: any error stops it with the full report ([`Error::Check`]).
 pub fn render_spec(
     spec_path: &Path,
     formats: &[Format],
     options: &Options,
 ) -> Result<Rendered, Error> {
     let name = spec_path.display().to_string();
-    let bytes = std::fs::read(spec_path).map_err(|e| Error::io(&name, "đọc", &e))?;
-    let text = crate::load::decode(&name, &bytes)?;
-    let made = make(&name, &text, formats, options)?;
+    let checked = crate::check::check_file(spec_path);
+    let report = crate::check::report::human(&checked, false);
+    if checked.unreadable {
+        return Err(Error::Io {
+            file: name,
+            message: checked.findings[0].message.clone(),
+        });
+    }
+    if checked.has_errors() || checked.spec.is_none() {
+        return Err(Error::Check(report.trim_end().to_owned()));
+    }
+    let made = make(&name, &checked.source, formats, options)?;
     let outputs = formats
         .iter()
         .map(|&format| {
@@ -73,7 +87,10 @@ pub fn render_spec(
             (format, bytes)
         })
         .collect();
-    Ok(Rendered { outputs })
+    Ok(Rendered {
+        outputs,
+        warnings: report,
+    })
 }
 
 /// The pipeline for one spec given as text: parse, number, Typst source; then the Markdown
@@ -200,6 +217,7 @@ pub fn render_to_dir(
     Ok(Written {
         spec: spec_path.to_owned(),
         files,
+        warnings: rendered.warnings,
     })
 }
 

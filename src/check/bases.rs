@@ -1,0 +1,342 @@
+//! Căn cứ citations such as "Nghị định số 45/2010/NĐ-CP ngày 21/4/2010": the date exists, is
+//! not after the document's own, agrees with the year in the number, and the type word agrees
+//! with the type abbreviation in the number.
+
+use super::{Context, Finding, Rule, Severity};
+use crate::spec::Spec;
+use chrono::{Datelike, NaiveDate};
+
+/// A cited date that is impossible or contradicts the number or the document.
+pub static BASIS_DATE: Rule = Rule {
+    id: "basis-date",
+    severity: Severity::Error,
+    vi: "Ngày của văn bản được dẫn trong căn cứ không có thật, khác năm ghi trong số hiệu (45/2010/NĐ-CP ↔ năm 2010), hoặc sau ngày ban hành.",
+    en: "A cited date that does not exist, differs from the year in the number (45/2010/NĐ-CP ↔ 2010), or is after the document's own.",
+};
+/// A type word that does not match the abbreviation in the number.
+pub static BASIS_TYPE: Rule = Rule {
+    id: "basis-type",
+    severity: Severity::Error,
+    vi: "Tên loại văn bản được dẫn không khớp chữ viết tắt trong số hiệu (Nghị định ↔ NĐ-CP, Thông tư ↔ TT-…, Quyết định ↔ QĐ-…, Nghị quyết ↔ NQ-…, Luật ↔ QH…).",
+    en: "The cited type word does not match the abbreviation in its number (Nghị định ↔ NĐ-CP, Thông tư ↔ TT-…, Luật ↔ QH…).",
+};
+
+/// The rules of this group.
+pub const RULES: &[&Rule] = &[&BASIS_DATE, &BASIS_TYPE];
+
+/// Type words (longest first) and the abbreviations their numbers carry (Phụ lục III, and
+/// "QH…" for laws of the Quốc hội).
+const TYPES: [(&str, &[&str]); 15] = [
+    ("Thông tư liên tịch", &["TTLT"]),
+    ("Nghị định", &["NĐ"]),
+    ("Nghị quyết", &["NQ"]),
+    ("Thông tư", &["TT"]),
+    ("Quyết định", &["QĐ"]),
+    ("Chỉ thị", &["CT"]),
+    ("Kế hoạch", &["KH"]),
+    ("Bộ luật", &["QH"]),
+    ("Luật", &["QH"]),
+    ("Pháp lệnh", &["UBTVQH"]),
+    ("Hướng dẫn", &["HD"]),
+    ("Kết luận", &["KL"]),
+    ("Quy định", &["QĐ", "QyĐ"]),
+    ("Chương trình", &["CTr"]),
+    ("Quy chế", &["QC", "QyC"]),
+];
+
+/// One citation found in a căn cứ.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Citation<'a> {
+    /// The type word as written ("Nghị định").
+    pub kind: &'a str,
+    /// Index into [`TYPES`].
+    kind_index: usize,
+    /// The number and symbol ("45/2010/NĐ-CP"), if given.
+    pub number: Option<&'a str>,
+    /// The date as written ("21/4/2010"), if given.
+    pub date_text: Option<&'a str>,
+    /// Day, month and year read from the date.
+    pub date: Option<(u32, u32, i32)>,
+}
+
+/// Finds the citations in one căn cứ.
+pub fn citations(text: &str) -> Vec<Citation<'_>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < text.len() {
+        let rest = &text[at..];
+        let found = TYPES
+            .iter()
+            .enumerate()
+            .filter_map(|(k, (word, _))| rest.find(word).map(|i| (i, k, *word)))
+            .min_by_key(|(i, k, _)| (*i, *k));
+        let Some((i, k, word)) = found else { break };
+        let start = at + i;
+        let mut cursor = start + word.len();
+        at = cursor;
+        let boundary = text[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+            && text[cursor..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+        if !boundary {
+            continue;
+        }
+        let mut citation = Citation {
+            kind: &text[start..cursor],
+            kind_index: k,
+            number: None,
+            date_text: None,
+            date: None,
+        };
+        if let Some(after) = text[cursor..].trim_start().strip_prefix("số ") {
+            let token_start = text.len() - after.trim_start().len();
+            let token = token_at(text, token_start);
+            if token.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+                citation.number = Some(token);
+                cursor = token_start + token.len();
+            }
+        }
+        // The date follows the number; a law cited without a number has its name first.
+        let date_at = if citation.number.is_some() {
+            text[cursor..]
+                .trim_start()
+                .starts_with("ngày ")
+                .then(|| text.len() - text[cursor..].trim_start().len())
+        } else {
+            let clause_end = text[cursor..]
+                .find([';', ','])
+                .map_or(text.len(), |i| cursor + i);
+            text[cursor..clause_end].find("ngày ").map(|i| cursor + i)
+        };
+        if let Some(after) = date_at.and_then(|at| text[at..].strip_prefix("ngày ")) {
+            let date_start = text.len() - after.trim_start().len();
+            if let Some((len, date)) = read_date(&text[date_start..]) {
+                citation.date_text = Some(&text[date_start..date_start + len]);
+                citation.date = Some(date);
+                cursor = date_start + len;
+            }
+        }
+        at = cursor;
+        out.push(citation);
+    }
+    out
+}
+
+/// The number token at `start`: up to white space or `,;()`.
+fn token_at(text: &str, start: usize) -> &str {
+    let rest = &text[start..];
+    let end = rest
+        .find(|c: char| c.is_whitespace() || ",;()".contains(c))
+        .unwrap_or(rest.len());
+    &rest[..end]
+}
+
+/// A date "21/4/2010" (also with "-" or ".") or "21 tháng 4 năm 2010": its length and parts.
+fn read_date(text: &str) -> Option<(usize, (u32, u32, i32))> {
+    let digits = |s: &str| {
+        let n = s.chars().take_while(char::is_ascii_digit).count();
+        (n > 0).then(|| (s[..n].parse::<i64>().ok(), n))
+    };
+    let (day, n1) = digits(text)?;
+    let rest = &text[n1..];
+    if let Some(sep) = rest.chars().next().filter(|c| "/-.".contains(*c)) {
+        let rest = &rest[1..];
+        let (month, n2) = digits(rest)?;
+        let rest = rest[n2..].strip_prefix(sep)?;
+        let (year, n3) = digits(rest)?;
+        let len = n1 + 1 + n2 + 1 + n3;
+        return Some((len, (day? as u32, month? as u32, year? as i32)));
+    }
+    let rest = rest.strip_prefix(" tháng ")?;
+    let (month, n2) = digits(rest)?;
+    let rest = rest[n2..].strip_prefix(" năm ")?;
+    let (year, n3) = digits(rest)?;
+    let len = text.len() - rest[n3..].len();
+    Some((len, (day? as u32, month? as u32, year? as i32)))
+}
+
+/// The year a number carries ("45/2010/NĐ-CP" → 2010) and its type abbreviation ("NĐ"; "NQ"
+/// for a Party number "58-NQ/TW"; "QH" for "64/2025/QH15").
+fn read_number(number: &str) -> (Option<i32>, Option<&str>) {
+    let parts: Vec<&str> = number.split('/').collect();
+    let year = match parts.as_slice() {
+        [_, y, _] if y.len() == 4 => y.parse().ok(),
+        _ => None,
+    };
+    let abbreviation = match parts.as_slice() {
+        [first, _] if first.contains('-') => first.split('-').nth(1),
+        [.., last] if parts.len() > 1 => last.split('-').next(),
+        _ => None,
+    };
+    (year, abbreviation)
+}
+
+/// Runs the căn cứ rules.
+pub fn check(cx: &Context, spec: &Spec) -> Vec<Finding> {
+    let own_year = spec.date.map(|d| d.0.year()).or(spec.year);
+    let mut out = Vec::new();
+    for (i, basis) in spec.bases.iter().enumerate() {
+        let path = format!("bases[{i}]");
+        for c in citations(basis) {
+            let mut push = |rule, needle: &str, message: String| {
+                let mut f = Finding::at(rule, cx.index, &path, message);
+                f.span = cx.index.locate_text(cx.source, &path, needle);
+                out.push(f);
+            };
+            let cited = format!("{} số {}", c.kind, c.number.unwrap_or("…"));
+            if let (Some((d, m, y)), Some(text)) = (c.date, c.date_text) {
+                let real = NaiveDate::from_ymd_opt(y, m, d);
+                let (number_year, _) = c.number.map(read_number).unwrap_or((None, None));
+                if real.is_none() {
+                    push(
+                        &BASIS_DATE,
+                        text,
+                        format!("{cited}: ngày {text} không có thật"),
+                    );
+                } else if let Some(ny) = number_year.filter(|ny| *ny != y) {
+                    push(
+                        &BASIS_DATE,
+                        text,
+                        format!(
+                            "{cited}: số hiệu ghi năm {ny} nhưng ngày ban hành {text} ở năm {y}"
+                        ),
+                    );
+                } else if let (Some(real), Some(own)) = (real, own_year) {
+                    let after_own = match spec.date {
+                        Some(own_date) => real > own_date.0,
+                        None => y > own,
+                    };
+                    if after_own {
+                        push(
+                            &BASIS_DATE,
+                            text,
+                            format!("{cited}: ngày {text} sau ngày ban hành của chính văn bản này"),
+                        );
+                    }
+                }
+            }
+            let Some(number) = c.number else { continue };
+            let (_, Some(abbreviation)) = read_number(number) else {
+                continue;
+            };
+            let expected = TYPES[c.kind_index].1;
+            let fold = |s: &str| s.replace('Đ', "D").replace('đ', "d");
+            if !expected
+                .iter()
+                .any(|e| fold(abbreviation).starts_with(&fold(e)))
+            {
+                let actual = TYPES
+                    .iter()
+                    .find(|(_, abbrs)| abbrs.iter().any(|a| fold(a) == fold(abbreviation)))
+                    .map(|(word, _)| format!(" (là chữ viết tắt của {})", word.to_lowercase()))
+                    .unwrap_or_default();
+                push(
+                    &BASIS_TYPE,
+                    number,
+                    format!(
+                        "{cited}: \"{}\" cần chữ viết tắt {} trong số hiệu, nhưng số hiệu ghi `{abbreviation}`{actual}",
+                        c.kind,
+                        expected.join(" hoặc ")
+                    ),
+                );
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::check_bytes;
+
+    #[test]
+    fn citations_are_read_in_both_number_forms_and_date_forms() {
+        let c = citations(
+            "Nghị định số 45/2010/NĐ-CP ngày 21/4/2010 của Chính phủ; Nghị quyết số 58-NQ/TW ngày 05 tháng 8 năm 2020; Luật Tổ chức chính quyền địa phương ngày 19/6/2015",
+        );
+        let got: Vec<_> = c.iter().map(|c| (c.kind, c.number, c.date)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Nghị định", Some("45/2010/NĐ-CP"), Some((21, 4, 2010))),
+                ("Nghị quyết", Some("58-NQ/TW"), Some((5, 8, 2020))),
+                ("Luật", None, Some((19, 6, 2015))),
+            ]
+        );
+        assert_eq!(read_number("45/2010/NĐ-CP"), (Some(2010), Some("NĐ")));
+        assert_eq!(read_number("58-NQ/TW"), (None, Some("NQ")));
+        assert_eq!(read_number("64/2025/QH15"), (Some(2025), Some("QH15")));
+        assert_eq!(read_number("5632/QĐ-UBND"), (None, Some("QĐ")));
+    }
+
+    fn found(bases: &[&str]) -> Vec<String> {
+        let bases: Vec<String> = bases.iter().map(|b| format!("\"{b}\"")).collect();
+        let yaml = format!(
+            "kind: quy-che\ntitle: Phối hợp\nplace: Huế\ndate: 2023-06-15\n\
+             issuers: [{{id: a, name: Sở A, abbr: SA}}]\narticles: [{{title: A, clauses: [x]}}]\n\
+             signatures: [{{issuer: a, title: Giám đốc, name: X}}]\nbases: [{}]\n",
+            bases.join(", ")
+        );
+        check_bytes("t.yaml", yaml.as_bytes())
+            .findings
+            .iter()
+            .map(|f| {
+                let s = f.span.unwrap_or_default().start;
+                format!("{} {}:{} {}", f.rule.id, s.line, s.column, f.message)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn good_citations_pass() {
+        let f = found(&[
+            "Nghị định số 45/2010/NĐ-CP ngày 21/4/2010 của Chính phủ",
+            "Thông tư số 03/2013/TT-BNV ngày 16/4/2013",
+            "Quyết định số 5632/QĐ-UBND ngày 31/12/2015",
+            "Luật số 64/2025/QH15",
+            "Nghị quyết số 58-NQ/TW ngày 05/8/2020",
+        ]);
+        // The law of 2025 is cited by a 2023 document only by number: no date to compare.
+        assert_eq!(f, Vec::<String>::new());
+    }
+
+    #[test]
+    fn impossible_mismatched_and_future_dates() {
+        let f = found(&[
+            "Nghị định số 45/2010/NĐ-CP ngày 30/02/2010",
+            "Nghị định số 45/2010/NĐ-CP ngày 21/4/2011",
+            "Quyết định số 12/QĐ-UBND ngày 01/7/2023",
+        ]);
+        assert_eq!(f.len(), 3, "{f:?}");
+        assert!(
+            f[0].starts_with("basis-date 8:42 ") && f[0].contains("không có thật"),
+            "{f:?}"
+        );
+        assert!(
+            f[1].contains("năm 2010") && f[1].contains("năm 2011"),
+            "{f:?}"
+        );
+        assert!(f[2].contains("sau ngày ban hành"), "{f:?}");
+    }
+
+    #[test]
+    fn type_word_must_match_the_abbreviation() {
+        let f = found(&[
+            "Nghị định số 03/2013/TT-BNV ngày 16/4/2013",
+            "Quyết định số 58-NQ/TW ngày 05/8/2020",
+            "Luật số 12/2020/NĐ-CP ngày 01/01/2020",
+        ]);
+        assert_eq!(f.len(), 3, "{f:?}");
+        assert!(
+            f[0].starts_with("basis-type 8:23 ") && f[0].contains("thông tư"),
+            "{f:?}"
+        );
+        assert!(f[1].contains("`NQ`"), "{f:?}");
+        assert!(f[2].contains("QH"), "{f:?}");
+    }
+}

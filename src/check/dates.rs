@@ -1,0 +1,153 @@
+//! Dates and years: the issue date, the signing date of the parties, `year` and `period` must
+//! tell one story. (A date that does not exist is caught when loading: `date-impossible`.)
+
+use super::{Context, Finding, Rule, Severity};
+use crate::spec::Spec;
+use chrono::Datelike;
+
+/// `period.from` after `period.to`.
+pub static PERIOD_ORDER: Rule = Rule {
+    id: "period-order",
+    severity: Severity::Error,
+    vi: "Giai đoạn (`period`) có năm bắt đầu sau năm kết thúc.",
+    en: "`period` starts after it ends.",
+};
+/// A date after the period it belongs to.
+pub static DATE_PERIOD: Rule = Rule {
+    id: "date-period",
+    severity: Severity::Error,
+    vi: "Ngày ban hành, ngày ký hoặc năm (`date`, `parties.date`, `year`) sau khi giai đoạn (`period`) đã kết thúc.",
+    en: "The issue date, signing date or year falls after the `period` has ended.",
+};
+/// `year` that contradicts a date.
+pub static YEAR_MISMATCH: Rule = Rule {
+    id: "year-mismatch",
+    severity: Severity::Error,
+    vi: "Năm (`year`) khác năm của ngày ban hành, hoặc ngày ký (`parties.date`) khác năm ban hành.",
+    en: "`year` differs from the year of `date`, or `parties.date` is in another year.",
+};
+
+/// The rules of this group.
+pub const RULES: &[&Rule] = &[&PERIOD_ORDER, &DATE_PERIOD, &YEAR_MISMATCH];
+
+/// Runs the date rules.
+pub fn check(cx: &Context, spec: &Spec) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let f = |rule, path: &str, message: String| Finding::at(rule, cx.index, path, message);
+    let date_year = spec.date.map(|d| d.0.year());
+    if let (Some(year), Some(date)) = (spec.year, date_year)
+        && year != date
+    {
+        out.push(f(
+            &YEAR_MISMATCH,
+            "year",
+            format!("năm `{year}` khác năm của ngày ban hành (`date`, năm {date})"),
+        ));
+    }
+    let year = date_year.or(spec.year);
+    if let (Some(p), Some(signed)) = (&spec.parties, spec.parties.as_ref().and_then(|p| p.date))
+        && let Some(year) = year
+        && signed.0.year() != year
+        && p.date.is_some()
+    {
+        out.push(f(
+            &YEAR_MISMATCH,
+            "parties.date",
+            format!(
+                "ngày ký {} ở năm {}, còn văn bản ban hành năm {year}",
+                signed.0.format("%d/%m/%Y"),
+                signed.0.year()
+            ),
+        ));
+    }
+    let Some(period) = spec.period else {
+        return out;
+    };
+    if period.from > period.to {
+        out.push(f(
+            &PERIOD_ORDER,
+            "period",
+            format!(
+                "giai đoạn bắt đầu năm {} nhưng kết thúc năm {}",
+                period.from, period.to
+            ),
+        ));
+        return out;
+    }
+    let mut after = |path: &str, what: &str, y: i32| {
+        if y > period.to {
+            out.push(f(
+                &DATE_PERIOD,
+                path,
+                format!(
+                    "{what} năm {y}, sau khi giai đoạn {}–{} đã kết thúc",
+                    period.from, period.to
+                ),
+            ));
+        }
+    };
+    match (spec.date, spec.year) {
+        (Some(d), _) => after("date", "ngày ban hành", d.0.year()),
+        (None, Some(y)) => after("year", "văn bản ban hành", y),
+        _ => {}
+    }
+    if let Some(d) = spec.parties.as_ref().and_then(|p| p.date) {
+        after("parties.date", "ngày ký", d.0.year());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::check_bytes;
+
+    const HEAD: &str = "kind: ban-ghi-nho\ntitle: Hợp tác\nplace: Huế\n\
+        issuers: [{id: a, name: Sở A, abbr: SA}]\n\
+        articles: [{title: Phạm vi, clauses: [Nội dung]}]\n\
+        signatures: [{issuer: a, title: Giám đốc, name: Nguyễn Văn A}]\n\
+        recipients: [\"Lưu: VT\"]\n";
+
+    fn ids(extra: &str) -> Vec<(String, usize)> {
+        check_bytes("t.yaml", format!("{HEAD}{extra}").as_bytes())
+            .findings
+            .iter()
+            .map(|f| (f.rule.id.to_owned(), f.span.unwrap_or_default().start.line))
+            .collect()
+    }
+
+    #[test]
+    fn year_contradicting_the_date() {
+        assert_eq!(
+            ids("date: 2024-03-05\nyear: 2023\n"),
+            [("year-mismatch".into(), 9)]
+        );
+        assert_eq!(ids("date: 2024-03-05\nyear: 2024\n"), []);
+        assert_eq!(
+            ids(
+                "year: 2024\nparties: {date: 2023-12-30, members: [{issuer: a, honorific: Ông, name: A}]}\n"
+            ),
+            [("year-mismatch".into(), 9)]
+        );
+    }
+
+    #[test]
+    fn dates_after_the_period_and_reversed_periods() {
+        assert_eq!(
+            ids("date: 2026-01-02\nperiod: {from: 2023, to: 2025}\n"),
+            [("date-period".into(), 8)]
+        );
+        assert_eq!(
+            ids("year: 2026\nperiod: {from: 2023, to: 2025}\n"),
+            [("date-period".into(), 8)]
+        );
+        // Signed before the period starts: normal.
+        assert_eq!(
+            ids("date: 2022-12-20\nperiod: {from: 2023, to: 2025}\n"),
+            []
+        );
+        assert_eq!(
+            ids("year: 2024\nperiod: {from: 2025, to: 2023}\n"),
+            [("period-order".into(), 9)]
+        );
+    }
+}

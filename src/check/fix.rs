@@ -1,0 +1,95 @@
+//! `check --fix`: rewrites a spec with its legacy TCVN3/VNI text converted to Unicode and its
+//! text in NFC, in the file's own encoding, atomically (temporary file, then rename). Nothing
+//! else in the file changes: comments, quoting and layout stay as written.
+
+use super::Checked;
+use crate::error::Error;
+use std::path::Path;
+
+/// What `--fix` did to one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fixed {
+    /// Number of text values converted from a legacy encoding.
+    pub converted: usize,
+    /// True when the text was not NFC before.
+    pub normalised: bool,
+}
+
+/// The fixed text of a checked file, or `None` when there is nothing to fix. The caller's
+/// text must have loaded: a fix never turns a file that parses into one that does not.
+pub fn fixed_text(checked: &Checked, original: &str) -> Option<(String, Fixed)> {
+    let mut fixes: Vec<_> = checked
+        .findings
+        .iter()
+        .filter_map(|f| f.fix.as_ref())
+        .collect();
+    let normalised = checked.source != original;
+    if fixes.is_empty() && !normalised {
+        return None;
+    }
+    fixes.sort_by_key(|f| std::cmp::Reverse(f.span.start.offset));
+    let mut text = checked.source.clone();
+    let mut converted = 0;
+    let mut last_start = usize::MAX;
+    for fix in fixes {
+        let range = fix.span.start.offset..fix.span.end.offset;
+        // Never apply two overlapping fixes.
+        if range.end > last_start || text.get(range.clone()).is_none() {
+            continue;
+        }
+        text.replace_range(range.clone(), &fix.replacement);
+        last_start = range.start;
+        converted += 1;
+    }
+    Some((
+        text,
+        Fixed {
+            converted,
+            normalised,
+        },
+    ))
+}
+
+/// Applies the fixes of `checked` to the file at `path`. The new text is checked before it is
+/// written: when it would not load as well as the old one, the file is left alone.
+pub fn fix_file(path: &Path, checked: &Checked) -> Result<Option<Fixed>, Error> {
+    let name = path.display().to_string();
+    let bytes = crate::load::read_limited(path)?;
+    let Ok((original, encoding)) = crate::load::decode_raw(&name, &bytes) else {
+        return Ok(None);
+    };
+    let Some((text, fixed)) = fixed_text(checked, &original) else {
+        return Ok(None);
+    };
+    let loads = |t: &str| crate::load::parse(&name, t).is_ok();
+    if loads(&checked.source) && !loads(&text) {
+        return Err(Error::spec(
+            &name,
+            "không sửa được tự động: bản đã chuyển mã không còn là YAML hợp lệ; hãy sửa tay",
+        ));
+    }
+    write_atomically(path, &encoding.encode(&text))?;
+    Ok(Some(fixed))
+}
+
+/// Writes `bytes` to a temporary file beside `path`, then renames it over `path`, keeping the
+/// file's permissions.
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let name = path.display().to_string();
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".vanban-fix.")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| Error::io(&name, "ghi", &e))?;
+    std::io::Write::write_all(&mut tmp, bytes).map_err(|e| Error::io(&name, "ghi", &e))?;
+    if let Ok(meta) = std::fs::metadata(path) {
+        let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
+    }
+    tmp.persist(path)
+        .map_err(|e| Error::io(&name, "ghi", &e.error))?;
+    Ok(())
+}

@@ -1,0 +1,192 @@
+//! Signature blocks: one per issuer, authority prefixes from the ND 30 list, and a "KT." block
+//! signed by a deputy. (A block for an issuer that does not exist is `issuer-unknown`.)
+
+use super::{Context, Finding, Rule, Severity};
+use crate::spec::Spec;
+use crate::suggest::did_you_mean;
+
+/// An issuer with no signature block.
+pub static SIGNATURE_MISSING: Rule = Rule {
+    id: "signature-missing",
+    severity: Severity::Error,
+    vi: "Cơ quan ban hành không có khối chữ ký (văn bản liên tịch: mỗi cơ quan đều ký).",
+    en: "An issuer without a signature block (every issuer of a joint text signs).",
+};
+/// An authority prefix outside TM./KT./Q./TL./TUQ.
+pub static AUTHORITY_PREFIX: Rule = Rule {
+    id: "authority-prefix",
+    severity: Severity::Error,
+    vi: "Chữ viết tắt thẩm quyền ký không thuộc TM., KT., Q., TL., TUQ. (viết đúng hoa, có dấu chấm).",
+    en: "An authority prefix other than TM., KT., Q., TL., TUQ. (capitals and a full stop).",
+};
+/// A "KT." block signed under the head's title.
+pub static KT_HEAD_TITLE: Rule = Rule {
+    id: "kt-head-title",
+    severity: Severity::Error,
+    vi: "Khối \"KT. …\" (ký thay) mà chức vụ người ký không phải cấp phó (\"Phó …\").",
+    en: "A \"KT.\" (signing for the head) block whose signer's title is not a deputy's (\"Phó …\").",
+};
+
+/// The rules of this group.
+pub const RULES: &[&Rule] = &[&SIGNATURE_MISSING, &AUTHORITY_PREFIX, &KT_HEAD_TITLE];
+
+/// The authority prefixes of ND 30: thay mặt, ký thay, quyền, thừa lệnh, thừa ủy quyền.
+pub const PREFIXES: [&str; 5] = ["TM.", "KT.", "Q.", "TL.", "TUQ."];
+
+/// Runs the signature rules.
+pub fn check(cx: &Context, spec: &Spec) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (i, issuer) in spec.issuers.iter().enumerate() {
+        if !spec.signatures.iter().any(|s| s.issuer == issuer.id) {
+            out.push(Finding::at(
+                &SIGNATURE_MISSING,
+                cx.index,
+                &format!("issuers[{i}]"),
+                format!(
+                    "cơ quan `{}` ({}) không có khối chữ ký trong `signatures`",
+                    issuer.id,
+                    one_line(&issuer.name)
+                ),
+            ));
+        }
+    }
+    for (i, s) in spec.signatures.iter().enumerate() {
+        let mut deputy_needed = None;
+        for (k, line) in s.authority.iter().flat_map(|a| a.lines()).enumerate() {
+            let Some(prefix) = prefix_like(line) else {
+                continue;
+            };
+            let path = authority_path(&s.authority, i, k);
+            if !PREFIXES.contains(&prefix) {
+                let bare = format!("{}.", prefix.to_uppercase().replace('.', ""));
+                let hint = if PREFIXES.contains(&bare.as_str()) {
+                    format!("; có phải ý bạn là `{bare}`?")
+                } else {
+                    did_you_mean(&bare, PREFIXES)
+                };
+                let mut f = Finding::at(
+                    &AUTHORITY_PREFIX,
+                    cx.index,
+                    &path,
+                    format!(
+                        "`{prefix}` không phải chữ viết tắt thẩm quyền ký: chỉ dùng TM., KT., Q., TL., TUQ.{hint}"
+                    ),
+                );
+                f.span = cx.index.locate_text(cx.source, &path, prefix);
+                out.push(f);
+            } else if prefix == "KT." {
+                deputy_needed = Some(line.trim_start()[3..].trim().to_owned());
+            }
+        }
+        if let Some(head) = deputy_needed {
+            let title = one_line(&s.title);
+            if !title.to_lowercase().starts_with("phó") {
+                out.push(
+                    Finding::at(
+                        &KT_HEAD_TITLE,
+                        cx.index,
+                        &format!("signatures[{i}].title"),
+                        format!(
+                            "\"KT. {head}\" là cấp phó ký thay người đứng đầu, nhưng chức vụ người ký là \"{title}\""
+                        ),
+                    )
+                    .help(format!(
+                        "ghi chức vụ của cấp phó (ví dụ \"Phó {head}\"), hoặc bỏ \"KT.\" nếu người đứng đầu ký"
+                    )),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// The path of the `k`-th authority line (the list may hold several lines per entry).
+fn authority_path(authority: &[String], i: usize, k: usize) -> String {
+    let mut seen = 0;
+    for (n, entry) in authority.iter().enumerate() {
+        seen += entry.lines().count();
+        if k < seen {
+            return format!("signatures[{i}].authority[{n}]");
+        }
+    }
+    format!("signatures[{i}].authority")
+}
+
+/// The first word of an authority line when it looks like an abbreviation with a full stop:
+/// at most four letters, or letters and dots ("T.M."), ending in ".".
+fn prefix_like(line: &str) -> Option<&str> {
+    let word = line.split_whitespace().next()?;
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let ok = word.ends_with('.')
+        && (1..=4).contains(&letters)
+        && word.chars().all(|c| c.is_alphabetic() || c == '.')
+        && !word.chars().next()?.is_lowercase();
+    ok.then_some(word)
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::check_bytes;
+
+    fn found(signatures: &str) -> Vec<String> {
+        let yaml = format!(
+            "kind: quy-che\ntitle: Phối hợp\nplace: Huế\nyear: 2024\n\
+             issuers: [{{id: a, name: Sở A, abbr: SA}}, {{id: b, name: Hội B, abbr: HB}}]\n\
+             articles: [{{title: A, clauses: [x]}}]\nrecipients: [\"Lưu: VT\"]\n{signatures}"
+        );
+        check_bytes("t.yaml", yaml.as_bytes())
+            .findings
+            .iter()
+            .map(|f| {
+                let s = f.span.unwrap_or_default().start;
+                format!("{} {}:{} {}", f.rule.id, s.line, s.column, f.message)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_issuer_signs() {
+        let f = found("signatures: [{issuer: a, title: Giám đốc, name: X}]\n");
+        assert_eq!(f.len(), 1);
+        assert!(
+            f[0].starts_with("signature-missing 5:42 ") && f[0].contains("`b`"),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn authority_prefixes_come_from_the_list() {
+        let f = found(
+            "signatures:\n- {issuer: a, authority: \"T.M. Ủy ban nhân dân\", title: Giám đốc, name: X}\n\
+             - {issuer: b, authority: [TM. Hội B, \"Kt. Chủ tịch\"], title: Phó Chủ tịch, name: Y}\n",
+        );
+        assert_eq!(f.len(), 2, "{f:?}");
+        assert!(
+            f[0].starts_with("authority-prefix 9:27 ") && f[0].contains("`TM.`?"),
+            "{f:?}"
+        );
+        assert!(
+            f[1].starts_with("authority-prefix 10:39 ") && f[1].contains("`KT.`?"),
+            "{f:?}"
+        );
+        let ok = found(
+            "signatures:\n- {issuer: a, authority: [TM. Ủy ban, KT. Giám đốc], title: Phó Giám đốc, name: X}\n\
+             - {issuer: b, authority: Đại diện Hội B, title: Chủ tịch, name: Y}\n",
+        );
+        assert_eq!(ok, Vec::<String>::new());
+    }
+
+    #[test]
+    fn kt_is_signed_by_a_deputy() {
+        let f = found(
+            "signatures:\n- {issuer: a, authority: KT. Giám đốc, title: Giám đốc, name: X}\n\
+             - {issuer: b, title: Chủ tịch, name: Y}\n",
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].starts_with("kt-head-title 9:47 "), "{f:?}");
+    }
+}

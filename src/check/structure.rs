@@ -1,0 +1,169 @@
+//! Structure of the body: a body exists, every chương, điều and mục has a title, and none is
+//! empty. (Khoản without text, too many điểm and nested items come from numbering:
+//! [`super::document`].)
+
+use super::{Context, Finding, Rule, Severity};
+use crate::spec::Spec;
+
+/// No chương, điều or mục at all.
+pub static BODY_MISSING: Rule = Rule {
+    id: "body-missing",
+    severity: Severity::Error,
+    vi: "Văn bản không có nội dung: thiếu `chapters`, `articles` hoặc `sections`.",
+    en: "No body: none of `chapters`, `articles`, `sections`.",
+};
+/// An empty title.
+pub static TITLE_EMPTY: Rule = Rule {
+    id: "title-empty",
+    severity: Severity::Error,
+    vi: "Chương, điều, mục (hoặc khoản có `title`) với tiêu đề để trống: ND 30 yêu cầu mỗi phần có tiêu đề.",
+    en: "A chương, điều, mục (or a clause `title`) with an empty title.",
+};
+/// A chương, điều or mục with nothing in it.
+pub static ARTICLE_EMPTY: Rule = Rule {
+    id: "article-empty",
+    severity: Severity::Error,
+    vi: "Điều không có khoản hay đoạn nào; chương không có điều; mục không có nội dung.",
+    en: "An article with no clause or paragraph, a chapter with no article, a section with nothing.",
+};
+
+/// The rules of this group.
+pub const RULES: &[&Rule] = &[&BODY_MISSING, &TITLE_EMPTY, &ARTICLE_EMPTY];
+
+/// Runs the structure rules.
+pub fn check(cx: &Context, spec: &Spec) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut push = |rule, path: String, message: String| {
+        out.push(Finding::at(rule, cx.index, &path, message));
+    };
+    if spec.chapters.is_empty() && spec.articles.is_empty() && spec.sections.is_empty() {
+        push(
+            &BODY_MISSING,
+            String::new(),
+            "văn bản chưa có nội dung: thêm `chapters` (Chương/Điều), `articles` (Điều) hoặc `sections` (I./1.)".to_owned(),
+        );
+    }
+    let title = |path: String, title: &str, what: &str| {
+        if title.trim().is_empty() {
+            Some((path, format!("{what} chưa có tiêu đề")))
+        } else {
+            None
+        }
+    };
+    let mut empty_titles = Vec::new();
+    let mut empties = Vec::new();
+    let mut articles = Vec::new();
+    for (i, c) in spec.chapters.iter().enumerate() {
+        let path = format!("chapters[{i}]");
+        empty_titles.extend(title(format!("{path}.title"), &c.title, "chương"));
+        if c.articles.is_empty() {
+            empties.push((path.clone(), "chương không có điều nào".to_owned()));
+        }
+        for (j, a) in c.articles.iter().enumerate() {
+            articles.push((format!("{path}.articles[{j}]"), a));
+        }
+    }
+    for (j, a) in spec.articles.iter().enumerate() {
+        articles.push((format!("articles[{j}]"), a));
+    }
+    for (path, a) in &articles {
+        empty_titles.extend(title(format!("{path}.title"), &a.title, "điều"));
+        if a.clauses.is_empty() && a.paragraphs.iter().all(|p| p.trim().is_empty()) {
+            empties.push((
+                path.clone(),
+                format!("{} không có khoản hay đoạn nào", named("điều", &a.title)),
+            ));
+        }
+        clause_titles(path, &a.clauses, &mut empty_titles);
+    }
+    for (i, s) in spec.sections.iter().enumerate() {
+        let path = format!("sections[{i}]");
+        empty_titles.extend(title(format!("{path}.title"), &s.title, "mục"));
+        if s.clauses.is_empty()
+            && s.items.is_empty()
+            && s.paragraphs.iter().all(|p| p.trim().is_empty())
+        {
+            empties.push((
+                path.clone(),
+                format!("{} không có nội dung", named("mục", &s.title)),
+            ));
+        }
+        clause_titles(&path, &s.clauses, &mut empty_titles);
+    }
+    for (path, message) in empty_titles {
+        push(&TITLE_EMPTY, path, message);
+    }
+    for (path, message) in empties {
+        push(&ARTICLE_EMPTY, path, message);
+    }
+    out
+}
+
+/// "điều \"Phạm vi\"", or just "điều" when the title is blank.
+fn named(what: &str, title: &str) -> String {
+    match title.trim() {
+        "" => what.to_owned(),
+        t => format!("{what} \"{t}\""),
+    }
+}
+
+fn clause_titles(path: &str, clauses: &[crate::spec::Clause], out: &mut Vec<(String, String)>) {
+    for (k, c) in clauses.iter().enumerate() {
+        if c.title.as_deref().is_some_and(|t| t.trim().is_empty()) {
+            out.push((
+                format!("{path}.clauses[{k}].title"),
+                "khoản có `title` để trống".to_owned(),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::check_bytes;
+
+    fn found(body: &str) -> Vec<String> {
+        let yaml = format!(
+            "kind: quy-che\ntitle: Phối hợp\nplace: Huế\nyear: 2024\n\
+             issuers: [{{id: a, name: Sở A, abbr: SA}}]\n\
+             signatures: [{{issuer: a, title: Giám đốc, name: X}}]\n{body}"
+        );
+        check_bytes("t.yaml", yaml.as_bytes())
+            .findings
+            .iter()
+            .map(|f| {
+                format!(
+                    "{} {}:{}",
+                    f.rule.id,
+                    f.span.unwrap_or_default().start.line,
+                    f.span.unwrap_or_default().start.column
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_body_is_required() {
+        assert_eq!(found(""), ["body-missing 1:1"]);
+    }
+
+    #[test]
+    fn titles_are_required_and_nothing_is_empty() {
+        let f = found(
+            "chapters:\n- title: \"\"\n  articles:\n  - {title: \" \", clauses: [x]}\n  - {title: Trống}\n- {title: Hai}\n",
+        );
+        assert_eq!(
+            f,
+            [
+                "title-empty 8:10",
+                "title-empty 10:13",
+                "article-empty 11:5",
+                "article-empty 12:3"
+            ]
+        );
+        assert_eq!(
+            found("sections:\n- {title: Mục}\n- {title: Hai, clauses: [{title: \"\", text: x}]}\n"),
+            ["article-empty 8:3", "title-empty 9:34"]
+        );
+    }
+}

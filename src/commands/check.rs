@@ -1,0 +1,114 @@
+//! `vanban check`: checks spec files and reports every finding, as text or JSON; with `--fix`
+//! rewrites legacy-encoded and decomposed text first.
+
+use crate::check::{self, Checked, Severity};
+use std::path::PathBuf;
+
+/// How findings are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutputFormat {
+    /// For people: message, place and source line.
+    Text,
+    /// One JSON array of findings for all files.
+    Json,
+}
+
+impl OutputFormat {
+    /// Reads a `--format` value (`text`, `json`).
+    pub fn parse(name: &str) -> Result<OutputFormat, String> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "text" | "txt" => Ok(OutputFormat::Text),
+            "json" => Ok(OutputFormat::Json),
+            other => Err(format!(
+                "định dạng `{other}` không có; chọn `text` hoặc `json`"
+            )),
+        }
+    }
+}
+
+/// The options of one `check` run.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Text or JSON.
+    pub format: OutputFormat,
+    /// Warnings make the exit code 1 too.
+    pub strict: bool,
+    /// Rewrite legacy TCVN3/VNI text and non-NFC text before reporting.
+    pub fix: bool,
+    /// Colour the text output.
+    pub color: bool,
+}
+
+/// What to print and the exit code.
+#[derive(Debug, Clone, Default)]
+pub struct Outcome {
+    /// The report (text or JSON).
+    pub stdout: String,
+    /// Notes about fixed files and write failures.
+    pub stderr: String,
+    /// 0 clean, 1 errors (or warnings with `--strict`), 2 a file could not be read or written.
+    pub exit_code: u8,
+}
+
+/// Checks every spec in `specs` (fixing them first with `--fix`).
+pub fn run(specs: &[PathBuf], options: Options) -> Outcome {
+    let mut outcome = Outcome::default();
+    let mut all: Vec<Checked> = Vec::new();
+    for path in specs {
+        let mut checked = check::check_file(path);
+        if options.fix && !checked.unreadable {
+            match check::fix::fix_file(path, &checked) {
+                Ok(Some(fixed)) => {
+                    let mut what = Vec::new();
+                    if fixed.converted > 0 {
+                        what.push(format!("chuyển {} đoạn chữ sang Unicode", fixed.converted));
+                    }
+                    if fixed.normalised {
+                        what.push("chuẩn hóa sang NFC".to_owned());
+                    }
+                    outcome.stderr.push_str(&format!(
+                        "đã sửa {}: {}\n",
+                        path.display(),
+                        what.join(", ")
+                    ));
+                    checked = check::check_file(path);
+                }
+                Ok(None) => {}
+                Err(err) => {
+                    outcome.stderr.push_str(&format!("{err}\n"));
+                    outcome.exit_code = outcome.exit_code.max(err.exit_code() as u8);
+                }
+            }
+        }
+        let failed = checked.unreadable;
+        let blocking = checked.count(Severity::Error)
+            + if options.strict {
+                checked.count(Severity::Warning)
+            } else {
+                0
+            };
+        let code = if failed {
+            2
+        } else if blocking > 0 {
+            1
+        } else {
+            0
+        };
+        outcome.exit_code = outcome.exit_code.max(code);
+        if options.format == OutputFormat::Text {
+            outcome
+                .stdout
+                .push_str(&check::report::human(&checked, options.color));
+            outcome.stdout.push_str(&check::report::summary(&checked));
+            outcome.stdout.push('\n');
+        }
+        all.push(checked);
+    }
+    if options.format == OutputFormat::Json {
+        let findings = check::report::json(&all);
+        outcome.stdout =
+            serde_json::to_string_pretty(&findings).unwrap_or_else(|_| "[]".to_owned());
+        outcome.stdout.push('\n');
+    }
+    outcome
+}

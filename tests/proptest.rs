@@ -1,0 +1,128 @@
+//! Property test: random and mutated specs (the samples with lines deleted or duplicated,
+//! characters flipped, Typst specials inserted, or random bytes) go through load → check →
+//! Typst source without a panic, and `check` agrees with the pipeline: a spec with no check
+//! error numbers and renders to Typst. The number of cases is bounded so `cargo test` stays
+//! fast.
+
+use proptest::prelude::*;
+use vanban::check::check_bytes;
+
+const SAMPLES: [&str; 3] = [
+    include_str!("../samples/thanh-hoa-stttt-hhdn.yaml"),
+    include_str!("../samples/soc-trang-sggp-2023-2025.yaml"),
+    include_str!("../samples/quy-che-phoi-hop-pbgdpl-ba-ben.yaml"),
+];
+
+/// Characters that mean something to Typst, YAML or the inline Markdown reader.
+const SPECIALS: [&str; 16] = [
+    "#", "$", "*", "_", "@", "<", "]", "\\", "//", "= ", "- ", "[[", "]]", ": ", "\"", "\t",
+];
+
+#[derive(Debug, Clone)]
+enum Mutation {
+    DeleteLine(usize),
+    DuplicateLine(usize),
+    FlipChar(usize, char),
+    Insert(usize, &'static str),
+    Truncate(usize),
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    prop_oneof![
+        any::<usize>().prop_map(Mutation::DeleteLine),
+        any::<usize>().prop_map(Mutation::DuplicateLine),
+        (any::<usize>(), any::<char>()).prop_map(|(i, c)| Mutation::FlipChar(i, c)),
+        (any::<usize>(), proptest::sample::select(&SPECIALS[..]))
+            .prop_map(|(i, s)| Mutation::Insert(i, s)),
+        any::<usize>().prop_map(Mutation::Truncate),
+    ]
+}
+
+fn apply(text: &str, m: &Mutation) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let chars: Vec<char> = text.chars().collect();
+    match *m {
+        Mutation::DeleteLine(i) => {
+            let i = i % lines.len();
+            [&lines[..i], &lines[i + 1..]].concat().join("\n")
+        }
+        Mutation::DuplicateLine(i) => {
+            let i = i % lines.len();
+            let mut l = lines.clone();
+            l.insert(i, lines[i]);
+            l.join("\n")
+        }
+        Mutation::FlipChar(i, c) => {
+            let mut chars = chars;
+            let i = i % chars.len();
+            chars[i] = c;
+            chars.into_iter().collect()
+        }
+        Mutation::Insert(i, s) => {
+            let i = i % chars.len();
+            let mut out: String = chars[..i].iter().collect();
+            out.push_str(s);
+            out.extend(&chars[i..]);
+            out
+        }
+        Mutation::Truncate(i) => chars[..i % chars.len()].iter().collect(),
+    }
+}
+
+/// Load → check → number → Typst source: never panics; no check error means it renders.
+fn pipeline(bytes: &[u8]) {
+    let checked = check_bytes("mutant.yaml", bytes);
+    let spec = vanban::load::decode("mutant.yaml", bytes)
+        .and_then(|t| vanban::load::parse("mutant.yaml", &t));
+    assert_eq!(
+        checked.spec.is_some(),
+        spec.is_ok()
+            && !checked
+                .findings
+                .iter()
+                .any(|f| f.rule.id.starts_with("unknown-key")),
+        "check and load disagree on whether the spec loads"
+    );
+    let _ = vanban::check::report::human(&checked, false);
+    if let Some(spec) = &checked.spec {
+        let built = vanban::number::build(spec, "mutant.yaml");
+        if !checked.has_errors() {
+            let doc = built.expect("a spec without check errors numbers");
+            vanban::render::typst_source(&doc, "mutant.yaml", "Liberation Serif")
+                .expect("and makes Typst source");
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn mutated_samples_never_break_the_pipeline(
+        sample in 0..SAMPLES.len(),
+        mutations in proptest::collection::vec(mutation(), 1..4),
+    ) {
+        let mut text = SAMPLES[sample].to_owned();
+        for m in &mutations {
+            text = apply(&text, m);
+            if text.is_empty() {
+                break;
+            }
+        }
+        pipeline(text.as_bytes());
+    }
+
+    #[test]
+    fn random_bytes_never_break_the_pipeline(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+        pipeline(&bytes);
+    }
+}
+
+#[test]
+fn the_samples_themselves_pass_the_pipeline() {
+    for sample in SAMPLES {
+        let checked = check_bytes("sample.yaml", sample.as_bytes());
+        assert!(!checked.has_errors());
+        pipeline(sample.as_bytes());
+    }
+}
