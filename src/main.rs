@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use vanban::commands::check::{self, OutputFormat};
 use vanban::commands::render::{Options, parse_formats, render_to_dir};
-use vanban::render::FontSet;
+use vanban::render::{FontSet, Templates};
 
 const HELP_TEMPLATE: &str = "\
 {before-help}{name} {version} — {about}
@@ -62,6 +62,10 @@ enum Command {
         /// Tên họ phông cần lấy trong --font-dir (mặc định: Times New Roman).
         #[arg(long, value_name = "TÊN_PHÔNG", requires = "font_dir")]
         font: Option<String>,
+        /// Thư mục mẫu trình bày riêng (thay mẫu có sẵn cùng tên; xem README, mục "Mẫu trình
+        /// bày riêng"). Không ghi thì dùng thư mục `templates/` cạnh tệp YAML nếu có.
+        #[arg(long, value_name = "THƯ_MỤC")]
+        templates: Option<PathBuf>,
     },
     /// Kiểm tra các tệp YAML: báo mọi lỗi và cảnh báo cùng lúc, kèm vị trí (tệp:dòng:cột).
     #[command(
@@ -98,6 +102,7 @@ fn main() -> ExitCode {
             format,
             font_dir,
             font,
+            templates,
         } => {
             let formats = match parse_formats(&format) {
                 Ok(f) => f,
@@ -116,7 +121,17 @@ fn main() -> ExitCode {
                     }
                 },
             };
-            let options = Options { fonts: &fonts };
+            let house = match templates.as_deref().map(Templates::load).transpose() {
+                Ok(house) => house,
+                Err(err) => {
+                    eprintln!("{err}");
+                    return ExitCode::from(err.exit_code() as u8);
+                }
+            };
+            let options = Options {
+                fonts: &fonts,
+                templates: house.as_ref(),
+            };
             let mut code = 0;
             for spec in &specs {
                 match render_to_dir(spec, &out, &formats, &options) {

@@ -3,7 +3,7 @@
 use crate::document::{Document, SourceFile};
 use crate::error::{Diagnostic, Error};
 use crate::pages::Pages;
-use crate::render::{self, FontSet, Format};
+use crate::render::{self, FontSet, Format, Templates};
 use std::path::{Path, PathBuf};
 use typst_layout::PagedDocument;
 
@@ -32,14 +32,25 @@ pub struct Rendered {
 pub struct Options<'a> {
     /// The font family the PDF is set in.
     pub fonts: &'a FontSet,
+    /// House templates given with `--templates`; without them a `templates/` folder beside
+    /// each spec is used when there is one, else the embedded templates.
+    pub templates: Option<&'a Templates>,
 }
 
 impl Default for Options<'static> {
     fn default() -> Self {
         Options {
             fonts: FontSet::embedded(),
+            templates: None,
         }
     }
+}
+
+/// A `templates/` folder beside the spec, used as house templates when `--templates` is not
+/// given.
+fn templates_beside(spec_path: &Path) -> Option<PathBuf> {
+    let dir = spec_path.parent()?.join("templates");
+    dir.is_dir().then_some(dir)
 }
 
 /// Everything one render made, kept for callers that look inside (tests, benchmarks).
@@ -75,7 +86,18 @@ pub fn render_spec(
     if checked.has_errors() || checked.spec.is_none() {
         return Err(Error::Check(report.trim_end().to_owned()));
     }
-    let made = make(&name, &checked.source, formats, options)?;
+    let beside;
+    let options = match (options.templates, templates_beside(spec_path)) {
+        (None, Some(dir)) => {
+            beside = Templates::load(&dir)?;
+            Options {
+                templates: Some(&beside),
+                ..*options
+            }
+        }
+        _ => *options,
+    };
+    let made = make(&name, &checked.source, formats, &options)?;
     let outputs = formats
         .iter()
         .map(|&format| {
@@ -106,9 +128,10 @@ pub fn make(name: &str, text: &str, formats: &[Format], options: &Options) -> Re
         ),
         text: text.to_owned(),
     });
-    let typ = render::typst_source(&doc, name, options.fonts.family())?;
+    let templates = options.templates.unwrap_or(Templates::embedded());
+    let typ = templates.typst_source(&doc, name, options.fonts.family())?;
     let md = if formats.contains(&Format::Md) {
-        Some(render::markdown(&doc, name)?)
+        Some(templates.markdown(&doc, name)?)
     } else {
         None
     };

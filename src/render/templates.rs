@@ -1,50 +1,204 @@
-//! The Tera templates, embedded in the binary, and the two text outputs they make.
+//! The Tera templates and the two text outputs they make. The templates are embedded in the
+//! binary; a house-style folder (`--templates DIR`, or `templates/` beside the spec) may replace
+//! any of them, replace the ND 30 style file, or add `typst/house.typ`, which is placed after
+//! the style file so that it can redefine single drawing functions.
 
 use crate::document::Document;
 use crate::error::Error;
+use std::path::Path;
 use std::sync::OnceLock;
 
-/// Templates by name: a document template per target with partials for its parts.
+/// Templates by file name under `templates/`: a document template per target with partials
+/// for its parts. The Tera name is the file name without `.tera`.
 const TEMPLATES: &[(&str, &str)] = &[
     (
-        "typst/document.typ",
+        "typst/document.typ.tera",
         include_str!("../../templates/typst/document.typ.tera"),
     ),
     (
-        "typst/body.typ",
+        "typst/body.typ.tera",
         include_str!("../../templates/typst/body.typ.tera"),
     ),
     (
-        "typst/ending.typ",
+        "typst/ending.typ.tera",
         include_str!("../../templates/typst/ending.typ.tera"),
     ),
     (
-        "markdown/document.md",
+        "markdown/document.md.tera",
         include_str!("../../templates/markdown/document.md.tera"),
     ),
     (
-        "markdown/body.md",
+        "markdown/body.md.tera",
         include_str!("../../templates/markdown/body.md.tera"),
     ),
     (
-        "markdown/ending.md",
+        "markdown/ending.md.tera",
         include_str!("../../templates/markdown/ending.md.tera"),
     ),
 ];
 
 /// The ND 30 style file, inlined into every Typst source so that the source compiles alone.
+const STYLE_FILE: &str = "typst/nd30.typ";
 const STYLE: &str = include_str!("../../templates/typst/nd30.typ");
 
-fn tera() -> &'static tera::Tera {
-    static TERA: OnceLock<tera::Tera> = OnceLock::new();
-    TERA.get_or_init(|| {
+/// Optional house additions, placed after the style file (redefines single functions).
+const HOUSE_FILE: &str = "typst/house.typ";
+
+/// A complete set of templates: the embedded ones, with a house folder's files in their place.
+#[derive(Debug)]
+pub struct Templates {
+    tera: tera::Tera,
+    style: String,
+    house: String,
+    /// The folder the overrides came from, for messages.
+    origin: Option<String>,
+}
+
+impl Templates {
+    /// The embedded templates, parsed once per process.
+    pub fn embedded() -> &'static Templates {
+        static SET: OnceLock<Templates> = OnceLock::new();
+        SET.get_or_init(|| {
+            Templates::build(Vec::new(), STYLE.to_owned(), String::new(), None)
+                .expect("embedded templates parse")
+        })
+    }
+
+    /// The embedded templates with every file of `dir` in place of the one of the same name
+    /// (`typst/document.typ.tera`, `typst/nd30.typ`, `typst/house.typ`, …). A file the program
+    /// does not know is an error listing the names it knows, so a misspelt override never goes
+    /// unnoticed.
+    pub fn load(dir: &Path) -> Result<Templates, Error> {
+        let shown = dir.display().to_string();
+        let mut style = STYLE.to_owned();
+        let mut house = String::new();
+        let mut overrides = Vec::new();
+        for (relative, path) in files_under(dir).map_err(|e| Error::io(&shown, "đọc", &e))? {
+            let file = path.display().to_string();
+            let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&file, "đọc", &e))?;
+            match relative.as_str() {
+                STYLE_FILE => style = text,
+                HOUSE_FILE => house = text,
+                name if TEMPLATES.iter().any(|(known, _)| *known == name) => {
+                    overrides.push((relative.clone(), text))
+                }
+                _ => {
+                    let known: Vec<&str> = TEMPLATES
+                        .iter()
+                        .map(|(n, _)| *n)
+                        .chain([STYLE_FILE, HOUSE_FILE])
+                        .collect();
+                    return Err(Error::Io {
+                        file,
+                        message: format!(
+                            "tệp mẫu `{relative}` không thay được mẫu nào; các tên dùng được: {}",
+                            known.join(", ")
+                        ),
+                    });
+                }
+            }
+        }
+        Templates::build(overrides, style, house, Some(shown))
+    }
+
+    fn build(
+        overrides: Vec<(String, String)>,
+        style: String,
+        house: String,
+        origin: Option<String>,
+    ) -> Result<Templates, Error> {
         let mut tera = tera::Tera::default();
         tera.autoescape_on(vec![]);
-        tera.add_raw_templates(TEMPLATES.iter().copied())
-            .expect("embedded templates parse");
+        let mut all: Vec<(String, String)> = TEMPLATES
+            .iter()
+            .map(|(name, text)| (name.to_string(), text.to_string()))
+            .collect();
+        for (name, text) in overrides {
+            if let Some(slot) = all.iter_mut().find(|(n, _)| *n == name) {
+                slot.1 = text;
+            }
+        }
+        let named: Vec<(String, String)> = all
+            .into_iter()
+            .map(|(name, text)| (name.trim_end_matches(".tera").to_owned(), text))
+            .collect();
+        let place = origin.as_deref().unwrap_or("templates");
+        tera.add_raw_templates(named.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+            .map_err(|e| internal(place, &e))?;
         tera.register_filter("typst_str", typst_str);
-        tera
-    })
+        Ok(Templates {
+            tera,
+            style,
+            house,
+            origin,
+        })
+    }
+
+    /// The Typst source of a document set in the font family `font`; it compiles by itself
+    /// given that family's files (`fonts/` for the embedded one).
+    pub fn typst_source(&self, doc: &Document, source: &str, font: &str) -> Result<String, Error> {
+        self.render("typst/document.typ", doc, source, font)
+    }
+
+    /// The Markdown of a document: same numbers and header facts, one provision per paragraph.
+    pub fn markdown(&self, doc: &Document, source: &str) -> Result<String, Error> {
+        self.render("markdown/document.md", doc, source, "")
+    }
+
+    fn render(
+        &self,
+        name: &str,
+        doc: &Document,
+        source: &str,
+        font: &str,
+    ) -> Result<String, Error> {
+        let mut context = tera::Context::from_serialize(doc).map_err(|e| internal(source, &e))?;
+        context.insert("style", &self.style);
+        context.insert("house", &self.house);
+        context.insert("font", font);
+        context.insert(
+            "source",
+            &Path::new(source)
+                .file_name()
+                .map(|f| f.to_string_lossy().into_owned()),
+        );
+        self.tera.render(name, &context).map_err(|e| {
+            let place = self.origin.as_deref().map_or(source.to_owned(), |dir| {
+                format!("{source} (mẫu trình bày riêng trong {dir})")
+            });
+            internal(&place, &e)
+        })
+    }
+}
+
+/// Files under `dir` (recursively, a few levels), with their `/`-separated relative names,
+/// sorted; hidden files (editor backups, `.DS_Store`) are skipped.
+fn files_under(dir: &Path) -> std::io::Result<Vec<(String, std::path::PathBuf)>> {
+    let mut out = Vec::new();
+    let mut pending = vec![(dir.to_path_buf(), String::new(), 0)];
+    while let Some((folder, prefix, depth)) = pending.pop() {
+        for entry in std::fs::read_dir(&folder)? {
+            let path = entry?.path();
+            let name = path
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            if name.starts_with('.') || name.ends_with('~') {
+                continue;
+            }
+            let relative = format!("{prefix}{name}");
+            if path.is_dir() {
+                if depth < 3 {
+                    pending.push((path, format!("{relative}/"), depth + 1));
+                }
+            } else {
+                out.push((relative, path));
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
 }
 
 /// Tera filter: a value as a Typst string literal (for metadata, which Typst wants as strings).
@@ -59,22 +213,7 @@ fn typst_str(
     Ok(tera::Value::String(crate::markup::typst_string(&text)))
 }
 
-fn render(name: &str, doc: &Document, source: &str, font: &str) -> Result<String, Error> {
-    let mut context = tera::Context::from_serialize(doc).map_err(|e| internal(source, &e))?;
-    context.insert("style", STYLE);
-    context.insert("font", font);
-    context.insert(
-        "source",
-        &std::path::Path::new(source)
-            .file_name()
-            .map(|f| f.to_string_lossy().into_owned()),
-    );
-    tera()
-        .render(name, &context)
-        .map_err(|e| internal(source, &e))
-}
-
-fn internal(source: &str, e: &tera::Error) -> Error {
+fn internal(place: &str, e: &tera::Error) -> Error {
     use std::error::Error as _;
     let mut message = e.to_string();
     let mut cause = e.source();
@@ -84,18 +223,18 @@ fn internal(source: &str, e: &tera::Error) -> Error {
         cause = c.source();
     }
     Error::Layout {
-        file: source.to_owned(),
+        file: place.to_owned(),
         message: format!("lỗi mẫu trình bày (template): {message}"),
     }
 }
 
-/// The Typst source of a document set in the font family `font`; it compiles by itself given
-/// that family's files (`fonts/` for the embedded one).
+/// The Typst source of a document with the embedded templates (see
+/// [`Templates::typst_source`]).
 pub fn typst_source(doc: &Document, source: &str, font: &str) -> Result<String, Error> {
-    render("typst/document.typ", doc, source, font)
+    Templates::embedded().typst_source(doc, source, font)
 }
 
-/// The Markdown of a document: same numbers and header facts, one provision per paragraph.
+/// The Markdown of a document with the embedded templates (see [`Templates::markdown`]).
 pub fn markdown(doc: &Document, source: &str) -> Result<String, Error> {
-    render("markdown/document.md", doc, source, "")
+    Templates::embedded().markdown(doc, source)
 }
