@@ -16,10 +16,14 @@
 //! Peak memory: a counting global allocator tracks live heap bytes; for one cold run of each
 //! measurement it reports the peak reached above the live bytes at the start of that run.
 //!
+//! Batches: [`BATCH`] specs rendered to a temporary folder one after another, against the same
+//! batch through `render_all` on a pool of 2 threads (target: at most 0.6× the sequential time).
+//!
 //! Run: `cargo bench --bench render` (release build). Options, by environment variable:
 //! `VANBAN_BENCH_ITERS=50` sets the iteration count; `VANBAN_BENCH_STAGES=1` also prints the
-//! median time of each pipeline stage. Arguments after `--` keep only the samples whose file
-//! name contains one of them. Nothing is written to disk.
+//! median time of each pipeline stage; `VANBAN_BENCH_BATCH=0` skips the batch measurement.
+//! Arguments after `--` keep only the samples whose file name contains one of them. Only the
+//! batch measurement writes files, in a temporary folder.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
@@ -27,7 +31,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use vanban::commands::render::{Options, make, render_spec};
+use vanban::commands::render::{Options, make, render_all, render_spec, render_to_dir};
 use vanban::document::Meta;
 use vanban::render::{self, FontSet, Format};
 
@@ -381,4 +385,60 @@ fn main() {
             stages(path, iters);
         }
     }
+    if std::env::var_os("VANBAN_BENCH_BATCH").is_none_or(|v| v != "0") {
+        println!();
+        batch(&paths);
+    }
+}
+
+/// Specs in the batch measurement, cycled from the samples.
+const BATCH: usize = 100;
+
+/// A batch of [`BATCH`] specs written to disk, one after another (`render_to_dir` in a loop)
+/// against `render_all` on a 2-thread pool; three alternating rounds, medians compared.
+fn batch(paths: &[PathBuf]) {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let specs: Vec<PathBuf> = (0..BATCH)
+        .map(|i| {
+            let to = dir.path().join(format!("spec-{i:03}.yaml"));
+            std::fs::copy(&paths[i % paths.len()], &to).expect("sample copies");
+            to
+        })
+        .collect();
+    let out = dir.path().join("out");
+    let formats = [Format::Pdf, Format::Md];
+    let options = Options::default();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(2)
+        .build()
+        .expect("thread pool");
+    let (mut one, mut two) = (Vec::new(), Vec::new());
+    for _ in 0..3 {
+        one.push(timed(|| {
+            specs
+                .iter()
+                .map(|s| {
+                    render_to_dir(s, &out, &formats, &options)
+                        .expect("renders")
+                        .files
+                        .len()
+                })
+                .sum()
+        }));
+        two.push(timed(|| {
+            pool.install(|| render_all(&specs, &out, &formats, &options, || {}))
+                .into_iter()
+                .map(|r| r.expect("renders").files.len())
+                .sum()
+        }));
+    }
+    let (seq, par) = (stats(&mut one).0, stats(&mut two).0);
+    let ratio = par.as_secs_f64() / seq.as_secs_f64();
+    println!(
+        "batch of {BATCH} specs (pdf+md to disk): one after another {:.0} ms, 2 threads {:.0} ms \
+         → {ratio:.3}× — target ≤ 0.6×: {}",
+        ms(seq),
+        ms(par),
+        if ratio <= 0.6 { "met" } else { "NOT met" }
+    );
 }

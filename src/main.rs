@@ -5,8 +5,7 @@ use clap::{ArgAction, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use vanban::commands::check::{self, OutputFormat};
-use vanban::commands::render::{Options, parse_formats, render_to_dir};
-use vanban::render::{FontSet, Templates};
+use vanban::commands::render;
 
 const HELP_TEMPLATE: &str = "\
 {before-help}{name} {version} — {about}
@@ -103,52 +102,14 @@ fn main() -> ExitCode {
             font_dir,
             font,
             templates,
-        } => {
-            let formats = match parse_formats(&format) {
-                Ok(f) => f,
-                Err(message) => {
-                    eprintln!("lỗi: {message}");
-                    return ExitCode::from(2);
-                }
-            };
-            let fonts = match &font_dir {
-                None => FontSet::embedded().clone(),
-                Some(dir) => match FontSet::from_dir(dir, font.as_deref()) {
-                    Ok(set) => set,
-                    Err(err) => {
-                        eprintln!("{err}");
-                        return ExitCode::from(2);
-                    }
-                },
-            };
-            let house = match templates.as_deref().map(Templates::load).transpose() {
-                Ok(house) => house,
-                Err(err) => {
-                    eprintln!("{err}");
-                    return ExitCode::from(err.exit_code() as u8);
-                }
-            };
-            let options = Options {
-                fonts: &fonts,
-                templates: house.as_ref(),
-            };
-            let mut code = 0;
-            for spec in &specs {
-                match render_to_dir(spec, &out, &formats, &options) {
-                    Ok(written) => {
-                        eprint!("{}", written.warnings);
-                        for file in written.files {
-                            println!("đã ghi {}", file.display());
-                        }
-                    }
-                    Err(err) => {
-                        eprintln!("{err}");
-                        code = code.max(err.exit_code());
-                    }
-                }
-            }
-            ExitCode::from(code as u8)
-        }
+        } => ExitCode::from(render::run(&render::Request {
+            specs,
+            out,
+            formats: format,
+            font_dir,
+            font,
+            templates,
+        })),
         Command::Check {
             specs,
             format,

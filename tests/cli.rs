@@ -333,3 +333,42 @@ fn source_date_epoch_sets_the_pdf_dates_and_nothing_else_changes() {
     assert_eq!(code, Some(1));
     assert!(err.contains("SOURCE_DATE_EPOCH"), "{err}");
 }
+
+#[test]
+fn a_batch_renders_every_spec_reports_failures_at_the_end_and_refuses_clashing_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    std::fs::create_dir_all(&a).unwrap();
+    std::fs::create_dir_all(&b).unwrap();
+    let mut specs = Vec::new();
+    for i in 0..6 {
+        let p = a.join(format!("vb{i}.yaml"));
+        std::fs::write(&p, GOOD.replace("Hợp tác", &format!("Hợp tác {i}"))).unwrap();
+        specs.push(p);
+    }
+    let broken = a.join("hong.yaml");
+    std::fs::write(&broken, "kind: [").unwrap();
+    specs.insert(2, broken);
+    // Same stem as a/vb0.yaml: both would write out/vb0.pdf.
+    let twin = b.join("vb0.yaml");
+    std::fs::write(&twin, GOOD).unwrap();
+    specs.push(twin);
+    let out = dir.path().join("out");
+    let mut args = vec!["render", "-o", out.to_str().unwrap(), "-f", "pdf"];
+    args.extend(specs.iter().map(|p| p.to_str().unwrap()));
+    let o = vanban(&args);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    let written = String::from_utf8_lossy(&o.stdout);
+    let order: Vec<&str> = written.lines().collect();
+    let expected: Vec<String> = (1..6)
+        .map(|i| format!("đã ghi {}", out.join(format!("vb{i}.pdf")).display()))
+        .collect();
+    assert_eq!(
+        order, expected,
+        "in the order given, clashing and broken ones left out"
+    );
+    assert!(err.contains("trùng tên tệp kết quả"), "{err}");
+    assert!(err.contains("3 trên 8 tệp không trình bày được"), "{err}");
+    assert!(!out.join("vb0.pdf").exists() && !out.join("hong.pdf").exists());
+}

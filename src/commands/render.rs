@@ -263,3 +263,150 @@ pub fn parse_formats(list: &str) -> Result<Vec<Format>, String> {
     }
     Ok(formats)
 }
+
+/// What `vanban render` was asked to do, as given on the command line.
+#[derive(Debug, Clone, Default)]
+pub struct Request {
+    /// The spec files.
+    pub specs: Vec<PathBuf>,
+    /// The output folder.
+    pub out: PathBuf,
+    /// The `--format` list.
+    pub formats: String,
+    /// `--font-dir`.
+    pub font_dir: Option<PathBuf>,
+    /// `--font`.
+    pub font: Option<String>,
+    /// `--templates`.
+    pub templates: Option<PathBuf>,
+}
+
+/// Runs `vanban render`: every spec in parallel on every core (a progress bar on a terminal),
+/// each result reported in the order given, every failure repeated at the end without stopping
+/// the others. Returns the exit code: the worst of all specs (0, 1 or 2).
+pub fn run(request: &Request) -> u8 {
+    let formats = match parse_formats(&request.formats) {
+        Ok(f) => f,
+        Err(message) => {
+            eprintln!("lỗi: {message}");
+            return 2;
+        }
+    };
+    let fonts = match &request.font_dir {
+        None => FontSet::embedded().clone(),
+        Some(dir) => match FontSet::from_dir(dir, request.font.as_deref()) {
+            Ok(set) => set,
+            Err(err) => {
+                eprintln!("{err}");
+                return 2;
+            }
+        },
+    };
+    let house = match request
+        .templates
+        .as_deref()
+        .map(Templates::load)
+        .transpose()
+    {
+        Ok(house) => house,
+        Err(err) => {
+            eprintln!("{err}");
+            return err.exit_code() as u8;
+        }
+    };
+    let options = Options {
+        fonts: &fonts,
+        templates: house.as_ref(),
+    };
+    let progress = progress_bar(request.specs.len());
+    let results = render_all(&request.specs, &request.out, &formats, &options, || {
+        if let Some(bar) = &progress {
+            bar.inc(1);
+        }
+    });
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    let mut failures = Vec::new();
+    for result in &results {
+        match result {
+            Ok(written) => {
+                eprint!("{}", written.warnings);
+                for file in &written.files {
+                    println!("đã ghi {}", file.display());
+                }
+            }
+            Err(err) => {
+                eprintln!("{err}");
+                failures.push(err);
+            }
+        }
+    }
+    if results.len() > 1 && !failures.is_empty() {
+        eprintln!(
+            "\n{} trên {} tệp không trình bày được:",
+            failures.len(),
+            results.len()
+        );
+        for err in &failures {
+            eprintln!("  {}", err.to_string().lines().next().unwrap_or_default());
+        }
+    }
+    failures
+        .iter()
+        .map(|e| e.exit_code() as u8)
+        .max()
+        .unwrap_or(0)
+}
+
+/// A progress bar on standard error when it is a terminal and there is more than one spec.
+fn progress_bar(count: usize) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if count < 2 || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(count as u64);
+    let style = indicatif::ProgressStyle::with_template(
+        "Đang trình bày {pos}/{len} tệp [{bar:30}] {elapsed}",
+    )
+    .expect("valid progress template")
+    .progress_chars("=> ");
+    bar.set_style(style);
+    Some(bar)
+}
+
+/// Renders every spec into `out_dir` in parallel (rayon, one task per spec), calling `done`
+/// after each; results come back in the order of `specs`. Two specs that would write the same
+/// output names (same file stem) are both refused before anything is rendered.
+pub fn render_all(
+    specs: &[PathBuf],
+    out_dir: &Path,
+    formats: &[Format],
+    options: &Options,
+    done: impl Fn() + Sync,
+) -> Vec<Result<Written, Error>> {
+    use rayon::prelude::*;
+    let stem = |p: &PathBuf| p.file_stem().map(|s| s.to_string_lossy().into_owned());
+    specs
+        .par_iter()
+        .map(|spec| {
+            let clash = specs
+                .iter()
+                .find(|other| *other != spec && stem(other) == stem(spec));
+            let result = match clash {
+                Some(other) => Err(Error::Io {
+                    file: spec.display().to_string(),
+                    message: format!(
+                        "trùng tên tệp kết quả với {}: hai tệp sẽ ghi đè nhau trong {}; đổi tên \
+                         một tệp hoặc trình bày riêng từng tệp",
+                        other.display(),
+                        out_dir.display()
+                    ),
+                }),
+                None => render_to_dir(spec, out_dir, formats, options),
+            };
+            done();
+            result
+        })
+        .collect()
+}
