@@ -66,6 +66,36 @@ enum Command {
         #[arg(long, value_name = "THƯ_MỤC")]
         templates: Option<PathBuf>,
     },
+    /// Tạo tệp YAML khởi đầu cho một loại văn bản, có chú thích và chỗ «…» để điền.
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Tùy chọn",
+        after_help = "Loại: chuong-trinh (Chương/Điều), chuong-trinh-muc (mục I./1.), quy-che, \
+                      ke-hoach (có phụ lục bảng nhiệm vụ), ban-thoa-thuan, ban-ghi-nho.\n\
+                      Ví dụ: vanban new quy-che qc.yaml --ben \"Sở Tư pháp:STP\" --ben \"Công an tỉnh:CAT\" \
+                      --dia-danh \"Nghệ An\" --nam 2026"
+    )]
+    New {
+        /// Loại văn bản (xem danh sách dưới).
+        #[arg(value_name = "LOẠI")]
+        kind: String,
+        /// Tệp cần tạo (mặc định: LOẠI.yaml trong thư mục hiện tại).
+        #[arg(value_name = "TỆP_YAML")]
+        file: Option<PathBuf>,
+        /// Một cơ quan ban hành, dạng "Tên cơ quan:VIẾT TẮT"; cơ quan chủ trì ghi trước. Lặp lại
+        /// cho từng cơ quan.
+        #[arg(long = "ben", value_name = "CƠ_QUAN")]
+        issuers: Vec<String>,
+        /// Địa danh ghi ở dòng ngày tháng (ví dụ "Nghệ An").
+        #[arg(long = "dia-danh", value_name = "ĐỊA_DANH")]
+        place: Option<String>,
+        /// Năm ban hành.
+        #[arg(long = "nam", value_name = "NĂM")]
+        year: Option<i32>,
+        /// Ghi đè tệp đã có.
+        #[arg(long)]
+        force: bool,
+    },
     /// Kiểm tra các tệp YAML: báo mọi lỗi và cảnh báo cùng lúc, kèm vị trí (tệp:dòng:cột).
     #[command(
         help_template = HELP_TEMPLATE,
@@ -110,6 +140,23 @@ fn main() -> ExitCode {
             font,
             templates,
         })),
+        Command::New {
+            kind,
+            file,
+            issuers,
+            place,
+            year,
+            force,
+        } => ExitCode::from(vanban::commands::new::run(
+            &vanban::commands::new::Request {
+                kind,
+                file,
+                issuers,
+                place,
+                year,
+                force,
+            },
+        )),
         Command::Check {
             specs,
             format,

@@ -109,6 +109,20 @@ impl Kind {
         }
     }
 
+    /// The value written after `kind:` in a spec ("quy-che-phoi-hop").
+    pub fn key(self) -> &'static str {
+        match self {
+            Kind::ChuongTrinh => "chuong-trinh",
+            Kind::ChuongTrinhPhoiHop => "chuong-trinh-phoi-hop",
+            Kind::QuyChe => "quy-che",
+            Kind::QuyChePhoiHop => "quy-che-phoi-hop",
+            Kind::KeHoach => "ke-hoach",
+            Kind::KeHoachPhoiHop => "ke-hoach-phoi-hop",
+            Kind::BanThoaThuan => "ban-thoa-thuan",
+            Kind::BanGhiNho => "ban-ghi-nho",
+        }
+    }
+
     /// The type name in normal case, as running text cites it ("Quy chế phối hợp").
     pub fn label(self) -> String {
         let lower = self.type_name().to_lowercase();

@@ -50,8 +50,24 @@ pub static TITLE_CAPS: Rule = Rule {
     en: "The trích yếu is typed in capitals; ND 30 sets it in normal case.",
 };
 
+/// A «…» placeholder of a starter spec, still unfilled.
+pub static PLACEHOLDER: Rule = Rule {
+    id: "placeholder",
+    severity: Severity::Warning,
+    vi: "Chỗ «…» của tệp khởi đầu (`vanban new`) chưa được điền.",
+    en: "A «…» placeholder of a starter spec (`vanban new`) is still unfilled.",
+};
+
 /// The rules of this group.
-pub const RULES: &[&Rule] = &[&NFC, &TCVN3, &VNI, &CONTROL_CHAR, &TONE_MARKS, &TITLE_CAPS];
+pub const RULES: &[&Rule] = &[
+    &NFC,
+    &TCVN3,
+    &VNI,
+    &CONTROL_CHAR,
+    &TONE_MARKS,
+    &TITLE_CAPS,
+    &PLACEHOLDER,
+];
 
 /// Runs the text rules. `raw` is the decoded text before NFC.
 pub fn check(cx: &Context, raw: &str) -> Vec<Finding> {
@@ -60,6 +76,7 @@ pub fn check(cx: &Context, raw: &str) -> Vec<Finding> {
     for scalar in cx.index.scalars() {
         out.extend(legacy(cx, &scalar.path, &scalar.value, scalar.span));
         out.extend(control(cx, &scalar.path, &scalar.value, scalar.span));
+        out.extend(placeholder(cx, &scalar.path, &scalar.value));
     }
     out.extend(tone_marks(cx));
     out.extend(title_caps(cx));
@@ -150,6 +167,16 @@ fn control(cx: &Context, path: &str, value: &str, span: Span) -> Option<Finding>
         ),
     );
     f.span = Some(span);
+    Some(f)
+}
+
+/// The first «…» of a text, pointed at where it is written.
+fn placeholder(cx: &Context, path: &str, value: &str) -> Option<Finding> {
+    let start = value.find('«')?;
+    let end = start + value[start..].find('»')? + '»'.len_utf8();
+    let blank = &value[start..end];
+    let mut f = Finding::at(&PLACEHOLDER, cx.index, path, format!("chưa điền {blank}"));
+    f.span = cx.index.locate_text(cx.source, path, blank).or(f.span);
     Some(f)
 }
 
@@ -275,6 +302,14 @@ mod tests {
         let v = findings(&yaml, "vni");
         assert!(v[0].contains("«Cộng hòa xã hội»"), "{v:?}");
         assert!(findings(&spec("Hợp tác", &["Cộng hoà"]), "tcvn3").is_empty());
+    }
+
+    #[test]
+    fn placeholders_are_pointed_at() {
+        let yaml = spec("Hợp tác", &["Điều «số» và «tên»", "đã điền"]);
+        let f = findings(&yaml, "placeholder");
+        assert_eq!(f.len(), 1, "one finding per text: {f:?}");
+        assert!(f[0].contains("chưa điền «số»"), "{f:?}");
     }
 
     #[test]

@@ -406,7 +406,20 @@ pub fn is_syllable(word: &str) -> bool {
             .filter(|&c| TONED.iter().any(|(_, f)| f.contains(&c)))
             .count();
         let count = vowels.chars().count();
-        (1..=3).contains(&count) && tones <= 1 && FINALS.contains(&&rest[vowels.len()..])
+        let last = vowels.chars().last();
+        let base = |b: char| {
+            last == Some(b)
+                || TONED
+                    .iter()
+                    .any(|(v, forms)| *v == b && last.is_some_and(|l| forms.contains(&l)))
+        };
+        // ă and â never end a syllable: "bằng", "cần", never "bằ" (so "hai»", a closing
+        // guillemet after a word, is not TCVN3 for "haiằ").
+        let open_short = (base('ă') || base('â')) && rest.len() == vowels.len();
+        (1..=3).contains(&count)
+            && tones <= 1
+            && !open_short
+            && FINALS.contains(&&rest[vowels.len()..])
     })
 }
 
@@ -589,6 +602,7 @@ mod tests {
             "Le café « crème » coûte trop cher",
             "5 µm",
             "« x »",
+            "«Mục đích thứ hai»",
             "Report of the meeting",
             "Señor Muñoz",
         ] {

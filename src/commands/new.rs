@@ -1,0 +1,331 @@
+//! `vanban new KIND [FILE]`: a commented starter spec for one kind of programme, with the
+//! issuers, place and year given on the command line and «…» placeholders for the rest (which
+//! `vanban check` reports until they are filled in). It renders as it is.
+
+use crate::error::Error;
+use crate::spec::Kind;
+use std::path::{Path, PathBuf};
+
+/// The starters: command-line name, kind written into the spec, template file, what it is.
+const STARTERS: &[(&str, Kind, &str, &str)] = &[
+    (
+        "chuong-trinh",
+        Kind::ChuongTrinhPhoiHop,
+        "chuong-trinh",
+        "chương trình phối hợp, chia Chương → Điều",
+    ),
+    (
+        "chuong-trinh-muc",
+        Kind::ChuongTrinhPhoiHop,
+        "chuong-trinh-muc",
+        "chương trình phối hợp, chia mục I., II. → khoản 1., 2.",
+    ),
+    (
+        "quy-che",
+        Kind::QuyChePhoiHop,
+        "quy-che",
+        "quy chế phối hợp, chia Chương → Điều",
+    ),
+    (
+        "ke-hoach",
+        Kind::KeHoachPhoiHop,
+        "ke-hoach",
+        "kế hoạch phối hợp, có phụ lục bảng nhiệm vụ",
+    ),
+    (
+        "ban-thoa-thuan",
+        Kind::BanThoaThuan,
+        "ban",
+        "bản thỏa thuận",
+    ),
+    ("ban-ghi-nho", Kind::BanGhiNho, "ban", "bản ghi nhớ"),
+];
+
+/// The starter templates, embedded.
+const TEMPLATES: &[(&str, &str)] = &[
+    (
+        "_dau.yaml.tera",
+        include_str!("../../templates/starters/_dau.yaml.tera"),
+    ),
+    (
+        "_cuoi.yaml.tera",
+        include_str!("../../templates/starters/_cuoi.yaml.tera"),
+    ),
+    (
+        "chuong-trinh",
+        include_str!("../../templates/starters/chuong-trinh.yaml.tera"),
+    ),
+    (
+        "chuong-trinh-muc",
+        include_str!("../../templates/starters/chuong-trinh-muc.yaml.tera"),
+    ),
+    (
+        "quy-che",
+        include_str!("../../templates/starters/quy-che.yaml.tera"),
+    ),
+    (
+        "ke-hoach",
+        include_str!("../../templates/starters/ke-hoach.yaml.tera"),
+    ),
+    (
+        "ban",
+        include_str!("../../templates/starters/ban.yaml.tera"),
+    ),
+];
+
+/// What `vanban new` was asked for.
+#[derive(Debug, Clone, Default)]
+pub struct Request {
+    /// The starter's name (`quy-che`, …) or a spec kind (`quy-che-phoi-hop`, …).
+    pub kind: String,
+    /// Where to write; `<kind>.yaml` in the current folder when absent.
+    pub file: Option<PathBuf>,
+    /// `--ben "Tên cơ quan:VIẾT TẮT"`, lead body first.
+    pub issuers: Vec<String>,
+    /// `--dia-danh`.
+    pub place: Option<String>,
+    /// `--nam`.
+    pub year: Option<i32>,
+    /// `--force`: replace an existing file.
+    pub force: bool,
+}
+
+/// One issuer as the starter writes it.
+#[derive(Debug, Clone, serde::Serialize)]
+struct Issuer {
+    id: String,
+    name: String,
+    abbr: String,
+}
+
+/// Runs `vanban new`; returns the exit code (0 written, 2 misuse or a file problem).
+pub fn run(request: &Request) -> u8 {
+    match write(request) {
+        Ok(path) => {
+            println!("đã tạo {}", path.display());
+            println!(
+                "Điền các chỗ «…», kiểm tra bằng `vanban check {0}`, trình bày bằng `vanban render {0}`.",
+                path.display()
+            );
+            0
+        }
+        Err(err) => {
+            eprintln!("{err}");
+            2
+        }
+    }
+}
+
+/// Makes the starter text and writes it (never over an existing file unless forced).
+pub fn write(request: &Request) -> Result<PathBuf, Error> {
+    let (name, _, _, _) = starter(&request.kind)?;
+    let path = request
+        .file
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(format!("{name}.yaml")));
+    let shown = path.display().to_string();
+    if path.exists() && !request.force {
+        return Err(Error::Io {
+            file: shown,
+            message: "tệp đã có; không ghi đè (thêm --force để thay tệp cũ)".to_owned(),
+        });
+    }
+    let text = starter_text(request, &path)?;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&shown, "tạo thư mục cho", &e))?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".vanban-new.")
+        .tempfile_in(&dir)
+        .map_err(|e| Error::io(&shown, "ghi", &e))?;
+    std::io::Write::write_all(&mut tmp, text.as_bytes())
+        .map_err(|e| Error::io(&shown, "ghi", &e))?;
+    tmp.persist(&path)
+        .map_err(|e| Error::io(&shown, "ghi", &e.error))?;
+    Ok(path)
+}
+
+/// The starter for a command-line kind name (or a spec kind), or a Vietnamese error listing
+/// them all.
+fn starter(kind: &str) -> Result<(&'static str, Kind, &'static str, &'static str), Error> {
+    let wanted = kind.trim().to_lowercase();
+    STARTERS
+        .iter()
+        .copied()
+        .find(|(name, k, _, _)| *name == wanted || k.key() == wanted)
+        .ok_or_else(|| {
+            let hint = crate::suggest::did_you_mean(&wanted, STARTERS.iter().map(|s| s.0));
+            let list: Vec<String> = STARTERS
+                .iter()
+                .map(|(name, _, _, what)| format!("  {name:<18} {what}"))
+                .collect();
+            Error::Io {
+                file: kind.to_owned(),
+                message: format!(
+                    "không có mẫu khởi đầu loại này{hint}. Các loại:\n{}",
+                    list.join("\n")
+                ),
+            }
+        })
+}
+
+/// The text of the starter for `request`, to be written at `path`.
+pub fn starter_text(request: &Request, path: &Path) -> Result<String, Error> {
+    let (name, kind, template, _) = starter(&request.kind)?;
+    let issuers = issuers(&request.issuers)?;
+    let year = request.year.unwrap_or(2026);
+    let symbol = std::iter::once(kind.abbreviation().to_owned())
+        .chain(issuers.iter().map(|i| i.abbr.clone()))
+        .collect::<Vec<_>>()
+        .join("-");
+    let names: Vec<&str> = issuers.iter().map(|i| i.name.as_str()).collect();
+    let mut context = tera::Context::new();
+    context.insert("starter", name);
+    context.insert("kind", kind.key());
+    context.insert("label", &kind.label());
+    context.insert("file", &path.display().to_string());
+    context.insert("year", &year);
+    context.insert("symbol", &symbol);
+    context.insert(
+        "title",
+        &format!("«phối hợp trong công tác …» giữa {}", names.join(" và ")),
+    );
+    context.insert(
+        "place",
+        request
+            .place
+            .as_deref()
+            .unwrap_or("«Địa danh, ví dụ Nghệ An»"),
+    );
+    context.insert("issuers", &issuers);
+    let mut tera = tera::Tera::default();
+    tera.autoescape_on(vec![]);
+    tera.add_raw_templates(TEMPLATES.iter().copied())
+        .expect("embedded starters parse");
+    tera.register_filter("yaml", yaml_string);
+    tera.render(template, &context).map_err(|e| Error::Layout {
+        file: template.to_owned(),
+        message: format!("lỗi mẫu khởi đầu: {e}"),
+    })
+}
+
+/// Issuers from `--ben "Tên:VIẾT TẮT"` (the abbreviation is made from the initials when
+/// absent); two placeholder bodies when none are given.
+fn issuers(given: &[String]) -> Result<Vec<Issuer>, Error> {
+    if given.is_empty() {
+        return Ok(vec![
+            placeholder_issuer(1, "«Tên cơ quan chủ trì»"),
+            placeholder_issuer(2, "«Tên cơ quan phối hợp»"),
+        ]);
+    }
+    let mut out: Vec<Issuer> = Vec::new();
+    for (n, item) in given.iter().enumerate() {
+        let (name, abbr) = match item.rsplit_once(':') {
+            Some((name, abbr)) => (name.trim(), abbr.trim().to_owned()),
+            None => (item.trim(), initials(item)),
+        };
+        if name.is_empty() || abbr.is_empty() {
+            return Err(Error::Io {
+                file: "--ben".to_owned(),
+                message: format!(
+                    "`{item}` chưa đúng dạng \"Tên cơ quan:VIẾT TẮT\", ví dụ --ben \"Sở Tư pháp:STP\""
+                ),
+            });
+        }
+        let mut id = slug(&abbr);
+        if id.is_empty() || out.iter().any(|i| i.id == id) {
+            id = format!("ben-{}", n + 1);
+        }
+        out.push(Issuer {
+            id,
+            name: name.to_owned(),
+            abbr,
+        });
+    }
+    Ok(out)
+}
+
+fn placeholder_issuer(n: usize, name: &str) -> Issuer {
+    Issuer {
+        id: format!("ben-{n}"),
+        name: name.to_owned(),
+        abbr: format!("BEN{n}"),
+    }
+}
+
+/// "Sở Tư pháp" → "STP": the first letter of each word, in capitals, accents dropped but Đ.
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .map(|c| match c {
+            'đ' | 'Đ' => 'Đ',
+            c => base_letter(c).to_ascii_uppercase(),
+        })
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+/// An id for an abbreviation: ASCII letters and digits, lower case.
+fn slug(abbr: &str) -> String {
+    abbr.chars()
+        .map(|c| {
+            if matches!(c, 'đ' | 'Đ') {
+                'd'
+            } else {
+                base_letter(c)
+            }
+        })
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// The letter without its Vietnamese marks (NFD, first code point).
+fn base_letter(c: char) -> char {
+    use unicode_normalization::UnicodeNormalization;
+    std::iter::once(c).nfd().next().unwrap_or(c)
+}
+
+/// Tera filter: a YAML double-quoted scalar holding the value exactly.
+fn yaml_string(
+    value: &tera::Value,
+    _: &std::collections::HashMap<String, tera::Value>,
+) -> tera::Result<tera::Value> {
+    let text = value
+        .as_str()
+        .map(str::to_owned)
+        .unwrap_or_else(|| value.to_string());
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    Ok(tera::Value::String(out))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn initials_and_ids_follow_vietnamese_usage() {
+        assert_eq!(initials("Sở Tư pháp"), "STP");
+        assert_eq!(initials("Đài Phát thanh và Truyền hình"), "ĐPTVTH");
+        assert_eq!(slug("ĐPTTH"), "dptth");
+        let got = issuers(&["Sở Tư pháp:STP".into(), "Công an tỉnh".into()]).unwrap();
+        let pairs: Vec<(&str, &str)> = got
+            .iter()
+            .map(|i| (i.id.as_str(), i.abbr.as_str()))
+            .collect();
+        assert_eq!(pairs, [("stp", "STP"), ("cat", "CAT")]);
+        assert!(issuers(&[":STP".into()]).is_err());
+    }
+}
