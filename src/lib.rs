@@ -16,6 +16,7 @@ pub mod number;
 pub mod pages;
 pub mod position;
 pub mod render;
+pub mod schema;
 pub mod spec;
 pub mod suggest;
 pub mod vietnamese;

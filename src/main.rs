@@ -96,6 +96,18 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// In lược đồ JSON Schema của tệp YAML (cho VS Code và các trình soạn thảo khác).
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Tùy chọn",
+        after_help = "Ví dụ: vanban schema > vanban.schema.json, rồi thêm dòng đầu tệp YAML:\n\
+                      # yaml-language-server: $schema=./vanban.schema.json"
+    )]
+    Schema {
+        /// Ghi vào tệp này thay vì in ra màn hình.
+        #[arg(short, long, value_name = "TỆP")]
+        out: Option<PathBuf>,
+    },
     /// Kiểm tra các tệp YAML: báo mọi lỗi và cảnh báo cùng lúc, kèm vị trí (tệp:dòng:cột).
     #[command(
         help_template = HELP_TEMPLATE,
@@ -157,6 +169,19 @@ fn main() -> ExitCode {
                 force,
             },
         )),
+        Command::Schema { out } => match out {
+            None => {
+                print!("{}", vanban::commands::schema::text());
+                ExitCode::SUCCESS
+            }
+            Some(path) => match vanban::commands::schema::write(&path) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(err) => {
+                    eprintln!("{err}");
+                    ExitCode::from(2)
+                }
+            },
+        },
         Command::Check {
             specs,
             format,

@@ -4,13 +4,14 @@
 //! Markdown (`**đậm**`, `*nghiêng*`) and references to ids (`[[nguyen-tac]]`); nothing else in
 //! them is interpreted. Loading (decoding, NFC, error reporting) lives in [`crate::load`].
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 use std::marker::PhantomData;
 
 /// The whole programme: header facts, body, signatures and Nơi nhận.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Spec {
     /// Loại văn bản: decides the printed type name and its Phụ lục III abbreviation.
@@ -39,12 +40,14 @@ pub struct Spec {
     pub issuers: Vec<Issuer>,
     /// Căn cứ: "Căn cứ " before each, ";" after each and "." after the last are added.
     #[serde(default, deserialize_with = "one_or_many")]
+    #[schemars(schema_with = "crate::schema::one_or_many")]
     pub bases: Vec<String>,
     /// Thành phần tham gia ký kết: "Hôm nay, ngày … tại …, chúng tôi gồm:" and one entry per party.
     #[serde(default)]
     pub parties: Option<Parties>,
     /// Lời mở đầu: paragraphs between the căn cứ (or parties) and the body.
     #[serde(default, deserialize_with = "one_or_many")]
+    #[schemars(schema_with = "crate::schema::one_or_many")]
     pub preamble: Vec<String>,
     /// Body in Chương → Điều form.
     #[serde(default)]
@@ -57,12 +60,14 @@ pub struct Spec {
     pub sections: Vec<Section>,
     /// Closing paragraphs after the body, before the signatures.
     #[serde(default, deserialize_with = "one_or_many")]
+    #[schemars(schema_with = "crate::schema::one_or_many")]
     pub closing: Vec<String>,
     /// One signature block per signing issuer.
     #[serde(default)]
     pub signatures: Vec<Signature>,
     /// Nơi nhận: "- " before each, ";" after each and "." after the last are added.
     #[serde(default, deserialize_with = "one_or_many")]
+    #[schemars(schema_with = "crate::schema::one_or_many")]
     pub recipients: Vec<String>,
     /// Phụ lục, each on new pages after the signatures.
     #[serde(default)]
@@ -73,7 +78,7 @@ pub struct Spec {
 }
 
 /// The kinds of agreement text the tool lays out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
     /// Chương trình (CTr).
@@ -163,7 +168,7 @@ impl<'de> Deserialize<'de> for SpecDate {
 }
 
 /// The years a programme covers (giai đoạn).
-#[derive(Debug, Clone, Copy, Deserialize)]
+#[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Period {
     /// First year.
@@ -173,7 +178,7 @@ pub struct Period {
 }
 
 /// A body that issues the document jointly.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Issuer {
     /// Author-chosen id, used by signatures and parties.
@@ -191,7 +196,7 @@ pub struct Issuer {
 }
 
 /// The party-representative block of an agreement.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Parties {
     /// Ngày ký kết; absent prints "ngày … tháng … năm YYYY".
@@ -202,13 +207,14 @@ pub struct Parties {
     pub place: Option<String>,
     /// The sentence after the representatives, e.g. "Hai bên cùng thống nhất …:".
     #[serde(default, deserialize_with = "one_or_many")]
+    #[schemars(schema_with = "crate::schema::one_or_many")]
     pub agreement: Vec<String>,
     /// One entry per party, in the order printed.
     pub members: Vec<Party>,
 }
 
 /// One party's representative and contact details.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Party {
     /// The issuer this party is.
@@ -237,11 +243,12 @@ pub struct Party {
     pub email: Option<String>,
     /// Further lines printed as written ("Mã số thuế: …", "Tài khoản: …").
     #[serde(default, deserialize_with = "one_or_many")]
+    #[schemars(schema_with = "crate::schema::one_or_many")]
     pub more: Vec<String>,
 }
 
 /// Chương: a titled group of Điều.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Chapter {
     /// Author-chosen id (never printed).
@@ -255,7 +262,7 @@ pub struct Chapter {
 }
 
 /// Điều: numbered continuously through the document.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Article {
     /// Author-chosen id (never printed).
@@ -265,14 +272,16 @@ pub struct Article {
     pub title: String,
     /// Free paragraphs, printed before the khoản.
     #[serde(default, deserialize_with = "one_or_many")]
+    #[schemars(schema_with = "crate::schema::one_or_many")]
     pub paragraphs: Vec<String>,
     /// Khoản.
     #[serde(default, deserialize_with = "many_text_or_struct")]
+    #[schemars(schema_with = "crate::schema::text_or::<Clause>")]
     pub clauses: Vec<Clause>,
 }
 
 /// Mục in I./II. form: a titled section holding khoản.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     /// Author-chosen id (never printed).
@@ -282,18 +291,21 @@ pub struct Section {
     pub title: String,
     /// Free paragraphs, printed before the khoản.
     #[serde(default, deserialize_with = "one_or_many")]
+    #[schemars(schema_with = "crate::schema::one_or_many")]
     pub paragraphs: Vec<String>,
     /// Khoản "1.", "2." of this mục.
     #[serde(default, deserialize_with = "many_text_or_struct")]
+    #[schemars(schema_with = "crate::schema::text_or::<Clause>")]
     pub clauses: Vec<Clause>,
     /// Dash items directly under the mục.
     #[serde(default, deserialize_with = "many_text_or_struct")]
+    #[schemars(schema_with = "crate::schema::text_or::<Item>")]
     pub items: Vec<Item>,
 }
 
 /// Khoản: "1.", either running text or a bold title of its own, with điểm and dash items.
 /// Written as a plain string when it is only text.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Clause {
     /// Author-chosen id (never printed).
@@ -307,17 +319,20 @@ pub struct Clause {
     pub text: Option<String>,
     /// Điểm a), b), …
     #[serde(default, deserialize_with = "many_text_or_struct")]
+    #[schemars(schema_with = "crate::schema::text_or::<Point>")]
     pub points: Vec<Point>,
     /// Dash items.
     #[serde(default, deserialize_with = "many_text_or_struct")]
+    #[schemars(schema_with = "crate::schema::text_or::<Item>")]
     pub items: Vec<Item>,
     /// Paragraphs printed after the điểm and items.
     #[serde(default, deserialize_with = "one_or_many")]
+    #[schemars(schema_with = "crate::schema::one_or_many")]
     pub paragraphs: Vec<String>,
 }
 
 /// Điểm: "a)", lettered in the Vietnamese order. Written as a plain string when it is only text.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Point {
     /// Author-chosen id (never printed).
@@ -327,12 +342,13 @@ pub struct Point {
     pub text: String,
     /// Dash items under the điểm.
     #[serde(default, deserialize_with = "many_text_or_struct")]
+    #[schemars(schema_with = "crate::schema::text_or::<Item>")]
     pub items: Vec<Item>,
 }
 
 /// A dash item ("- "), whose own items are plus items ("+ ").
 /// Written as a plain string when it is only text.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Item {
     /// Author-chosen id (never printed).
@@ -342,11 +358,12 @@ pub struct Item {
     pub text: String,
     /// Plus items under a dash item.
     #[serde(default, deserialize_with = "many_text_or_struct")]
+    #[schemars(schema_with = "crate::schema::text_or::<Item>")]
     pub items: Vec<Item>,
 }
 
 /// One signing party's block: authority lines, title, the signer's name.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Signature {
     /// The issuer that signs.
@@ -354,6 +371,7 @@ pub struct Signature {
     /// Thẩm quyền ký: lines above the title, each may open with TM./KT./Q./TL./TUQ.
     /// ("TM. Ủy ban nhân dân", "KT. Chủ tịch", or the body's name).
     #[serde(default, deserialize_with = "one_or_many")]
+    #[schemars(schema_with = "crate::schema::one_or_many")]
     pub authority: Vec<String>,
     /// Chức vụ of the signer.
     pub title: String,
@@ -362,7 +380,7 @@ pub struct Signature {
 }
 
 /// Arrangement choices for joint documents, where ND 30 is silent.
-#[derive(Debug, Clone, Copy, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Layout {
     /// The column of each row of signatures that takes the first block of the row: with
@@ -372,7 +390,7 @@ pub struct Layout {
 }
 
 /// Left or right column.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Side {
     /// Left column (the default: blocks read left to right in the order written).
@@ -383,7 +401,7 @@ pub enum Side {
 }
 
 /// Phụ lục: a titled attachment on pages of its own, numbered on its own.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Appendix {
     /// Author-chosen id; `[[id]]` prints "Phụ lục II" (or "Phụ lục" when there is only one).
@@ -396,17 +414,19 @@ pub struct Appendix {
     pub landscape: bool,
     /// Paragraphs before the table.
     #[serde(default, deserialize_with = "one_or_many")]
+    #[schemars(schema_with = "crate::schema::one_or_many")]
     pub paragraphs: Vec<String>,
     /// The table, if any.
     #[serde(default)]
     pub table: Option<Table>,
     /// Paragraphs after the table.
     #[serde(default, deserialize_with = "one_or_many")]
+    #[schemars(schema_with = "crate::schema::one_or_many")]
     pub notes: Vec<String>,
 }
 
 /// A table with declared columns; its header row repeats on every page.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Table {
     /// The columns, left to right.
@@ -418,7 +438,7 @@ pub struct Table {
 }
 
 /// One table column.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Column {
     /// Header text ("Cơ quan chủ trì").
@@ -457,7 +477,7 @@ impl<'de> Deserialize<'de> for Width {
 }
 
 /// Horizontal alignment of a table column.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Align {
     /// Flush left (default).

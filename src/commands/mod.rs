@@ -3,3 +3,4 @@
 pub mod check;
 pub mod new;
 pub mod render;
+pub mod schema;

@@ -1,6 +1,7 @@
 //! `vanban new KIND [FILE]`: a commented starter spec for one kind of programme, with the
 //! issuers, place and year given on the command line and «…» placeholders for the rest (which
-//! `vanban check` reports until they are filled in). It renders as it is.
+//! `vanban check` reports until they are filled in). It renders as it is. The JSON Schema its
+//! first line names is written beside it when missing.
 
 use crate::error::Error;
 use crate::spec::Kind;

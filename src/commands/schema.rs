@@ -1,0 +1,30 @@
+//! `vanban schema`: prints the JSON Schema of a spec (for editors), or writes it to a file.
+
+use crate::error::Error;
+use std::path::Path;
+
+/// The schema as pretty-printed JSON, ending with a newline.
+pub fn text() -> String {
+    let mut out =
+        serde_json::to_string_pretty(&crate::schema::spec_schema()).expect("a JSON value prints");
+    out.push('\n');
+    out
+}
+
+/// Writes the schema to `path` (temporary file, then rename).
+pub fn write(path: &Path) -> Result<(), Error> {
+    let shown = path.display().to_string();
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".vanban-schema.")
+        .tempfile_in(dir)
+        .map_err(|e| Error::io(&shown, "ghi", &e))?;
+    std::io::Write::write_all(&mut tmp, text().as_bytes())
+        .map_err(|e| Error::io(&shown, "ghi", &e))?;
+    tmp.persist(path)
+        .map_err(|e| Error::io(&shown, "ghi", &e.error))?;
+    Ok(())
+}
