@@ -170,6 +170,26 @@ fn fix_converts_legacy_text_in_place_keeping_the_encoding() {
 }
 
 #[test]
+fn fix_normalises_decomposed_text() {
+    use unicode_normalization::UnicodeNormalization;
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("nfd.yaml");
+    let yaml = std::fs::read_to_string(root().join("samples/thanh-hoa-stttt-hhdn.yaml")).unwrap();
+    std::fs::write(&spec, yaml.nfd().collect::<String>()).unwrap();
+    let o = vanban(&["check", "--strict", spec.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "NFD is a warning");
+    assert!(stdout(&o).contains("cảnh báo[nfc]"), "{}", stdout(&o));
+    let o = vanban(&["check", "--fix", spec.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stderr(&o).contains("chuẩn hóa sang NFC"), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(&spec).unwrap(),
+        yaml,
+        "the file is the NFC original"
+    );
+}
+
+#[test]
 fn render_refuses_a_spec_with_errors_and_prints_warnings_otherwise() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().to_str().unwrap();

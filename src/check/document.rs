@@ -182,6 +182,11 @@ mod tests {
     }
 
     #[test]
+    fn a_numbering_message_no_rule_knows_is_still_reported() {
+        assert_eq!(super::rule_of("một lỗi mới khi đánh số").id, "document");
+    }
+
+    #[test]
     fn numbering_problems_get_their_rules() {
         let points: Vec<String> = (0..24).map(|i| format!("p{i}")).collect();
         let body = format!(
