@@ -90,11 +90,14 @@ fn json_lists_every_finding_with_its_place() {
         (Some(23), Some(44))
     );
     assert_eq!(tcvn3["severity"], "error");
-    assert!(
-        tcvn3["fix"]
-            .as_str()
-            .unwrap()
-            .contains("Cộng hoà xã hội chủ nghĩa Việt Nam")
+    let fix = &tcvn3["fix"];
+    assert_eq!(
+        (fix["line"].as_u64(), fix["column"].as_u64()),
+        (Some(23), Some(9))
+    );
+    assert_eq!(
+        fix["replacement"],
+        "Tuyên truyền theo [[muc-tieuu]] về Cộng hoà xã hội chủ nghĩa Việt Nam"
     );
     let caps = findings.iter().find(|f| f["rule"] == "title-caps").unwrap();
     assert_eq!(caps["severity"], "warning");
