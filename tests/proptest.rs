@@ -70,6 +70,11 @@ fn apply(text: &str, m: &Mutation) -> String {
 
 /// Load → check → number → Typst source: never panics; no check error means it renders.
 fn pipeline(bytes: &[u8]) {
+    pipeline_to(bytes, false);
+}
+
+/// [`pipeline`], and with `pdf` the Typst source is also laid out and written as PDF.
+fn pipeline_to(bytes: &[u8], pdf: bool) {
     let checked = check_bytes("mutant.yaml", bytes);
     let spec = vanban::load::decode("mutant.yaml", bytes)
         .and_then(|t| vanban::load::parse("mutant.yaml", &t));
@@ -87,7 +92,13 @@ fn pipeline(bytes: &[u8]) {
         let built = vanban::number::build(spec, "mutant.yaml");
         if !checked.has_errors() {
             let doc = built.expect("a spec without check errors numbers");
-            vanban::render::typst_source(&doc, "mutant.yaml").expect("and makes Typst source");
+            let typ =
+                vanban::render::typst_source(&doc, "mutant.yaml").expect("and makes Typst source");
+            if pdf {
+                let paged =
+                    vanban::render::compile(&typ, "mutant.yaml").expect("which Typst lays out");
+                vanban::render::pdf(&paged, "mutant.yaml").expect("as a PDF");
+            }
         }
     }
 }
@@ -113,6 +124,19 @@ proptest! {
     #[test]
     fn random_bytes_never_break_the_pipeline(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
         pipeline(&bytes);
+    }
+}
+
+proptest! {
+    // Laying out a PDF takes about a second: a handful of cases.
+    #![proptest_config(ProptestConfig { cases: 4, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn mutated_samples_that_pass_check_lay_out_as_pdf(
+        sample in 0..SAMPLES.len(),
+        m in mutation(),
+    ) {
+        pipeline_to(apply(SAMPLES[sample], &m).as_bytes(), true);
     }
 }
 
