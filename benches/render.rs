@@ -27,8 +27,9 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use vanban::commands::render::render_spec;
-use vanban::render::{self, Format};
+use vanban::commands::render::{Options, make, render_spec};
+use vanban::document::Meta;
+use vanban::render::{self, FontSet, Format};
 
 /// `System`, counting live heap bytes and their peak.
 struct CountingAlloc;
@@ -110,15 +111,15 @@ fn cold() {
 
 /// Measurement A: the whole render, as `vanban render --format pdf,md` does it minus the writes.
 fn vanban_run(path: &Path) -> usize {
-    let rendered =
-        render_spec(path, &[Format::Pdf, Format::Md]).expect("vanban renders the sample");
+    let rendered = render_spec(path, &[Format::Pdf, Format::Md], &Options::default())
+        .expect("vanban renders the sample");
     rendered.outputs.iter().map(|(_, bytes)| bytes.len()).sum()
 }
 
-/// Measurement B: Typst alone on a source made beforehand.
-fn typst_run(typ: &str, name: &str) -> usize {
-    let paged = render::compile(typ, name).expect("Typst lays the source out");
-    render::pdf(&paged, name)
+/// Measurement B: Typst alone (layout and PDF/A export) on a source made beforehand.
+fn typst_run(typ: &str, meta: &Meta, name: &str) -> usize {
+    let paged = render::compile(typ, name, FontSet::embedded()).expect("Typst lays it out");
+    render::pdf(&paged, meta, name)
         .expect("Typst writes the PDF")
         .len()
 }
@@ -159,12 +160,19 @@ fn mib(bytes: usize) -> f64 {
     bytes as f64 / (1024.0 * 1024.0)
 }
 
-/// The Typst source of a sample, made the way `render_spec` makes it.
-fn typst_source(path: &Path) -> String {
+/// The spec text of a sample, as `render_spec` decodes it.
+fn spec_text(path: &Path) -> String {
     let name = path.display().to_string();
-    let spec = vanban::load::load_file(path).expect("sample loads");
-    let doc = vanban::number::build(&spec, &name).expect("sample numbers");
-    render::typst_source(&doc, &name).expect("Typst source renders")
+    let bytes = std::fs::read(path).expect("sample reads");
+    vanban::load::decode(&name, &bytes).expect("sample decodes")
+}
+
+/// The Typst source and PDF metadata of a sample, made the way `render_spec` makes them.
+fn typst_source(path: &Path) -> (String, Meta) {
+    let name = path.display().to_string();
+    let made =
+        make(&name, &spec_text(path), &[Format::Typ], &Options::default()).expect("sample renders");
+    (made.typ, made.doc.meta)
 }
 
 /// `samples/*.yaml`, sorted, kept by the command-line filters if any.
@@ -206,17 +214,17 @@ const WARMUP: usize = 2;
 
 fn bench_sample(path: &Path, iters: usize) -> Row {
     let name = path.display().to_string();
-    let typ = typst_source(path);
+    let (typ, meta) = typst_source(path);
 
     for _ in 0..WARMUP {
         timed(|| vanban_run(path));
-        timed(|| typst_run(&typ, &name));
+        timed(|| typst_run(&typ, &meta, &name));
     }
     let mut a = Vec::with_capacity(iters);
     let mut b = Vec::with_capacity(iters);
     for _ in 0..iters {
         a.push(timed(|| vanban_run(path)));
-        b.push(timed(|| typst_run(&typ, &name)));
+        b.push(timed(|| typst_run(&typ, &meta, &name)));
     }
 
     Row {
@@ -228,7 +236,7 @@ fn bench_sample(path: &Path, iters: usize) -> Row {
         vanban: stats(&mut a),
         typst: stats(&mut b),
         vanban_peak: peak_bytes(|| vanban_run(path)),
-        typst_peak: peak_bytes(|| typst_run(&typ, &name)),
+        typst_peak: peak_bytes(|| typst_run(&typ, &meta, &name)),
     }
 }
 
@@ -241,7 +249,9 @@ fn stages(path: &Path, iters: usize) {
         "typst_source",
         "markdown",
         "compile",
+        "pages",
         "pdf",
+        "fields",
     ];
     let mut times: Vec<Vec<Duration>> = vec![Vec::with_capacity(iters); labels.len()];
     for i in 0..WARMUP + iters {
@@ -252,17 +262,25 @@ fn stages(path: &Path, iters: usize) {
             lap.push(t.elapsed());
             t = Instant::now();
         };
-        let spec = vanban::load::load_file(path).expect("sample loads");
+        let spec = vanban::load::parse(&name, &spec_text(path)).expect("sample loads");
         split(&mut lap);
         let doc = vanban::number::build(&spec, &name).expect("sample numbers");
         split(&mut lap);
-        let typ = render::typst_source(&doc, &name).expect("Typst source renders");
+        let fonts = FontSet::embedded();
+        let typ = render::typst_source(&doc, &name, fonts.family()).expect("source renders");
         split(&mut lap);
         black_box(render::markdown(&doc, &name).expect("Markdown renders"));
         split(&mut lap);
-        let paged = render::compile(&typ, &name).expect("Typst lays the source out");
+        let paged = render::compile(&typ, &name, fonts).expect("Typst lays the source out");
         split(&mut lap);
-        black_box(render::pdf(&paged, &name).expect("Typst writes the PDF"));
+        let pages = vanban::pages::Pages::read(&paged);
+        split(&mut lap);
+        let pdf = render::pdf(&paged, &doc.meta, &name).expect("Typst writes the PDF");
+        split(&mut lap);
+        black_box(
+            render::add_signature_fields(&pdf, &pages.signature_rooms, &name)
+                .expect("fields added"),
+        );
         split(&mut lap);
         if i >= WARMUP {
             for (column, d) in times.iter_mut().zip(lap) {

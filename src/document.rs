@@ -42,6 +42,13 @@ pub struct Document {
     pub signatures: Vec<SignatureView>,
     /// Nơi nhận, each with its final ";" or ".".
     pub recipients: Vec<Text>,
+    /// Phụ lục, in order.
+    pub appendices: Vec<AppendixView>,
+    /// Tên loại in normal case, as cited in running text ("Quy chế phối hợp").
+    pub kind_label: String,
+    /// "của <cơ quan>" in an appendix's "(Kèm theo …)" line: the issuer's name when there is
+    /// only one (a joint document's ký hiệu already names every party).
+    pub attached_of: Option<Text>,
     /// Plain-text facts for PDF metadata.
     pub meta: Meta,
 }
@@ -53,6 +60,73 @@ pub struct Meta {
     pub title: String,
     /// The issuers' names.
     pub authors: Vec<String>,
+    /// The PDF's creation date as `YYYY-MM-DD` (unless `SOURCE_DATE_EPOCH` is set): the ngày
+    /// ban hành, or 1 January of the document's year while the date is still blank. PDF/A
+    /// requires a date; taking it from the spec keeps the bytes reproducible.
+    pub date: String,
+    /// The spec the document was made from, attached to the PDF.
+    pub source: Option<SourceFile>,
+}
+
+/// A spec file as attached to the PDF: its file name and its text (UTF-8, NFC).
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceFile {
+    /// File name without folders ("thanh-hoa.yaml").
+    pub name: String,
+    /// The text the document was made from.
+    pub text: String,
+}
+
+/// Phụ lục.
+#[derive(Debug, Clone, Serialize)]
+pub struct AppendixView {
+    /// Roman numeral ("II"), empty when the document has one appendix.
+    pub number: String,
+    /// Printed label ("Phụ lục II", or "Phụ lục" alone).
+    pub label: Text,
+    /// Title in capitals.
+    pub title: Text,
+    /// Laid out on landscape pages.
+    pub landscape: bool,
+    /// Paragraphs before the table.
+    pub paragraphs: Vec<Text>,
+    /// The table.
+    pub table: Option<TableView>,
+    /// Paragraphs after the table.
+    pub notes: Vec<Text>,
+}
+
+/// A table: column widths and alignments already checked, row numbers already filled in.
+#[derive(Debug, Clone, Serialize)]
+pub struct TableView {
+    /// The columns, left to right.
+    pub columns: Vec<ColumnView>,
+    /// The body rows.
+    pub rows: Vec<Vec<CellView>>,
+}
+
+/// One column.
+#[derive(Debug, Clone, Serialize)]
+pub struct ColumnView {
+    /// Header text.
+    pub title: Text,
+    /// Width as a Typst length ("12mm", "3fr", "20%").
+    pub width: String,
+    /// "left", "center" or "right".
+    pub align: &'static str,
+}
+
+/// One cell of a body row.
+#[derive(Debug, Clone, Serialize)]
+pub struct CellView {
+    /// The text.
+    pub text: Text,
+    /// Columns spanned (1 for an ordinary cell).
+    pub colspan: usize,
+    /// Bold (group rows).
+    pub bold: bool,
+    /// "left", "center" or "right".
+    pub align: &'static str,
 }
 
 /// One issuer in the header.

@@ -5,7 +5,8 @@ use clap::{ArgAction, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use vanban::commands::check::{self, OutputFormat};
-use vanban::commands::render::{parse_formats, render_to_dir};
+use vanban::commands::render::{Options, parse_formats, render_to_dir};
+use vanban::render::FontSet;
 
 const HELP_TEMPLATE: &str = "\
 {before-help}{name} {version} — {about}
@@ -54,6 +55,13 @@ enum Command {
         /// Định dạng cần tạo, cách nhau bởi dấu phẩy: pdf, md, typ.
         #[arg(short, long, value_name = "DANH_SÁCH", default_value = "pdf,md")]
         format: String,
+        /// Thư mục chứa phông Times New Roman thật (đủ 4 kiểu thường, đậm, nghiêng, đậm
+        /// nghiêng) để dùng thay phông Liberation Serif có sẵn.
+        #[arg(long, value_name = "THƯ_MỤC")]
+        font_dir: Option<PathBuf>,
+        /// Tên họ phông cần lấy trong --font-dir (mặc định: Times New Roman).
+        #[arg(long, value_name = "TÊN_PHÔNG", requires = "font_dir")]
+        font: Option<String>,
     },
     /// Kiểm tra các tệp YAML: báo mọi lỗi và cảnh báo cùng lúc, kèm vị trí (tệp:dòng:cột).
     #[command(
@@ -91,7 +99,13 @@ fn main() -> ExitCode {
         Err(e) => return usage_error(e),
     };
     match cli.command {
-        Command::Render { specs, out, format } => {
+        Command::Render {
+            specs,
+            out,
+            format,
+            font_dir,
+            font,
+        } => {
             let formats = match parse_formats(&format) {
                 Ok(f) => f,
                 Err(message) => {
@@ -99,9 +113,20 @@ fn main() -> ExitCode {
                     return ExitCode::from(2);
                 }
             };
+            let fonts = match &font_dir {
+                None => FontSet::embedded().clone(),
+                Some(dir) => match FontSet::from_dir(dir, font.as_deref()) {
+                    Ok(set) => set,
+                    Err(err) => {
+                        eprintln!("{err}");
+                        return ExitCode::from(2);
+                    }
+                },
+            };
+            let options = Options { fonts: &fonts };
             let mut code = 0;
             for spec in &specs {
-                match render_to_dir(spec, &out, &formats) {
+                match render_to_dir(spec, &out, &formats, &options) {
                     Ok(written) => {
                         eprint!("{}", written.warnings);
                         for file in written.files {

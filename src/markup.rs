@@ -28,6 +28,10 @@ pub struct Text {
     pub md: String,
     /// The characters a reader sees, without markup.
     pub plain: String,
+    /// Set on the last paragraph of the body, which the PDF keeps on the page of the
+    /// signatures (a signature block never opens a page alone).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub ends_body: bool,
     #[serde(skip)]
     inlines: Vec<Inline>,
 }
@@ -60,6 +64,7 @@ impl Text {
             typ: to_typst(&inlines),
             md: to_markdown(&inlines),
             plain: to_plain(&inlines),
+            ends_body: false,
             inlines,
         }
     }

@@ -1,7 +1,10 @@
 //! Reading laid-out pages back: every run of text with its page, position, size, weight and
-//! style, and every rule (line) drawn, taken from Typst's frames. Tests use this to check the
-//! layout against ND 30 and to find the reference texts in what was actually laid out.
+//! style, every rule (line) drawn, every signature room and every character the font could not
+//! draw, taken from Typst's frames. The renderer places signature fields and refuses missing
+//! characters from this; tests check the layout against ND 30 with it.
 
+use typst::foundations::{Content, Value};
+use typst::introspection::{MetadataElem, Tag};
 use typst::layout::{Frame, FrameItem, Point, Transform};
 use typst::text::{FontStyle, FontWeight};
 use typst::visualize::Geometry;
@@ -40,6 +43,35 @@ pub struct Rule {
     pub from: (f64, f64),
     /// End.
     pub to: (f64, f64),
+}
+
+/// A place the templates marked with `metadata((vanban-signature: id, width:, height:))`: the
+/// room for one signer's signature. Lengths in points from the page's top-left corner.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SignatureRoom {
+    /// 0-based page index.
+    pub page: usize,
+    /// The issuer id of the signature block.
+    pub issuer: String,
+    /// Left edge.
+    pub x: f64,
+    /// Top edge.
+    pub y: f64,
+    /// Width.
+    pub width: f64,
+    /// Height.
+    pub height: f64,
+}
+
+/// A character the font could not draw (laid out as the font's empty "notdef" box).
+#[derive(Debug, Clone, PartialEq)]
+pub struct MissingGlyph {
+    /// 0-based page index.
+    pub page: usize,
+    /// The character(s) the glyph stands for.
+    pub text: String,
+    /// The font family that lacks it.
+    pub family: String,
 }
 
 /// Runs that share a baseline on a page, left to right.
@@ -91,6 +123,10 @@ pub struct Pages {
     pub runs: Vec<Run>,
     /// Every line drawn.
     pub rules: Vec<Rule>,
+    /// The signature rooms, in layout order.
+    pub signature_rooms: Vec<SignatureRoom>,
+    /// Characters drawn as the font's "notdef" box.
+    pub missing: Vec<MissingGlyph>,
 }
 
 impl Pages {
@@ -150,6 +186,13 @@ fn walk(frame: &Frame, ts: Transform, page: usize, out: &mut Pages) {
             FrameItem::Text(text) => {
                 let at = pos.transform(ts);
                 let info = text.font.font().info();
+                for glyph in text.glyphs.iter().filter(|g| g.id == 0) {
+                    out.missing.push(MissingGlyph {
+                        page,
+                        text: text.text[glyph.range()].to_owned(),
+                        family: info.family.clone(),
+                    });
+                }
                 out.runs.push(Run {
                     page,
                     x: at.x.to_pt(),
@@ -173,7 +216,35 @@ fn walk(frame: &Frame, ts: Transform, page: usize, out: &mut Pages) {
                     });
                 }
             }
+            FrameItem::Tag(Tag::Start(content, _)) => {
+                if let Some(room) = signature_room(content, pos.transform(ts), page) {
+                    out.signature_rooms.push(room);
+                }
+            }
             _ => {}
         }
     }
+}
+
+/// Reads a signature-room marker (see `nd30-signature` in the style file).
+fn signature_room(content: &Content, at: Point, page: usize) -> Option<SignatureRoom> {
+    let meta = content.to_packed::<MetadataElem>()?;
+    let Value::Dict(dict) = &meta.value else {
+        return None;
+    };
+    let length = |key: &str| match dict.get(key) {
+        Ok(Value::Length(l)) => Some(l.abs.to_pt()),
+        _ => None,
+    };
+    let Ok(Value::Str(issuer)) = dict.get("vanban-signature") else {
+        return None;
+    };
+    Some(SignatureRoom {
+        page,
+        issuer: issuer.to_string(),
+        x: at.x.to_pt(),
+        y: at.y.to_pt(),
+        width: length("width")?,
+        height: length("height")?,
+    })
 }

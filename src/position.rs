@@ -125,23 +125,44 @@ fn waiting_key(stack: &mut [Frame]) -> Option<&mut Option<(String, Span)>> {
     }
 }
 
-/// How deep the index follows nested maps and lists. A spec is a few levels deep and the loader
-/// refuses more than 128; stopping here keeps the parser (slow on very deep block nesting)
-/// from spending seconds on a hostile file.
-const MAX_DEPTH: usize = 256;
+/// Nesting deeper than this is not indexed: a spec is at most about a dozen levels deep, and
+/// every indexed node holds its full path, so indexing 20 000 levels would cost quadratic
+/// time and memory. Deeper values are placed at their nearest indexed ancestor.
+const MAX_DEPTH: usize = 64;
 
 impl PositionIndex {
     /// Indexes the first YAML document of `source`. Parsing stops quietly at the first syntax
-    /// error or past [`MAX_DEPTH`]: what was read before stays indexed (syntax errors are
-    /// reported by the loader).
+    /// error: what was read before it stays indexed (syntax errors are reported by the loader).
+    /// Maps and lists deeper than [`MAX_DEPTH`] are skipped.
     pub fn build(source: &str) -> PositionIndex {
         let offsets = Offsets::new(source);
         let mut index = PositionIndex::default();
         let mut stack: Vec<Frame> = Vec::new();
         let mut root_done = false;
+        // Collections opened below MAX_DEPTH and not yet closed.
+        let mut too_deep = 0usize;
         for event in Parser::new_from_str(source) {
             let Ok((event, span)) = event else { break };
             let span = offsets.span(&span);
+            if too_deep > 0 {
+                match event {
+                    Event::MappingStart(..) | Event::SequenceStart(..) => too_deep += 1,
+                    Event::MappingEnd | Event::SequenceEnd => too_deep -= 1,
+                    Event::DocumentEnd | Event::StreamEnd => break,
+                    _ => {}
+                }
+                continue;
+            }
+            if stack.len() >= MAX_DEPTH
+                && matches!(event, Event::MappingStart(..) | Event::SequenceStart(..))
+            {
+                // The skipped value still takes its key (or list index) from its parent.
+                if waiting_key(&mut stack).is_none() {
+                    index.enter(&mut stack, &mut root_done);
+                }
+                too_deep = 1;
+                continue;
+            }
             match event {
                 Event::Scalar(..) | Event::Alias(_) => {
                     let text = match event {
@@ -182,9 +203,6 @@ impl PositionIndex {
                         is_key,
                         kind,
                     });
-                    if stack.len() > MAX_DEPTH {
-                        break;
-                    }
                 }
                 Event::MappingEnd | Event::SequenceEnd => {
                     let Some(frame) = stack.pop() else { break };
@@ -394,6 +412,14 @@ mod tests {
         assert_eq!(&YAML[title.start.offset..title.end.offset], "\"Tiêu đề\"");
         let values: Vec<&str> = index.scalars().iter().map(|s| s.value.as_str()).collect();
         let complex = PositionIndex::build("? [a, b]\n: x\nc: y\n");
+        // Values after a subtree too deep to index keep their own paths.
+        let deep = format!(
+            "a: {}{}\nb: x\n",
+            "[".repeat(MAX_DEPTH + 5),
+            "]".repeat(MAX_DEPTH + 5)
+        );
+        let after = PositionIndex::build(&deep);
+        assert_eq!(after.locate("b").unwrap().start.line, 2);
         assert!(complex.node("?").is_some() && complex.node("c").is_some());
         assert_eq!(
             values,
@@ -419,7 +445,14 @@ mod tests {
             .join()
             .expect("no stack overflow");
         assert!(start.elapsed() < std::time::Duration::from_secs(5));
-        assert!(index.node(&"[0]".repeat(MAX_DEPTH)).is_some());
+        // Indexed down to MAX_DEPTH; deeper values are placed at that ancestor.
+        assert!(index.node(&"[0]".repeat(MAX_DEPTH - 1)).is_some());
+        assert!(index.node(&"[0]".repeat(MAX_DEPTH)).is_none());
+        let deepest = "[0]".repeat(20_000);
+        assert_eq!(
+            index.locate(&deepest),
+            index.locate(&"[0]".repeat(MAX_DEPTH - 1))
+        );
         // Flow lists stop at the parser's own limit.
         let flow = format!("a: {}{}\n", "[".repeat(20_000), "]".repeat(20_000));
         std::thread::spawn(move || PositionIndex::build(&flow))

@@ -64,6 +64,12 @@ pub struct Spec {
     /// Nơi nhận: "- " before each, ";" after each and "." after the last are added.
     #[serde(default, deserialize_with = "one_or_many")]
     pub recipients: Vec<String>,
+    /// Phụ lục, each on new pages after the signatures.
+    #[serde(default)]
+    pub appendices: Vec<Appendix>,
+    /// Choices of arrangement that ND 30 leaves open (joint documents).
+    #[serde(default)]
+    pub layout: Layout,
 }
 
 /// The kinds of agreement text the tool lays out.
@@ -101,6 +107,16 @@ impl Kind {
             Kind::BanThoaThuan => "BẢN THỎA THUẬN",
             Kind::BanGhiNho => "BẢN GHI NHỚ",
         }
+    }
+
+    /// The type name in normal case, as running text cites it ("Quy chế phối hợp").
+    pub fn label(self) -> String {
+        let lower = self.type_name().to_lowercase();
+        let mut chars = lower.chars();
+        chars
+            .next()
+            .map(|first| first.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
     }
 
     /// The Phụ lục III abbreviation that opens the ký hiệu.
@@ -329,6 +345,205 @@ pub struct Signature {
     pub title: String,
     /// Họ và tên of the signer.
     pub name: String,
+}
+
+/// Arrangement choices for joint documents, where ND 30 is silent.
+#[derive(Debug, Clone, Copy, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Layout {
+    /// The column of each row of signatures that takes the first block of the row: with
+    /// `right`, the lead issuer (the first signature) signs on the right, as many provinces do.
+    #[serde(default)]
+    pub lead_side: Side,
+}
+
+/// Left or right column.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Side {
+    /// Left column (the default: blocks read left to right in the order written).
+    #[default]
+    Left,
+    /// Right column.
+    Right,
+}
+
+/// Phụ lục: a titled attachment on pages of its own, numbered on its own.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Appendix {
+    /// Author-chosen id; `[[id]]` prints "Phụ lục II" (or "Phụ lục" when there is only one).
+    #[serde(default)]
+    pub id: Option<String>,
+    /// Tên phụ lục (printed in capitals).
+    pub title: String,
+    /// Lays the appendix out on landscape pages (for wide tables).
+    #[serde(default)]
+    pub landscape: bool,
+    /// Paragraphs before the table.
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub paragraphs: Vec<String>,
+    /// The table, if any.
+    #[serde(default)]
+    pub table: Option<Table>,
+    /// Paragraphs after the table.
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub notes: Vec<String>,
+}
+
+/// A table with declared columns; its header row repeats on every page.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Table {
+    /// The columns, left to right.
+    pub columns: Vec<Column>,
+    /// The rows: a list of cells (numbered columns left out), or `{ group: … }` for a row
+    /// spanning the table that opens a group.
+    #[serde(default)]
+    pub rows: Vec<Row>,
+}
+
+/// One table column.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Column {
+    /// Header text ("Cơ quan chủ trì").
+    pub title: String,
+    /// Width: a number (relative share) or a length such as `12mm`, `3fr`, `20%`.
+    #[serde(default)]
+    pub width: Option<Width>,
+    /// Alignment of the cells: left (default), center or right.
+    #[serde(default)]
+    pub align: Align,
+    /// The program fills this column with row numbers 1, 2, … (I, II, … on group rows);
+    /// rows leave the cell out.
+    #[serde(default)]
+    pub number: bool,
+}
+
+/// A column width as written: a relative share or a length with its unit.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Width {
+    /// A relative share (`2` is twice `1`).
+    Share(f64),
+    /// A length with its unit: `mm`, `cm`, `pt`, `fr` or `%`.
+    Length(String),
+}
+
+impl<'de> Deserialize<'de> for Width {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        match Scalar::deserialize(d)?.0 {
+            ScalarValue::Number(n) => Ok(Width::Share(n)),
+            ScalarValue::Text(t) => Ok(Width::Length(t)),
+            ScalarValue::Empty => Err(de::Error::custom(
+                "thiếu độ rộng cột: ghi một số (tỉ lệ) hoặc độ dài như `12mm`, `3fr`, `20%`",
+            )),
+        }
+    }
+}
+
+/// Horizontal alignment of a table column.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Align {
+    /// Flush left (default).
+    #[default]
+    Left,
+    /// Centred.
+    Center,
+    /// Flush right.
+    Right,
+}
+
+/// One table row.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Row {
+    /// Cells, left to right, without the numbered columns.
+    Cells(Vec<String>),
+    /// A group heading spanning the table (`{ group: … }`).
+    Group(String),
+}
+
+impl<'de> Deserialize<'de> for Row {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Row;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("một danh sách ô `[ô 1, ô 2, …]` hoặc một nhóm `{ group: tên nhóm }`")
+            }
+            fn visit_seq<S: SeqAccess<'de>>(self, mut s: S) -> Result<Row, S::Error> {
+                let mut cells = Vec::new();
+                while let Some(cell) = s.next_element::<Scalar>()? {
+                    cells.push(cell.into_text());
+                }
+                Ok(Row::Cells(cells))
+            }
+            fn visit_map<M: MapAccess<'de>>(self, m: M) -> Result<Row, M::Error> {
+                #[derive(Deserialize)]
+                #[serde(deny_unknown_fields)]
+                struct Group {
+                    group: String,
+                }
+                Group::deserialize(de::value::MapAccessDeserializer::new(m))
+                    .map(|g| Row::Group(g.group))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A YAML scalar read as what it says: table cells may be numbers (`2026`) as well as text.
+struct Scalar(ScalarValue);
+
+enum ScalarValue {
+    Text(String),
+    Number(f64),
+    Empty,
+}
+
+impl Scalar {
+    fn into_text(self) -> String {
+        match self.0 {
+            ScalarValue::Text(t) => t,
+            ScalarValue::Number(n) => n.to_string(),
+            ScalarValue::Empty => String::new(),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Scalar {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Scalar;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("một giá trị đơn (chữ hoặc số)")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Scalar, E> {
+                Ok(Scalar(ScalarValue::Text(v.to_owned())))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Scalar, E> {
+                Ok(Scalar(ScalarValue::Text(v.to_string())))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Scalar, E> {
+                Ok(Scalar(ScalarValue::Number(v as f64)))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Scalar, E> {
+                Ok(Scalar(ScalarValue::Number(v as f64)))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Scalar, E> {
+                Ok(Scalar(ScalarValue::Number(v)))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Scalar, E> {
+                Ok(Scalar(ScalarValue::Empty))
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Scalar, E> {
+                Ok(Scalar(ScalarValue::Empty))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 /// Types that can be written as a plain string instead of a map.

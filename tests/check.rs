@@ -29,14 +29,25 @@ const FIXTURE: &str = "tests/fixtures/check/nhieu-loi.yaml";
 
 #[test]
 fn samples_have_no_errors() {
-    let o = vanban(&[
-        "check",
-        "samples/soc-trang-sggp-2023-2025.yaml",
-        "samples/thanh-hoa-stttt-hhdn.yaml",
-    ]);
+    let mut samples: Vec<String> = std::fs::read_dir(root().join("samples"))
+        .unwrap()
+        .map(|e| format!("samples/{}", e.unwrap().file_name().to_string_lossy()))
+        .filter(|name| name.ends_with(".yaml"))
+        .collect();
+    samples.sort();
+    assert!(samples.len() >= 3, "{samples:?}");
+    let mut args = vec!["check"];
+    args.extend(samples.iter().map(String::as_str));
+    let o = vanban(&args);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     let out = stdout(&o);
     assert!(!out.contains("lỗi["), "{out}");
+    for sample in &samples {
+        assert!(
+            out.contains(&format!("{sample}: không có lỗi")),
+            "{sample}: {out}"
+        );
+    }
     assert!(
         out.contains("soc-trang-sggp-2023-2025.yaml: không có lỗi, 2 cảnh báo"),
         "{out}"

@@ -233,3 +233,103 @@ fn one_bad_spec_does_not_stop_the_others() {
     assert!(dir.path().join("tot.md").exists());
     assert!(!dir.path().join("hong.md").exists());
 }
+
+/// Writes `yaml` to a temporary folder and renders it to PDF with `extra` arguments and
+/// environment; returns the exit code, stderr and the PDF bytes if one was written.
+fn render_pdf(
+    yaml: &str,
+    extra: &[&str],
+    env: &[(&str, &str)],
+) -> (Option<i32>, String, Option<Vec<u8>>) {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("vb.yaml");
+    std::fs::write(&spec, yaml).unwrap();
+    let out = dir.path().join("out");
+    let mut args = vec![
+        "render",
+        spec.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "-f",
+        "pdf",
+    ];
+    args.extend_from_slice(extra);
+    let o = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(&args)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .envs(env.iter().copied())
+        .output()
+        .unwrap();
+    (
+        o.status.code(),
+        stderr(&o),
+        std::fs::read(out.join("vb.pdf")).ok(),
+    )
+}
+
+#[test]
+fn a_character_missing_from_the_font_is_an_error_naming_it_and_its_line() {
+    // U+0F00 TIBETAN SYLLABLE OM is not in Liberation Serif (nor in Times New Roman).
+    let yaml = GOOD.replace("Nội dung", "Nội dung \u{0F00} lạ");
+    let (code, err, pdf) = render_pdf(&yaml, &[], &[]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains("vb.yaml:6:48:") && err.contains("U+0F00"),
+        "{err}"
+    );
+    assert!(
+        err.contains("không có trong phông chữ Liberation Serif"),
+        "{err}"
+    );
+    assert!(pdf.is_none(), "no PDF with a hole in it");
+}
+
+#[test]
+fn font_dir_takes_the_named_family_and_refuses_a_folder_without_it() {
+    let fonts = common::root().join("fonts");
+    let fonts = fonts.to_str().unwrap();
+    let (code, err, pdf) = render_pdf(
+        GOOD,
+        &["--font-dir", fonts, "--font", "Liberation Serif"],
+        &[],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert!(pdf.is_some());
+    // The folder has no Times New Roman: say so, name the folder, list what is there.
+    let (code, err, pdf) = render_pdf(GOOD, &["--font-dir", fonts], &[]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("không tìm thấy phông chữ `Times New Roman`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("Liberation Serif") && err.contains("fonts"),
+        "{err}"
+    );
+    assert!(pdf.is_none());
+    let empty = tempfile::tempdir().unwrap();
+    let (code, err, _) = render_pdf(GOOD, &["--font-dir", empty.path().to_str().unwrap()], &[]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("không có tệp phông chữ nào"), "{err}");
+    let (code, _, _) = render_pdf(GOOD, &["--font", "Times New Roman"], &[]);
+    assert_eq!(code, Some(2), "--font needs --font-dir");
+}
+
+#[test]
+fn source_date_epoch_sets_the_pdf_dates_and_nothing_else_changes() {
+    let (_, _, plain) = render_pdf(GOOD, &[], &[]);
+    let (_, _, again) = render_pdf(GOOD, &[], &[]);
+    assert!(plain == again, "same bytes twice");
+    let plain = String::from_utf8_lossy(&plain.unwrap()).into_owned();
+    assert!(
+        plain.contains("2024-01-01T00:00:00+07:00"),
+        "the year of the spec"
+    );
+    let (code, err, dated) = render_pdf(GOOD, &[], &[("SOURCE_DATE_EPOCH", "1700000000")]);
+    assert_eq!(code, Some(0), "{err}");
+    let dated = String::from_utf8_lossy(&dated.unwrap()).into_owned();
+    assert!(dated.contains("2023-11-14T22:13:20Z") || dated.contains("2023-11-14T22:13:20+00:00"));
+    let (code, err, _) = render_pdf(GOOD, &[], &[("SOURCE_DATE_EPOCH", "hôm qua")]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("SOURCE_DATE_EPOCH"), "{err}");
+}

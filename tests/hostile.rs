@@ -13,8 +13,9 @@ const GOOD: &str = "kind: ban-ghi-nho\ntitle: Hợp tác\nplace: Huế\nyear: 20
     signatures: [{issuer: a, title: Giám đốc, name: Nguyễn Văn A}]\n\
     recipients: [\"Lưu: VT\"]\n";
 
-/// Generous bound for one check in a debug build on a busy machine.
-const BOUND: Duration = Duration::from_secs(20);
+/// A hang guard, not a speed claim (speed is measured in the benchmark): far above what any
+/// of these inputs takes even in a debug build on a loaded machine, far below "forever".
+const BOUND: Duration = Duration::from_secs(120);
 
 fn vanban(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_vanban"))

@@ -6,10 +6,13 @@
 
 use proptest::prelude::*;
 use vanban::check::check_bytes;
+use vanban::commands::render::{Options, make};
+use vanban::render::Format;
 
-const SAMPLES: [&str; 2] = [
+const SAMPLES: [&str; 3] = [
     include_str!("../samples/thanh-hoa-stttt-hhdn.yaml"),
     include_str!("../samples/soc-trang-sggp-2023-2025.yaml"),
+    include_str!("../samples/quy-che-phoi-hop-pbgdpl-ba-ben.yaml"),
 ];
 
 /// Characters that mean something to Typst, YAML or the inline Markdown reader.
@@ -73,7 +76,7 @@ fn pipeline(bytes: &[u8]) {
     pipeline_to(bytes, false);
 }
 
-/// [`pipeline`], and with `pdf` the Typst source is also laid out and written as PDF.
+/// [`pipeline`], and with `pdf` the spec is also laid out and written as PDF.
 fn pipeline_to(bytes: &[u8], pdf: bool) {
     let checked = check_bytes("mutant.yaml", bytes);
     let spec = vanban::load::decode("mutant.yaml", bytes)
@@ -92,12 +95,16 @@ fn pipeline_to(bytes: &[u8], pdf: bool) {
         let built = vanban::number::build(spec, "mutant.yaml");
         if !checked.has_errors() {
             let doc = built.expect("a spec without check errors numbers");
-            let typ =
-                vanban::render::typst_source(&doc, "mutant.yaml").expect("and makes Typst source");
+            vanban::render::typst_source(&doc, "mutant.yaml", "Liberation Serif")
+                .expect("and makes Typst source");
             if pdf {
-                let paged =
-                    vanban::render::compile(&typ, "mutant.yaml").expect("which Typst lays out");
-                vanban::render::pdf(&paged, "mutant.yaml").expect("as a PDF");
+                // Laid out as a PDF, or refused with an error naming the file (a character the
+                // font lacks is refused only when the PDF is made).
+                let text = String::from_utf8_lossy(bytes);
+                let formats = [Format::Pdf];
+                if let Err(e) = make("mutant.yaml", &text, &formats, &Options::default()) {
+                    assert!(e.to_string().contains("mutant.yaml"), "{e}");
+                }
             }
         }
     }

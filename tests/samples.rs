@@ -132,3 +132,69 @@ fn markdown_reads_back_as_paragraphs_and_headings_only() {
         }
     }
 }
+
+/// The three-party quy chế written for this project (no reference text: its content is ours).
+fn three_parties() -> &'static Rendered {
+    static CACHE: OnceLock<Rendered> = OnceLock::new();
+    CACHE.get_or_init(|| render_file(&sample("quy-che-phoi-hop-pbgdpl-ba-ben.yaml")))
+}
+
+#[test]
+fn three_party_markdown_snapshot() {
+    insta::assert_snapshot!("quy-che-ba-ben.md", three_parties().md);
+}
+
+#[test]
+fn appendix_table_reads_back_as_a_table_with_numbered_rows() {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let r = three_parties();
+    let table = r.doc.appendices[0].table.as_ref().unwrap();
+    let columns = table.columns.len();
+    let (mut rows, mut cells, mut widths) = (0, 0, Vec::new());
+    let mut first_cells = Vec::new();
+    let mut in_first = false;
+    let mut text = String::new();
+    for event in Parser::new_ext(&r.md, Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(Tag::TableRow) => cells = 0,
+            Event::End(TagEnd::TableRow) => {
+                rows += 1;
+                widths.push(cells);
+            }
+            Event::Start(Tag::TableCell) => {
+                cells += 1;
+                in_first = cells == 1;
+                text.clear();
+            }
+            Event::Text(t) if in_first => text.push_str(&t),
+            Event::End(TagEnd::TableCell) if in_first => {
+                first_cells.push(text.clone());
+                in_first = false;
+            }
+            _ => {}
+        }
+    }
+    assert_eq!(rows, table.rows.len(), "every body row");
+    assert!(
+        widths.iter().all(|w| *w == columns),
+        "rows as wide as the header"
+    );
+    // Group rows are numbered I, II, …; the rows under each restart at 1.
+    let groups: Vec<&str> = first_cells
+        .iter()
+        .map(String::as_str)
+        .filter(|c| !c.is_empty() && c.chars().all(|ch| "IVX".contains(ch)))
+        .collect();
+    assert_eq!(groups, ["I", "II", "III"]);
+    assert_eq!(
+        first_cells[..3],
+        ["STT", "I", "1"],
+        "header, group, first row"
+    );
+    assert!(r.md.contains("## Phụ lục\n"), "one appendix: no numeral");
+    assert!(
+        r.md.contains(
+            "*(Kèm theo Quy chế phối hợp số …/QC-STP-CAT-UBMTTQ ngày … tháng … năm 2026)*"
+        )
+    );
+}

@@ -1,10 +1,15 @@
 //! Document → outputs: Tera templates make the Typst source and the Markdown; Typst lays the
-//! source out in-process with the embedded fonts and writes the PDF.
+//! source out in-process with the chosen fonts and writes the PDF/A; signature fields are then
+//! added where the layout left room for each signer.
 
+mod fonts;
 mod pdf;
+mod signing;
 mod templates;
 
+pub use fonts::{FontSet, TIMES_NEW_ROMAN};
 pub use pdf::{compile, pdf};
+pub use signing::add_signature_fields;
 pub use templates::{markdown, typst_source};
 
 /// The output formats `render` can write.

@@ -59,9 +59,10 @@ fn typst_str(
     Ok(tera::Value::String(crate::markup::typst_string(&text)))
 }
 
-fn render(name: &str, doc: &Document, source: &str) -> Result<String, Error> {
+fn render(name: &str, doc: &Document, source: &str, font: &str) -> Result<String, Error> {
     let mut context = tera::Context::from_serialize(doc).map_err(|e| internal(source, &e))?;
     context.insert("style", STYLE);
+    context.insert("font", font);
     context.insert(
         "source",
         &std::path::Path::new(source)
@@ -88,12 +89,13 @@ fn internal(source: &str, e: &tera::Error) -> Error {
     }
 }
 
-/// The Typst source of a document; it compiles by itself given the fonts in `fonts/`.
-pub fn typst_source(doc: &Document, source: &str) -> Result<String, Error> {
-    render("typst/document.typ", doc, source)
+/// The Typst source of a document set in the font family `font`; it compiles by itself given
+/// that family's files (`fonts/` for the embedded one).
+pub fn typst_source(doc: &Document, source: &str, font: &str) -> Result<String, Error> {
+    render("typst/document.typ", doc, source, font)
 }
 
 /// The Markdown of a document: same numbers and header facts, one provision per paragraph.
 pub fn markdown(doc: &Document, source: &str) -> Result<String, Error> {
-    render("markdown/document.md", doc, source)
+    render("markdown/document.md", doc, source, "")
 }

@@ -2,8 +2,10 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use vanban::commands::render::{Options, make};
 use vanban::document::Document;
 use vanban::pages::Pages;
+use vanban::render::Format;
 
 /// Everything one render produces, kept for the assertions.
 pub struct Rendered {
@@ -25,29 +27,35 @@ pub fn sample(name: &str) -> PathBuf {
 /// Loads, numbers and renders a spec file through the library, as `vanban render` does.
 pub fn render_file(path: &Path) -> Rendered {
     let name = path.display().to_string();
-    let spec = vanban::load::load_file(path).unwrap_or_else(|e| panic!("{e}"));
-    render_spec(&spec, &name)
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let text = vanban::load::decode(&name, &bytes).unwrap_or_else(|e| panic!("{e}"));
+    render_text(&name, &text)
 }
 
 /// Renders a spec given as YAML text.
 pub fn render_yaml(yaml: &str) -> Rendered {
-    let spec = vanban::load::parse("test.yaml", yaml).unwrap_or_else(|e| panic!("{e}"));
-    render_spec(&spec, "test.yaml")
+    render_text("test.yaml", yaml)
 }
 
-fn render_spec(spec: &vanban::spec::Spec, name: &str) -> Rendered {
-    let doc = vanban::number::build(spec, name).unwrap_or_else(|e| panic!("{e}"));
-    let typ = vanban::render::typst_source(&doc, name).unwrap();
-    let md = vanban::render::markdown(&doc, name).unwrap();
-    let paged = vanban::render::compile(&typ, name).unwrap_or_else(|e| panic!("{e}"));
-    let pdf = vanban::render::pdf(&paged, name).unwrap();
-    Rendered {
-        doc,
-        typ,
-        md,
-        pages: Pages::read(&paged),
-        pdf,
-    }
+/// Renders a spec given as YAML text, or returns the error `vanban render` would report.
+pub fn try_render_yaml(yaml: &str) -> Result<Rendered, vanban::error::Error> {
+    try_render("test.yaml", yaml)
+}
+
+fn render_text(name: &str, text: &str) -> Rendered {
+    try_render(name, text).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn try_render(name: &str, text: &str) -> Result<Rendered, vanban::error::Error> {
+    let formats = [Format::Pdf, Format::Md, Format::Typ];
+    let made = make(name, text, &formats, &Options::default())?;
+    Ok(Rendered {
+        pages: Pages::read(made.paged.as_ref().expect("laid out")),
+        doc: made.doc,
+        typ: made.typ,
+        md: made.md.expect("markdown"),
+        pdf: made.pdf.expect("pdf"),
+    })
 }
 
 /// Collapses every run of white space to one space.

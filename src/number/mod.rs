@@ -1,10 +1,13 @@
 //! Spec → [`Document`]: the one place where Chương, Điều, khoản, điểm and mục get their numbers,
 //! where `[[id]]` references are resolved to those numbers, and where the punctuation the
-//! conventions require (căn cứ, Nơi nhận, the final "./.") is added.
+//! conventions require (căn cứ, Nơi nhận, the final "./.") is added. Phụ lục and the rows of
+//! their tables are numbered in [`appendix`].
 //!
 //! The walk runs twice over the spec: the first pass numbers everything and records each id's
 //! label ("khoản 2 Điều 4"); the second converts text, resolving references with those labels.
 //! Both passes use the same walk, so a number is computed in exactly one piece of code.
+
+mod appendix;
 
 use crate::document::*;
 use crate::error::{Diagnostic, Error};
@@ -224,6 +227,7 @@ impl Walker<'_> {
             .collect::<Vec<Text>>();
         let signatures = self.signatures(spec);
         let recipients = self.recipients(&spec.recipients);
+        let appendices = self.appendices(&spec.appendices);
         let place = self.text(&spec.place, "place");
         let meta = Meta {
             title: format!(
@@ -240,6 +244,11 @@ impl Walker<'_> {
                 .iter()
                 .map(|i| fold_whitespace(&i.name))
                 .collect(),
+            date: match spec.date {
+                Some(d) => d.0.format("%Y-%m-%d").to_string(),
+                None => format!("{year:04}-01-01"),
+            },
+            source: None,
         };
         Document {
             kind_name: spec.kind.type_name().to_owned(),
@@ -259,6 +268,12 @@ impl Walker<'_> {
             closing: self.texts(&spec.closing, "closing"),
             signatures,
             recipients,
+            appendices,
+            kind_label: spec.kind.label(),
+            attached_of: match spec.issuers.as_slice() {
+                [only] => Some(self.text(&only.name, "issuers[0].name")),
+                _ => None,
+            },
             meta,
         }
     }
@@ -525,7 +540,19 @@ impl Walker<'_> {
         }
     }
 
+    /// Signature blocks in print order: rows of two, left to right; with `lead_side: right`
+    /// the first block of each full row goes to the right column.
     fn signatures(&mut self, spec: &Spec) -> Vec<SignatureView> {
+        let mut blocks = self.signature_blocks(spec);
+        if spec.layout.lead_side == spec::Side::Right {
+            for pair in blocks.chunks_exact_mut(2) {
+                pair.swap(0, 1);
+            }
+        }
+        blocks
+    }
+
+    fn signature_blocks(&mut self, spec: &Spec) -> Vec<SignatureView> {
         spec.signatures
             .iter()
             .enumerate()
@@ -546,6 +573,7 @@ impl Walker<'_> {
                         .authority
                         .iter()
                         .enumerate()
+                        .filter(|(_, a)| !a.trim().is_empty())
                         .map(|(k, a)| self.lines(a, &format!("{path}.authority[{k}]")).upper())
                         .collect(),
                     title: self.lines(&s.title, &format!("{path}.title")).upper(),
@@ -574,13 +602,14 @@ fn strip_end_punctuation(raw: &str) -> String {
     t.trim_end_matches([';', '.', ',']).trim_end().to_owned()
 }
 
-/// Ends the body with "./." as the ND 30 templates do, without doubling a typed mark.
+/// Ends the body with "./." as the ND 30 templates do, without doubling a typed mark, and marks
+/// the paragraph as the body's last.
 fn end_mark(text: &mut Text) {
     let plain = text.plain.trim_end();
-    if plain.ends_with("./.") {
-        return;
+    if !plain.ends_with("./.") {
+        text.push_literal(if plain.ends_with('.') { "/." } else { "./." });
     }
-    text.push_literal(if plain.ends_with('.') { "/." } else { "./." });
+    text.ends_body = true;
 }
 
 #[cfg(test)]
@@ -689,5 +718,80 @@ mod tests {
         assert_eq!(d.number, None);
         let d = doc(&format!("{HEAD}number: 7\n")).unwrap();
         assert_eq!(d.number.as_deref(), Some("07"));
+    }
+
+    const TABLE: &str = "    table:\n      columns: [{title: STT, number: true}, {title: Việc, width: 3}, \
+        {title: Hạn, width: 20mm, align: center}]\n      rows:\n        - group: Nhóm một\n\
+        \x20       - [Họp, Quý I]\n        - [Báo cáo, 2026]\n        - group: Nhóm hai\n\
+        \x20       - [Tổng kết, Quý IV]\n";
+
+    #[test]
+    fn appendices_are_numbered_and_their_tables_filled_in() {
+        let one = format!(
+            "{HEAD}articles: [{{title: A, paragraphs: [\"xem [[pl]]\"]}}]\n\
+             appendices:\n  - id: pl\n    title: Danh mục\n{TABLE}"
+        );
+        let d = doc(&one).unwrap();
+        assert_eq!(d.appendices[0].label.plain, "Phụ lục");
+        assert_eq!(d.articles[0].paragraphs[0].plain, "xem Phụ lục./.");
+        assert_eq!(d.appendices[0].title.plain, "DANH MỤC");
+        let table = d.appendices[0].table.as_ref().unwrap();
+        let widths: Vec<&str> = table.columns.iter().map(|c| c.width.as_str()).collect();
+        assert_eq!(widths, ["12mm", "3fr", "20mm"]);
+        let first: Vec<(&str, usize)> = table
+            .rows
+            .iter()
+            .map(|r| (r[0].text.plain.as_str(), r.len()))
+            .collect();
+        // Group rows: numeral + a cell spanning the rest; rows restart at 1 in each group.
+        assert_eq!(first, [("I", 2), ("1", 3), ("2", 3), ("II", 2), ("1", 3)]);
+        assert_eq!(table.rows[0][1].colspan, 2);
+        assert_eq!(table.rows[2][2].text.plain, "2026");
+        let two = format!(
+            "{HEAD}articles: [{{title: A, paragraphs: [\"xem [[b]]\"]}}]\n\
+             appendices:\n  - {{id: a, title: Một}}\n  - {{id: b, title: Hai}}\n"
+        );
+        let d = doc(&two).unwrap();
+        let labels: Vec<&str> = d
+            .appendices
+            .iter()
+            .map(|a| a.label.plain.as_str())
+            .collect();
+        assert_eq!(labels, ["Phụ lục I", "Phụ lục II"]);
+        assert_eq!(d.articles[0].paragraphs[0].plain, "xem Phụ lục II./.");
+    }
+
+    #[test]
+    fn bad_widths_and_short_rows_are_errors_with_their_paths() {
+        let yaml = format!(
+            "{HEAD}appendices:\n  - title: X\n    table:\n      columns: [{{title: A, width: 3px}}, \
+             {{title: B, width: -1}}]\n      rows: [[một]]\n"
+        );
+        let Err(Error::Spec(diags)) = doc(&yaml) else {
+            panic!("expected errors")
+        };
+        let text: Vec<String> = diags.iter().map(ToString::to_string).collect();
+        let has =
+            |path: &str, words: &str| text.iter().any(|t| t.contains(path) && t.contains(words));
+        assert!(
+            has("appendices[0].table.columns[0].width", "`3px`"),
+            "{text:?}"
+        );
+        assert!(
+            has("appendices[0].table.columns[1].width", "`-1`"),
+            "{text:?}"
+        );
+        assert!(
+            has("appendices[0].table.rows[0]", "hàng có 1 ô"),
+            "{text:?}"
+        );
+    }
+
+    #[test]
+    fn lead_side_right_swaps_each_full_row_of_signatures() {
+        let yaml = format!("{HEAD}layout: {{lead_side: right}}\n");
+        let d = doc(&yaml).unwrap();
+        let order: Vec<&str> = d.signatures.iter().map(|s| s.issuer.as_str()).collect();
+        assert_eq!(order, ["b", "a"]);
     }
 }
