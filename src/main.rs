@@ -113,14 +113,21 @@ enum Command {
         help_template = HELP_TEMPLATE,
         next_help_heading = "Tùy chọn",
         after_help = "Mã thoát: 0 không có lỗi; 1 có lỗi (hoặc có cảnh báo khi dùng --strict); \
-                      2 không đọc được tệp.\nDanh sách quy tắc: xem README, mục \"Kiểm tra\"."
+                      2 không đọc được tệp.\nDanh sách quy tắc: xem README, mục \"Các quy tắc kiểm tra\".",
+        override_usage = "vanban check [TÙY_CHỌN] <TỆP_YAML>..."
     )]
     Check {
         /// Các tệp YAML cần kiểm tra.
         #[arg(required = true, value_name = "TỆP_YAML")]
         specs: Vec<PathBuf>,
-        /// Cách in kết quả: text (cho người đọc) hoặc json (cho chương trình khác).
-        #[arg(short, long, value_name = "ĐỊNH_DẠNG", default_value = "text")]
+        /// Cách in kết quả: text (cho người đọc, mặc định) hoặc json (cho chương trình khác).
+        #[arg(
+            short,
+            long,
+            value_name = "ĐỊNH_DẠNG",
+            default_value = "text",
+            hide_default_value = true
+        )]
         format: String,
         /// Coi cảnh báo cũng là lỗi (mã thoát 1).
         #[arg(long)]

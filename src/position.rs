@@ -98,18 +98,31 @@ impl<'a> Offsets<'a> {
     }
 }
 
-enum Frame {
-    Map {
-        path: String,
-        start: Span,
-        /// The key just read, waiting for its value.
-        key: Option<(String, Span)>,
-    },
-    Seq {
-        path: String,
-        start: Span,
-        next: usize,
-    },
+/// A map or list being read.
+struct Frame {
+    path: String,
+    start: Span,
+    /// True for a map or list written as a key (`? [a, b]: x`), which is not indexed.
+    is_key: bool,
+    kind: Kind,
+}
+
+enum Kind {
+    /// A map, with the key just read waiting for its value.
+    Map(Option<(String, Span)>),
+    /// A list, with the index of its next item.
+    Seq(usize),
+}
+
+/// The key slot of the map on top of the stack, when that map waits for a key.
+fn waiting_key(stack: &mut [Frame]) -> Option<&mut Option<(String, Span)>> {
+    match stack.last_mut() {
+        Some(Frame {
+            kind: Kind::Map(slot @ None),
+            ..
+        }) => Some(slot),
+        _ => None,
+    }
 }
 
 /// Nesting deeper than this is not indexed: a spec is at most about a dozen levels deep, and
@@ -120,6 +133,7 @@ const MAX_DEPTH: usize = 64;
 impl PositionIndex {
     /// Indexes the first YAML document of `source`. Parsing stops quietly at the first syntax
     /// error: what was read before it stays indexed (syntax errors are reported by the loader).
+    /// Maps and lists deeper than [`MAX_DEPTH`] are skipped.
     pub fn build(source: &str) -> PositionIndex {
         let offsets = Offsets::new(source);
         let mut index = PositionIndex::default();
@@ -142,78 +156,66 @@ impl PositionIndex {
             if stack.len() >= MAX_DEPTH
                 && matches!(event, Event::MappingStart(..) | Event::SequenceStart(..))
             {
+                // The skipped value still takes its key (or list index) from its parent.
+                if waiting_key(&mut stack).is_none() {
+                    index.enter(&mut stack, &mut root_done);
+                }
                 too_deep = 1;
                 continue;
             }
             match event {
-                Event::Scalar(value, ..) => {
-                    if let Some(Frame::Map {
-                        key: key @ None, ..
-                    }) = stack.last_mut()
-                    {
-                        *key = Some((value.into_owned(), span));
+                Event::Scalar(..) | Event::Alias(_) => {
+                    let text = match event {
+                        Event::Scalar(value, ..) => Some(value.into_owned()),
+                        _ => None,
+                    };
+                    if let Some(slot) = waiting_key(&mut stack) {
+                        *slot = Some((text.unwrap_or_else(|| "*".to_owned()), span));
                         continue;
                     }
                     let Some((path, key)) = index.enter(&mut stack, &mut root_done) else {
                         break;
                     };
                     index.nodes.insert(path.clone(), Node { key, value: span });
-                    index.scalars.push(Scalar {
-                        path,
-                        value: value.into_owned(),
-                        span,
-                    });
-                }
-                Event::Alias(_) => {
-                    if let Some(Frame::Map {
-                        key: key @ None, ..
-                    }) = stack.last_mut()
-                    {
-                        *key = Some(("*".to_owned(), span));
-                        continue;
+                    if let Some(value) = text {
+                        index.scalars.push(Scalar { path, value, span });
                     }
-                    let Some((path, key)) = index.enter(&mut stack, &mut root_done) else {
-                        break;
-                    };
-                    index.nodes.insert(path, Node { key, value: span });
                 }
                 Event::MappingStart(..) | Event::SequenceStart(..) => {
-                    // A map or list used as a key: give it a placeholder key and read on.
-                    if let Some(Frame::Map {
-                        key: key @ None, ..
-                    }) = stack.last_mut()
-                    {
-                        *key = Some(("?".to_owned(), span));
-                    }
-                    let Some((path, key)) = index.enter(&mut stack, &mut root_done) else {
-                        break;
-                    };
-                    index.nodes.insert(path.clone(), Node { key, value: span });
-                    stack.push(if matches!(event, Event::MappingStart(..)) {
-                        Frame::Map {
-                            path,
-                            start: span,
-                            key: None,
-                        }
+                    // A map or list used as a key is walked but not indexed.
+                    let (path, is_key) = if waiting_key(&mut stack).is_some() {
+                        ("?".to_owned(), true)
                     } else {
-                        Frame::Seq {
-                            path,
-                            start: span,
-                            next: 0,
-                        }
+                        let Some((path, key)) = index.enter(&mut stack, &mut root_done) else {
+                            break;
+                        };
+                        index.nodes.insert(path.clone(), Node { key, value: span });
+                        (path, false)
+                    };
+                    let kind = if matches!(event, Event::MappingStart(..)) {
+                        Kind::Map(None)
+                    } else {
+                        Kind::Seq(0)
+                    };
+                    stack.push(Frame {
+                        path,
+                        start: span,
+                        is_key,
+                        kind,
                     });
                 }
                 Event::MappingEnd | Event::SequenceEnd => {
                     let Some(frame) = stack.pop() else { break };
-                    let (path, start) = match frame {
-                        Frame::Map { path, start, .. } | Frame::Seq { path, start, .. } => {
-                            (path, start)
+                    if frame.is_key {
+                        if let Some(slot) = waiting_key(&mut stack) {
+                            *slot = Some(("?".to_owned(), frame.start));
                         }
-                    };
-                    if let Some(node) = index.nodes.get_mut(&path) {
+                        continue;
+                    }
+                    if let Some(node) = index.nodes.get_mut(&frame.path) {
                         node.value = Span {
-                            start: start.start,
-                            end: span.end.max_by_offset(start.end),
+                            start: frame.start.start,
+                            end: span.end.max_by_offset(frame.start.end),
                         };
                     }
                 }
@@ -227,13 +229,16 @@ impl PositionIndex {
     /// The path of the next value under the top of the stack, and its key's span; `None`
     /// after the root value is complete (a second document).
     fn enter(&self, stack: &mut [Frame], root_done: &mut bool) -> Option<(String, Option<Span>)> {
-        match stack.last_mut() {
-            None if *root_done => None,
-            None => {
-                *root_done = true;
-                Some((String::new(), None))
+        let Some(frame) = stack.last_mut() else {
+            if *root_done {
+                return None;
             }
-            Some(Frame::Map { path, key, .. }) => {
+            *root_done = true;
+            return Some((String::new(), None));
+        };
+        let path = &frame.path;
+        match &mut frame.kind {
+            Kind::Map(key) => {
                 let (name, span) = key.take()?;
                 let child = if path.is_empty() {
                     name
@@ -242,7 +247,7 @@ impl PositionIndex {
                 };
                 Some((child, Some(span)))
             }
-            Some(Frame::Seq { path, next, .. }) => {
+            Kind::Seq(next) => {
                 let child = format!("{path}[{next}]");
                 *next += 1;
                 Some((child, None))
@@ -406,6 +411,16 @@ mod tests {
         let title = index.locate("title").unwrap();
         assert_eq!(&YAML[title.start.offset..title.end.offset], "\"Tiêu đề\"");
         let values: Vec<&str> = index.scalars().iter().map(|s| s.value.as_str()).collect();
+        let complex = PositionIndex::build("? [a, b]\n: x\nc: y\n");
+        // Values after a subtree too deep to index keep their own paths.
+        let deep = format!(
+            "a: {}{}\nb: x\n",
+            "[".repeat(MAX_DEPTH + 5),
+            "]".repeat(MAX_DEPTH + 5)
+        );
+        let after = PositionIndex::build(&deep);
+        assert_eq!(after.locate("b").unwrap().start.line, 2);
+        assert!(complex.node("?").is_some() && complex.node("c").is_some());
         assert_eq!(
             values,
             [
@@ -423,11 +438,13 @@ mod tests {
 
     #[test]
     fn deep_nesting_and_alias_bombs_are_indexed_without_recursion_or_expansion() {
-        // Block lists 20 000 deep on one line; flow lists stop at the parser's own limit.
+        // Block lists 20 000 deep on one line: indexed down to the depth limit, quickly.
         let deep = format!("{}x\n", "- ".repeat(20_000));
+        let start = std::time::Instant::now();
         let index = std::thread::spawn(move || PositionIndex::build(&deep))
             .join()
             .expect("no stack overflow");
+        assert!(start.elapsed() < std::time::Duration::from_secs(5));
         // Indexed down to MAX_DEPTH; deeper values are placed at that ancestor.
         assert!(index.node(&"[0]".repeat(MAX_DEPTH - 1)).is_some());
         assert!(index.node(&"[0]".repeat(MAX_DEPTH)).is_none());
@@ -436,6 +453,7 @@ mod tests {
             index.locate(&deepest),
             index.locate(&"[0]".repeat(MAX_DEPTH - 1))
         );
+        // Flow lists stop at the parser's own limit.
         let flow = format!("a: {}{}\n", "[".repeat(20_000), "]".repeat(20_000));
         std::thread::spawn(move || PositionIndex::build(&flow))
             .join()

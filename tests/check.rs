@@ -29,14 +29,25 @@ const FIXTURE: &str = "tests/fixtures/check/nhieu-loi.yaml";
 
 #[test]
 fn samples_have_no_errors() {
-    let o = vanban(&[
-        "check",
-        "samples/soc-trang-sggp-2023-2025.yaml",
-        "samples/thanh-hoa-stttt-hhdn.yaml",
-    ]);
+    let mut samples: Vec<String> = std::fs::read_dir(root().join("samples"))
+        .unwrap()
+        .map(|e| format!("samples/{}", e.unwrap().file_name().to_string_lossy()))
+        .filter(|name| name.ends_with(".yaml"))
+        .collect();
+    samples.sort();
+    assert!(samples.len() >= 3, "{samples:?}");
+    let mut args = vec!["check"];
+    args.extend(samples.iter().map(String::as_str));
+    let o = vanban(&args);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     let out = stdout(&o);
     assert!(!out.contains("lỗi["), "{out}");
+    for sample in &samples {
+        assert!(
+            out.contains(&format!("{sample}: không có lỗi")),
+            "{sample}: {out}"
+        );
+    }
     assert!(
         out.contains("soc-trang-sggp-2023-2025.yaml: không có lỗi, 2 cảnh báo"),
         "{out}"
@@ -90,11 +101,14 @@ fn json_lists_every_finding_with_its_place() {
         (Some(23), Some(44))
     );
     assert_eq!(tcvn3["severity"], "error");
-    assert!(
-        tcvn3["fix"]
-            .as_str()
-            .unwrap()
-            .contains("Cộng hoà xã hội chủ nghĩa Việt Nam")
+    let fix = &tcvn3["fix"];
+    assert_eq!(
+        (fix["line"].as_u64(), fix["column"].as_u64()),
+        (Some(23), Some(9))
+    );
+    assert_eq!(
+        fix["replacement"],
+        "Tuyên truyền theo [[muc-tieuu]] về Cộng hoà xã hội chủ nghĩa Việt Nam"
     );
     let caps = findings.iter().find(|f| f["rule"] == "title-caps").unwrap();
     assert_eq!(caps["severity"], "warning");
@@ -167,6 +181,26 @@ fn fix_converts_legacy_text_in_place_keeping_the_encoding() {
         .map(|e| e.unwrap().file_name())
         .collect();
     assert_eq!(left, ["cu.yaml"], "no temporary file left");
+}
+
+#[test]
+fn fix_normalises_decomposed_text() {
+    use unicode_normalization::UnicodeNormalization;
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("nfd.yaml");
+    let yaml = std::fs::read_to_string(root().join("samples/thanh-hoa-stttt-hhdn.yaml")).unwrap();
+    std::fs::write(&spec, yaml.nfd().collect::<String>()).unwrap();
+    let o = vanban(&["check", "--strict", spec.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "NFD is a warning");
+    assert!(stdout(&o).contains("cảnh báo[nfc]"), "{}", stdout(&o));
+    let o = vanban(&["check", "--fix", spec.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stderr(&o).contains("chuẩn hóa sang NFC"), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(&spec).unwrap(),
+        yaml,
+        "the file is the NFC original"
+    );
 }
 
 #[test]

@@ -6,6 +6,8 @@
 
 use proptest::prelude::*;
 use vanban::check::check_bytes;
+use vanban::commands::render::{Options, make};
+use vanban::render::Format;
 
 const SAMPLES: [&str; 3] = [
     include_str!("../samples/thanh-hoa-stttt-hhdn.yaml"),
@@ -71,6 +73,11 @@ fn apply(text: &str, m: &Mutation) -> String {
 
 /// Load → check → number → Typst source: never panics; no check error means it renders.
 fn pipeline(bytes: &[u8]) {
+    pipeline_to(bytes, false);
+}
+
+/// [`pipeline`], and with `pdf` the spec is also laid out and written as PDF.
+fn pipeline_to(bytes: &[u8], pdf: bool) {
     let checked = check_bytes("mutant.yaml", bytes);
     let spec = vanban::load::decode("mutant.yaml", bytes)
         .and_then(|t| vanban::load::parse("mutant.yaml", &t));
@@ -90,6 +97,15 @@ fn pipeline(bytes: &[u8]) {
             let doc = built.expect("a spec without check errors numbers");
             vanban::render::typst_source(&doc, "mutant.yaml", "Liberation Serif")
                 .expect("and makes Typst source");
+            if pdf {
+                // Laid out as a PDF, or refused with an error naming the file (a character the
+                // font lacks is refused only when the PDF is made).
+                let text = String::from_utf8_lossy(bytes);
+                let formats = [Format::Pdf];
+                if let Err(e) = make("mutant.yaml", &text, &formats, &Options::default()) {
+                    assert!(e.to_string().contains("mutant.yaml"), "{e}");
+                }
+            }
         }
     }
 }
@@ -115,6 +131,19 @@ proptest! {
     #[test]
     fn random_bytes_never_break_the_pipeline(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
         pipeline(&bytes);
+    }
+}
+
+proptest! {
+    // Laying out a PDF takes about a second: a handful of cases.
+    #![proptest_config(ProptestConfig { cases: 4, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn mutated_samples_that_pass_check_lay_out_as_pdf(
+        sample in 0..SAMPLES.len(),
+        m in mutation(),
+    ) {
+        pipeline_to(apply(SAMPLES[sample], &m).as_bytes(), true);
     }
 }
 

@@ -252,7 +252,7 @@ pub fn check(cx: &Context, spec: &Spec) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::check_bytes;
+    use crate::check::described;
 
     #[test]
     fn citations_are_read_in_both_number_forms_and_date_forms() {
@@ -282,14 +282,7 @@ mod tests {
              signatures: [{{issuer: a, title: Giám đốc, name: X}}]\nbases: [{}]\n",
             bases.join(", ")
         );
-        check_bytes("t.yaml", yaml.as_bytes())
-            .findings
-            .iter()
-            .map(|f| {
-                let s = f.span.unwrap_or_default().start;
-                format!("{} {}:{} {}", f.rule.id, s.line, s.column, f.message)
-            })
-            .collect()
+        described(&yaml)
     }
 
     #[test]

@@ -99,7 +99,7 @@ pub fn check(cx: &Context, spec: &Spec) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use crate::check::check_bytes;
+    use crate::check::placed;
 
     const HEAD: &str = "kind: ban-ghi-nho\ntitle: Hợp tác\nplace: Huế\n\
         issuers: [{id: a, name: Sở A, abbr: SA}]\n\
@@ -107,26 +107,19 @@ mod tests {
         signatures: [{issuer: a, title: Giám đốc, name: Nguyễn Văn A}]\n\
         recipients: [\"Lưu: VT\"]\n";
 
-    fn ids(extra: &str) -> Vec<(String, usize)> {
-        check_bytes("t.yaml", format!("{HEAD}{extra}").as_bytes())
-            .findings
-            .iter()
-            .map(|f| (f.rule.id.to_owned(), f.span.unwrap_or_default().start.line))
-            .collect()
+    fn ids(extra: &str) -> Vec<String> {
+        placed(&format!("{HEAD}{extra}"))
     }
 
     #[test]
     fn year_contradicting_the_date() {
-        assert_eq!(
-            ids("date: 2024-03-05\nyear: 2023\n"),
-            [("year-mismatch".into(), 9)]
-        );
-        assert_eq!(ids("date: 2024-03-05\nyear: 2024\n"), []);
+        assert_eq!(ids("date: 2024-03-05\nyear: 2023\n"), ["year-mismatch 9:7"]);
+        assert_eq!(ids("date: 2024-03-05\nyear: 2024\n"), Vec::<String>::new());
         assert_eq!(
             ids(
                 "year: 2024\nparties: {date: 2023-12-30, members: [{issuer: a, honorific: Ông, name: A}]}\n"
             ),
-            [("year-mismatch".into(), 9)]
+            ["year-mismatch 9:17"]
         );
     }
 
@@ -134,20 +127,20 @@ mod tests {
     fn dates_after_the_period_and_reversed_periods() {
         assert_eq!(
             ids("date: 2026-01-02\nperiod: {from: 2023, to: 2025}\n"),
-            [("date-period".into(), 8)]
+            ["date-period 8:7"]
         );
         assert_eq!(
             ids("year: 2026\nperiod: {from: 2023, to: 2025}\n"),
-            [("date-period".into(), 8)]
+            ["date-period 8:7"]
         );
         // Signed before the period starts: normal.
         assert_eq!(
             ids("date: 2022-12-20\nperiod: {from: 2023, to: 2025}\n"),
-            []
+            Vec::<String>::new()
         );
         assert_eq!(
             ids("year: 2024\nperiod: {from: 2025, to: 2023}\n"),
-            [("period-order".into(), 9)]
+            ["period-order 9:9"]
         );
     }
 }

@@ -156,7 +156,7 @@ fn quoted_reference(message: &str) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
-    use crate::check::check_bytes;
+    use crate::check::{check_bytes, placed};
 
     const HEAD: &str = "kind: quy-che\ntitle: Phối hợp\nplace: Huế\nyear: 2024\n\
         issuers: [{id: a, name: Sở A, abbr: SA}]\n\
@@ -164,14 +164,7 @@ mod tests {
         recipients: [\"Lưu: VT\"]\n";
 
     fn found(body: &str) -> Vec<String> {
-        check_bytes("t.yaml", format!("{HEAD}{body}").as_bytes())
-            .findings
-            .iter()
-            .map(|f| {
-                let s = f.span.unwrap_or_default().start;
-                format!("{} {}:{}", f.rule.id, s.line, s.column)
-            })
-            .collect()
+        placed(&format!("{HEAD}{body}"))
     }
 
     #[test]
@@ -186,6 +179,11 @@ mod tests {
                 "id-invalid 14:8"
             ]
         );
+    }
+
+    #[test]
+    fn a_numbering_message_no_rule_knows_is_still_reported() {
+        assert_eq!(super::rule_of("một lỗi mới khi đánh số").id, "document");
     }
 
     #[test]

@@ -239,6 +239,28 @@ pub fn check_bytes(name: &str, bytes: &[u8]) -> Checked {
     checked
 }
 
+/// Test helper: the findings for a YAML text, each as "rule line:col message".
+#[cfg(test)]
+pub(crate) fn described(yaml: &str) -> Vec<String> {
+    check_bytes("t.yaml", yaml.as_bytes())
+        .findings
+        .iter()
+        .map(|f| {
+            let s = f.span.unwrap_or_default().start;
+            format!("{} {}:{} {}", f.rule.id, s.line, s.column, f.message)
+        })
+        .collect()
+}
+
+/// Test helper: the findings for a YAML text, each as "rule line:col".
+#[cfg(test)]
+pub(crate) fn placed(yaml: &str) -> Vec<String> {
+    described(yaml)
+        .into_iter()
+        .map(|d| d.splitn(3, ' ').take(2).collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -104,8 +104,23 @@ pub struct JsonFinding<'a> {
     pub path: Option<&'a str>,
     /// A hint, when there is one.
     pub help: Option<&'a str>,
-    /// The replacement `--fix` would write at the span, when there is one.
-    pub fix: Option<&'a str>,
+    /// What `--fix` would write, and where, when there is a fix.
+    pub fix: Option<JsonFix<'a>>,
+}
+
+/// A fix as JSON: the range of the file it replaces and the new text.
+#[derive(Debug, Serialize)]
+pub struct JsonFix<'a> {
+    /// 1-based line where the replaced text starts.
+    pub line: usize,
+    /// 1-based column (characters) where it starts.
+    pub column: usize,
+    /// Line where it ends.
+    pub end_line: usize,
+    /// Column where it ends (exclusive).
+    pub end_column: usize,
+    /// The new text.
+    pub replacement: &'a str,
 }
 
 /// Every finding of `files` as JSON objects (one array for all files).
@@ -124,7 +139,13 @@ pub fn json<'a>(files: impl IntoIterator<Item = &'a Checked>) -> Vec<JsonFinding
                 message: &f.message,
                 path: f.path.as_deref(),
                 help: f.help.as_deref(),
-                fix: f.fix.as_ref().map(|x| x.replacement.as_str()),
+                fix: f.fix.as_ref().map(|x| JsonFix {
+                    line: x.span.start.line,
+                    column: x.span.start.column,
+                    end_line: x.span.end.line,
+                    end_column: x.span.end.column,
+                    replacement: &x.replacement,
+                }),
             })
         })
         .collect()

@@ -130,7 +130,7 @@ fn one_line(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::check::check_bytes;
+    use crate::check::described;
 
     fn found(signatures: &str) -> Vec<String> {
         let yaml = format!(
@@ -138,14 +138,7 @@ mod tests {
              issuers: [{{id: a, name: Sở A, abbr: SA}}, {{id: b, name: Hội B, abbr: HB}}]\n\
              articles: [{{title: A, clauses: [x]}}]\nrecipients: [\"Lưu: VT\"]\n{signatures}"
         );
-        check_bytes("t.yaml", yaml.as_bytes())
-            .findings
-            .iter()
-            .map(|f| {
-                let s = f.span.unwrap_or_default().start;
-                format!("{} {}:{} {}", f.rule.id, s.line, s.column, f.message)
-            })
-            .collect()
+        described(&yaml)
     }
 
     #[test]

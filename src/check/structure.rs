@@ -120,7 +120,7 @@ fn clause_titles(path: &str, clauses: &[crate::spec::Clause], out: &mut Vec<(Str
 
 #[cfg(test)]
 mod tests {
-    use crate::check::check_bytes;
+    use crate::check::placed;
 
     fn found(body: &str) -> Vec<String> {
         let yaml = format!(
@@ -128,18 +128,7 @@ mod tests {
              issuers: [{{id: a, name: Sở A, abbr: SA}}]\n\
              signatures: [{{issuer: a, title: Giám đốc, name: X}}]\n{body}"
         );
-        check_bytes("t.yaml", yaml.as_bytes())
-            .findings
-            .iter()
-            .map(|f| {
-                format!(
-                    "{} {}:{}",
-                    f.rule.id,
-                    f.span.unwrap_or_default().start.line,
-                    f.span.unwrap_or_default().start.column
-                )
-            })
-            .collect()
+        placed(&yaml)
     }
 
     #[test]

@@ -93,7 +93,7 @@ fn group_problem(group: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use crate::check::check_bytes;
+    use crate::check::{check_bytes, placed};
 
     fn found(extra: &str) -> Vec<String> {
         let yaml = format!(
@@ -102,11 +102,7 @@ mod tests {
              articles: [{{title: A, clauses: [x]}}]\nrecipients: [\"Lưu: VT\"]\n\
              signatures: [{{issuer: a, title: Giám đốc, name: X}}]\n{extra}"
         );
-        check_bytes("t.yaml", yaml.as_bytes())
-            .findings
-            .iter()
-            .map(|f| format!("{} {}", f.rule.id, f.span.unwrap_or_default().start.line))
-            .collect()
+        placed(&yaml)
     }
 
     #[test]
@@ -116,19 +112,19 @@ mod tests {
         for bad in ["05/CTr-SA", "CTr SA", "CTr--SA", "CTr", "CTr-S,A"] {
             assert_eq!(
                 found(&format!("symbol: \"{bad}\"\n")),
-                ["symbol-format 9"],
+                ["symbol-format 9:9"],
                 "{bad}"
             );
         }
-        assert_eq!(found("number: 0\n"), ["symbol-format 9"]);
+        assert_eq!(found("number: 0\n"), ["symbol-format 9:9"]);
         let abbr = found("").len();
         assert_eq!(abbr, 0);
     }
 
     #[test]
     fn symbol_opens_with_the_kind() {
-        assert_eq!(found("symbol: KH-SA\n"), ["symbol-kind 9"]);
-        assert_eq!(found("symbol: CTR-SA\n"), ["symbol-kind 9"]);
+        assert_eq!(found("symbol: KH-SA\n"), ["symbol-kind 9:9"]);
+        assert_eq!(found("symbol: CTR-SA\n"), ["symbol-kind 9:9"]);
     }
 
     #[test]

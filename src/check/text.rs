@@ -253,17 +253,13 @@ fn title_caps(cx: &Context) -> Option<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use crate::check::check_bytes;
+    use crate::check::described;
 
     fn findings(yaml: &str, rule: &str) -> Vec<String> {
-        check_bytes("t.yaml", yaml.as_bytes())
-            .findings
-            .iter()
-            .filter(|f| f.rule.id == rule)
-            .map(|f| {
-                let s = f.span.unwrap_or_default().start;
-                format!("{}:{} {}", s.line, s.column, f.message)
-            })
+        let prefix = format!("{rule} ");
+        described(yaml)
+            .into_iter()
+            .filter_map(|d| d.strip_prefix(&prefix).map(str::to_owned))
             .collect()
     }
 
