@@ -8,6 +8,7 @@
 
 pub mod check;
 pub mod commands;
+pub mod diff;
 pub mod document;
 pub mod error;
 pub mod load;

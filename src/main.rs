@@ -4,8 +4,7 @@ use clap::error::{ContextKind, ErrorKind};
 use clap::{ArgAction, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use vanban::commands::check::{self, OutputFormat};
-use vanban::commands::render;
+use vanban::commands;
 
 const HELP_TEMPLATE: &str = "\
 {before-help}{name} {version} — {about}
@@ -136,6 +135,41 @@ enum Command {
         #[arg(long)]
         fix: bool,
     },
+    /// So hai phiên bản văn bản theo từng điều khoản; lập bảng so sánh.
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Tùy chọn",
+        after_help = "Mỗi phiên bản là một tệp YAML hoặc PHIÊN_BẢN:đường/dẫn.yaml trong kho git \
+                      (ví dụ HEAD~1:du-thao.yaml).\nMã thoát: 0 hai bản giống nhau, 1 có khác \
+                      biệt, 2 có lỗi."
+    )]
+    Diff {
+        /// Bản dự thảo trước: tệp YAML hoặc PHIÊN_BẢN:tệp trong kho git.
+        #[arg(value_name = "BẢN_TRƯỚC")]
+        old: String,
+        /// Bản dự thảo sau: tệp YAML hoặc PHIÊN_BẢN:tệp trong kho git.
+        #[arg(value_name = "BẢN_SAU")]
+        new: String,
+        /// Định dạng: text (tóm tắt trên màn hình), md, json, pdf (bảng so sánh).
+        #[arg(short, long, value_name = "ĐỊNH_DẠNG", default_value = "text")]
+        format: String,
+        /// Ghi kết quả vào tệp này (bắt buộc với pdf).
+        #[arg(short, long, value_name = "TỆP")]
+        out: Option<PathBuf>,
+        /// Liệt kê cả các điều khoản không thay đổi.
+        #[arg(long)]
+        all: bool,
+    },
+    /// In bản Markdown của tệp YAML (dùng cho `git diff`, xem `git-setup`).
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Tùy chọn")]
+    Textconv {
+        /// Tệp YAML mô tả văn bản.
+        #[arg(value_name = "TỆP_YAML")]
+        spec: PathBuf,
+    },
+    /// Cấu hình kho git hiện tại để `git diff` hiển thị tệp YAML theo điều khoản.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Tùy chọn")]
+    GitSetup,
 }
 
 fn main() -> ExitCode {
@@ -151,7 +185,7 @@ fn main() -> ExitCode {
             font_dir,
             font,
             templates,
-        } => ExitCode::from(render::run(&render::Request {
+        } => ExitCode::from(commands::render::run(&commands::render::Request {
             specs,
             out,
             formats: format,
@@ -166,55 +200,30 @@ fn main() -> ExitCode {
             place,
             year,
             force,
-        } => ExitCode::from(vanban::commands::new::run(
-            &vanban::commands::new::Request {
-                kind,
-                file,
-                issuers,
-                place,
-                year,
-                force,
-            },
-        )),
-        Command::Schema { out } => match out {
-            None => {
-                print!("{}", vanban::commands::schema::text());
-                ExitCode::SUCCESS
-            }
-            Some(path) => match vanban::commands::schema::write(&path) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(err) => {
-                    eprintln!("{err}");
-                    ExitCode::from(2)
-                }
-            },
-        },
+        } => ExitCode::from(commands::new::run(&commands::new::Request {
+            kind,
+            file,
+            issuers,
+            place,
+            year,
+            force,
+        })),
+        Command::Schema { out } => ExitCode::from(commands::schema::run(out.as_deref())),
         Command::Check {
             specs,
             format,
             strict,
             fix,
-        } => {
-            let format = match OutputFormat::parse(&format) {
-                Ok(f) => f,
-                Err(message) => {
-                    eprintln!("lỗi: {message}");
-                    return ExitCode::from(2);
-                }
-            };
-            let color = std::io::IsTerminal::is_terminal(&std::io::stdout())
-                && std::env::var_os("NO_COLOR").is_none();
-            let options = check::Options {
-                format,
-                strict,
-                fix,
-                color,
-            };
-            let outcome = check::run(&specs, options);
-            eprint!("{}", outcome.stderr);
-            print!("{}", outcome.stdout);
-            ExitCode::from(outcome.exit_code)
-        }
+        } => ExitCode::from(commands::check::cli(&specs, &format, strict, fix)),
+        Command::Diff {
+            old,
+            new,
+            format,
+            out,
+            all,
+        } => ExitCode::from(commands::diff::cli(old, new, &format, out, all)),
+        Command::Textconv { spec } => ExitCode::from(commands::textconv::run(&spec)),
+        Command::GitSetup => ExitCode::from(commands::git_setup::run()),
     }
 }
 

@@ -7,8 +7,14 @@ use crate::spec::{Row, Spec, SpecDate, Width};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use std::borrow::Cow;
 
-/// Vietnamese descriptions: (type, field — empty for the type itself, text).
+/// Vietnamese descriptions: (type — `*` for a field every type may have, field — empty for the
+/// type itself, text).
 const DESCRIPTIONS: &[(&str, &str, &str)] = &[
+    (
+        "*",
+        "reason",
+        "Lý do, thuyết minh của thay đổi: không in trong văn bản, chỉ in ở cột \"Lý do, thuyết minh\" của bảng so sánh (vanban diff).",
+    ),
     (
         "Spec",
         "",
@@ -328,6 +334,11 @@ fn describe(schema: &mut serde_json::Value, ty: &str) {
         DESCRIPTIONS
             .iter()
             .find(|(t, f, _)| *t == ty && *f == field)
+            .or_else(|| {
+                DESCRIPTIONS
+                    .iter()
+                    .find(|(t, f, _)| *t == "*" && *f == field && !field.is_empty())
+            })
             .map(|(_, _, d)| *d)
     };
     let Some(object) = schema.as_object_mut() else {

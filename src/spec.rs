@@ -254,6 +254,10 @@ pub struct Chapter {
     /// Author-chosen id (never printed).
     #[serde(default)]
     pub id: Option<String>,
+    /// Lý do, thuyết minh: why this provision was added or changed in this draft. Printed only
+    /// in the bảng so sánh of `vanban diff`, never in the document itself.
+    #[serde(default)]
+    pub reason: Option<String>,
     /// Tên chương (printed in capitals).
     pub title: String,
     /// The Điều of this chương.
@@ -268,6 +272,10 @@ pub struct Article {
     /// Author-chosen id (never printed).
     #[serde(default)]
     pub id: Option<String>,
+    /// Lý do, thuyết minh: why this provision was added or changed in this draft. Printed only
+    /// in the bảng so sánh of `vanban diff`, never in the document itself.
+    #[serde(default)]
+    pub reason: Option<String>,
     /// Tên điều.
     pub title: String,
     /// Free paragraphs, printed before the khoản.
@@ -287,6 +295,10 @@ pub struct Section {
     /// Author-chosen id (never printed).
     #[serde(default)]
     pub id: Option<String>,
+    /// Lý do, thuyết minh: why this provision was added or changed in this draft. Printed only
+    /// in the bảng so sánh of `vanban diff`, never in the document itself.
+    #[serde(default)]
+    pub reason: Option<String>,
     /// Tên mục (printed in capitals).
     pub title: String,
     /// Free paragraphs, printed before the khoản.
@@ -311,6 +323,10 @@ pub struct Clause {
     /// Author-chosen id (never printed).
     #[serde(default)]
     pub id: Option<String>,
+    /// Lý do, thuyết minh: why this provision was added or changed in this draft. Printed only
+    /// in the bảng so sánh of `vanban diff`, never in the document itself.
+    #[serde(default)]
+    pub reason: Option<String>,
     /// A title printed in bold on its own line ("1. Mục đích").
     #[serde(default)]
     pub title: Option<String>,
@@ -338,6 +354,10 @@ pub struct Point {
     /// Author-chosen id (never printed).
     #[serde(default)]
     pub id: Option<String>,
+    /// Lý do, thuyết minh: why this provision was added or changed in this draft. Printed only
+    /// in the bảng so sánh of `vanban diff`, never in the document itself.
+    #[serde(default)]
+    pub reason: Option<String>,
     /// The text after the letter.
     pub text: String,
     /// Dash items under the điểm.
@@ -354,6 +374,10 @@ pub struct Item {
     /// Author-chosen id (never printed).
     #[serde(default)]
     pub id: Option<String>,
+    /// Lý do, thuyết minh: why this provision was added or changed in this draft. Printed only
+    /// in the bảng so sánh of `vanban diff`, never in the document itself.
+    #[serde(default)]
+    pub reason: Option<String>,
     /// The text after the dash.
     pub text: String,
     /// Plus items under a dash item.

@@ -50,6 +50,30 @@ pub struct Outcome {
     pub exit_code: u8,
 }
 
+/// Runs `vanban check` as given on the command line (`--format` still as text); prints the
+/// report and returns the exit code.
+pub fn cli(specs: &[PathBuf], format: &str, strict: bool, fix: bool) -> u8 {
+    let format = match OutputFormat::parse(format) {
+        Ok(f) => f,
+        Err(message) => {
+            eprintln!("lỗi: {message}");
+            return 2;
+        }
+    };
+    let options = Options {
+        format,
+        strict,
+        fix,
+        color: super::stdout_wants_color(),
+    };
+    let outcome = run(specs, options);
+    eprint!("{}", outcome.stderr);
+    if !super::print_bytes(outcome.stdout.as_bytes()) {
+        return 2;
+    }
+    outcome.exit_code
+}
+
 /// Checks every spec in `specs` (fixing them first with `--fix`).
 pub fn run(specs: &[PathBuf], options: Options) -> Outcome {
     let mut outcome = Outcome::default();

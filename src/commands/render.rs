@@ -217,24 +217,11 @@ pub fn render_to_dir(
     let mut staged = Vec::new();
     for (format, bytes) in &rendered.outputs {
         let target = out_dir.join(format!("{stem}.{}", format.extension()));
-        let prefix = format!(".{stem}.");
-        let mut builder = tempfile::Builder::new();
-        builder.prefix(&prefix).suffix(".tmp");
-        // Temporary files are private (0600); the output should get the usual mode (umask).
-        #[cfg(unix)]
-        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
-        let mut tmp = builder
-            .tempfile_in(out_dir)
-            .map_err(|e| Error::io(&dir_name, "ghi vào thư mục", &e))?;
-        std::io::Write::write_all(&mut tmp, bytes)
-            .map_err(|e| Error::io(&target.display().to_string(), "ghi", &e))?;
-        staged.push((tmp, target));
+        staged.push((stage(out_dir, &target, bytes)?, target));
     }
     let mut files = Vec::new();
     for (tmp, target) in staged {
-        let shown = target.display().to_string();
-        tmp.persist(&target)
-            .map_err(|e| Error::io(&shown, "ghi", &e.error))?;
+        persist(tmp, &target)?;
         files.push(target);
     }
     Ok(Written {
@@ -242,6 +229,42 @@ pub fn render_to_dir(
         files,
         warnings: rendered.warnings,
     })
+}
+
+/// Writes `bytes` to a temporary file beside `target` (in `dir`), ready to be renamed.
+fn stage(dir: &Path, target: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile, Error> {
+    let stem = target
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "vanban".into());
+    let prefix = format!(".{stem}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    // Temporary files are private (0600); the output should get the usual mode (umask).
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut tmp = builder
+        .tempfile_in(dir)
+        .map_err(|e| Error::io(&dir.display().to_string(), "ghi vào thư mục", &e))?;
+    std::io::Write::write_all(&mut tmp, bytes)
+        .map_err(|e| Error::io(&target.display().to_string(), "ghi", &e))?;
+    Ok(tmp)
+}
+
+fn persist(tmp: tempfile::NamedTempFile, target: &Path) -> Result<(), Error> {
+    tmp.persist(target)
+        .map(|_| ())
+        .map_err(|e| Error::io(&target.display().to_string(), "ghi", &e.error))
+}
+
+/// Writes one file whole: a temporary file in the same folder, then a rename, so a reader
+/// never sees half of it and a failure leaves the old file as it was.
+pub fn write_atomic(target: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let dir = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    persist(stage(dir, target, bytes)?, target)
 }
 
 /// Reads a `--format` list such as `pdf,md,typ`; duplicates are dropped, order is kept.

@@ -28,3 +28,23 @@ pub fn write(path: &Path) -> Result<(), Error> {
         .map_err(|e| Error::io(&shown, "ghi", &e.error))?;
     Ok(())
 }
+
+/// Runs `vanban schema [--out FILE]`; returns the exit code (2 when the file cannot be written).
+pub fn run(out: Option<&Path>) -> u8 {
+    match out {
+        None => {
+            if super::print_bytes(text().as_bytes()) {
+                0
+            } else {
+                2
+            }
+        }
+        Some(path) => match write(path) {
+            Ok(()) => 0,
+            Err(err) => {
+                eprintln!("{err}");
+                2
+            }
+        },
+    }
+}

@@ -10,7 +10,7 @@ mod templates;
 pub use fonts::{FontSet, TIMES_NEW_ROMAN};
 pub use pdf::{compile, pdf};
 pub use signing::add_signature_fields;
-pub use templates::{Templates, markdown, typst_source};
+pub use templates::{Templates, comparison_typst, markdown, typst_source};
 
 /// The output formats `render` can write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

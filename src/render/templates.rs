@@ -24,6 +24,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/typst/ending.typ.tera"),
     ),
     (
+        "typst/comparison.typ.tera",
+        include_str!("../../templates/typst/comparison.typ.tera"),
+    ),
+    (
         "markdown/document.md.tera",
         include_str!("../../templates/markdown/document.md.tera"),
     ),
@@ -145,10 +149,21 @@ impl Templates {
         self.render("markdown/document.md", doc, source, "")
     }
 
+    /// The Typst source of a bảng so sánh (see [`crate::diff::report::typst_context`]), set in
+    /// the font family `font` on landscape pages.
+    pub fn comparison_typst(
+        &self,
+        table: &crate::diff::report::TableContext,
+        source: &str,
+        font: &str,
+    ) -> Result<String, Error> {
+        self.render("typst/comparison.typ", table, source, font)
+    }
+
     fn render(
         &self,
         name: &str,
-        doc: &Document,
+        doc: &impl serde::Serialize,
         source: &str,
         font: &str,
     ) -> Result<String, Error> {
@@ -237,4 +252,14 @@ pub fn typst_source(doc: &Document, source: &str, font: &str) -> Result<String, 
 /// The Markdown of a document with the embedded templates (see [`Templates::markdown`]).
 pub fn markdown(doc: &Document, source: &str) -> Result<String, Error> {
     Templates::embedded().markdown(doc, source)
+}
+
+/// The Typst source of a bảng so sánh with the embedded templates (see
+/// [`Templates::comparison_typst`]).
+pub fn comparison_typst(
+    table: &crate::diff::report::TableContext,
+    source: &str,
+    font: &str,
+) -> Result<String, Error> {
+    Templates::embedded().comparison_typst(table, source, font)
 }

@@ -1,0 +1,226 @@
+//! `vanban diff OLD NEW`: compares two versions of a programme provision by provision. Each
+//! side is a spec file or `REV:path`, read from the git repository around the path without a
+//! checkout.
+
+use crate::diff::{Comparison, compare, report, tree::Tree};
+use crate::document::{Document, Meta};
+use crate::error::Error;
+use crate::render::{self, FontSet};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use typst_layout::PagedDocument;
+
+/// The ways `vanban diff` prints a comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiffFormat {
+    /// A summary for the terminal (coloured when asked).
+    Terminal,
+    /// The bảng so sánh as Markdown.
+    Md,
+    /// The list of changes as JSON.
+    Json,
+    /// The bảng so sánh as a landscape PDF.
+    Pdf,
+}
+
+impl DiffFormat {
+    /// Reads a format name as given after `--format`.
+    pub fn parse(name: &str) -> Result<DiffFormat, String> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "text" | "terminal" => Ok(DiffFormat::Terminal),
+            "md" | "markdown" => Ok(DiffFormat::Md),
+            "json" => Ok(DiffFormat::Json),
+            "pdf" => Ok(DiffFormat::Pdf),
+            other => Err(format!(
+                "định dạng `{other}` không có; chọn trong: text, md, json, pdf"
+            )),
+        }
+    }
+}
+
+/// Everything one `vanban diff` run needs.
+#[derive(Debug, Clone)]
+pub struct DiffOptions {
+    /// The old version: a file or `REV:path`.
+    pub old: String,
+    /// The new version: a file or `REV:path`.
+    pub new: String,
+    /// The output format.
+    pub format: DiffFormat,
+    /// The file to write (required for PDF); standard output otherwise.
+    pub out: Option<PathBuf>,
+    /// List unchanged provisions too.
+    pub all: bool,
+    /// Colour the terminal summary.
+    pub color: bool,
+}
+
+/// What a run produced: the bytes for standard output (empty when written to a file) and
+/// whether the versions differ.
+#[derive(Debug, Clone)]
+pub struct DiffOutcome {
+    /// Output for standard output.
+    pub stdout: Vec<u8>,
+    /// True when the versions differ (exit 1, like `diff`).
+    pub differ: bool,
+}
+
+/// Runs `vanban diff` as given on the command line (`format` still as text); prints the result
+/// and returns the exit code: 0 same, 1 different, 2 trouble.
+pub fn cli(old: String, new: String, format: &str, out: Option<PathBuf>, all: bool) -> u8 {
+    let format = match DiffFormat::parse(format) {
+        Ok(f) => f,
+        Err(message) => {
+            eprintln!("lỗi: {message}");
+            return 2;
+        }
+    };
+    let options = DiffOptions {
+        old,
+        new,
+        format,
+        out,
+        all,
+        color: super::stdout_wants_color(),
+    };
+    match run(&options) {
+        Ok(outcome) if super::print_bytes(&outcome.stdout) => u8::from(outcome.differ),
+        Ok(_) => 2,
+        Err(err) => {
+            eprintln!("{err}");
+            2
+        }
+    }
+}
+
+/// Runs `vanban diff`. Every error is trouble (exit 2), since exit 1 means "they differ".
+pub fn run(options: &DiffOptions) -> Result<DiffOutcome, Error> {
+    if options.format == DiffFormat::Pdf && options.out.is_none() {
+        return Err(Error::Io {
+            file: options.new.clone(),
+            message: "định dạng pdf cần tệp đích: thêm `--out TỆP.pdf`".to_owned(),
+        });
+    }
+    let cmp = comparison(&options.old, &options.new, options.all)?;
+    let bytes = match options.format {
+        DiffFormat::Terminal => report::terminal(&cmp, options.color).into_bytes(),
+        DiffFormat::Md => report::markdown(&cmp).into_bytes(),
+        DiffFormat::Json => report::json(&cmp).into_bytes(),
+        DiffFormat::Pdf => comparison_pdf(&cmp, FontSet::embedded())?.1,
+    };
+    let differ = !cmp.same();
+    match &options.out {
+        Some(path) => {
+            crate::commands::render::write_atomic(path, &bytes)?;
+            Ok(DiffOutcome {
+                stdout: Vec::new(),
+                differ,
+            })
+        }
+        None => Ok(DiffOutcome {
+            stdout: bytes,
+            differ,
+        }),
+    }
+}
+
+/// Compares two versions named as on the command line.
+pub fn comparison(old: &str, new: &str, all: bool) -> Result<Comparison, Error> {
+    let (old_tree, _) = version(old)?;
+    let (new_tree, new_doc) = version(new)?;
+    Ok(Comparison {
+        old_name: old.to_owned(),
+        new_name: new.to_owned(),
+        meta: new_doc.meta,
+        changes: compare(&old_tree, &new_tree, all),
+    })
+}
+
+/// Reads, parses and numbers one version.
+fn version(arg: &str) -> Result<(Tree, Document), Error> {
+    let bytes = read_version(arg)?;
+    let text = crate::load::decode(arg, &bytes)?;
+    let spec = crate::load::parse(arg, &text)?;
+    let doc = crate::number::build(&spec, arg)?;
+    Ok((Tree::build(&spec, &doc), doc))
+}
+
+/// The bytes of a version: the file, or `git show REV:path` when the argument is not a file
+/// and reads as `REV:path`.
+pub fn read_version(arg: &str) -> Result<Vec<u8>, Error> {
+    match split_revision(arg) {
+        None => std::fs::read(arg).map_err(|e| Error::io(arg, "đọc", &e)),
+        Some((rev, path)) => git_show(rev, path, arg),
+    }
+}
+
+/// `REV:path` → (`REV`, `path`), unless the argument names an existing file (or a Windows
+/// drive such as `C:\…`).
+fn split_revision(arg: &str) -> Option<(&str, &str)> {
+    if Path::new(arg).exists() {
+        return None;
+    }
+    let (rev, path) = arg.split_once(':')?;
+    let drive = rev.len() == 1 && path.starts_with(['\\', '/']);
+    (!rev.is_empty() && !path.is_empty() && !drive).then_some((rev, path))
+}
+
+/// Runs `git show REV:./file` in the folder of `path` (or the current folder when that folder
+/// is gone), so the path is read relative to where the user stands.
+fn git_show(rev: &str, path: &str, arg: &str) -> Result<Vec<u8>, Error> {
+    let p = Path::new(path);
+    let (dir, file) = match (p.parent(), p.file_name()) {
+        (Some(d), Some(f)) if !d.as_os_str().is_empty() && d.is_dir() => {
+            (d.to_path_buf(), f.to_string_lossy().into_owned())
+        }
+        _ => (PathBuf::from("."), path.to_owned()),
+    };
+    let output = Command::new("git")
+        .arg("-C")
+        .arg(&dir)
+        .arg("show")
+        .arg(format!("{rev}:./{file}"))
+        .output()
+        .map_err(|e| Error::Io {
+            file: arg.to_owned(),
+            message: match e.kind() {
+                std::io::ErrorKind::NotFound => {
+                    "không tìm thấy chương trình git: cần cài git để đọc một phiên bản trong kho"
+                        .to_owned()
+                }
+                _ => format!("không chạy được git: {e}"),
+            },
+        })?;
+    if !output.status.success() {
+        let said = String::from_utf8_lossy(&output.stderr);
+        let said = said.trim().lines().last().unwrap_or("").trim();
+        return Err(Error::Io {
+            file: arg.to_owned(),
+            message: format!(
+                "không đọc được tệp `{path}` ở phiên bản `{rev}` trong kho git (thư mục {}): \
+                 phiên bản hoặc tệp không có, hoặc đây không phải kho git (git: {said})",
+                dir.display()
+            ),
+        });
+    }
+    Ok(output.stdout)
+}
+
+/// The bảng so sánh laid out (for tests that read its pages) and written as PDF/A.
+pub fn comparison_pdf(
+    cmp: &Comparison,
+    fonts: &FontSet,
+) -> Result<(PagedDocument, Vec<u8>), Error> {
+    let table = report::typst_context(cmp);
+    let name = &cmp.new_name;
+    let typ = render::comparison_typst(&table, name, fonts.family())?;
+    let paged = render::compile(&typ, name, fonts)?;
+    let meta = Meta {
+        title: table.meta_title.clone(),
+        authors: table.authors.clone(),
+        date: cmp.meta.date.clone(),
+        source: None,
+    };
+    let pdf = render::pdf(&paged, &meta, name)?;
+    Ok((paged, pdf))
+}

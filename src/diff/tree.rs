@@ -1,0 +1,622 @@
+//! One version of a programme as a tree of comparable parts: the header facts, every provision
+//! (Chương, Điều, mục, khoản, điểm, ý), the signatures, Nơi nhận and Phụ lục with their table
+//! rows. The spec gives each part its author id, its text as written and its `reason`; the
+//! numbered [`Document`] gives its number, so nothing is numbered here.
+
+use crate::document::{ArticleView, ClauseView, Document, ItemView};
+use crate::markup::{Text, fold_whitespace};
+use crate::spec::{self, Spec};
+use serde::Serialize;
+
+/// What kind of part a node is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// The whole document (the root).
+    Document,
+    /// Tên loại.
+    Kind,
+    /// Trích yếu.
+    Title,
+    /// Số, ký hiệu.
+    Number,
+    /// Địa danh, ngày tháng.
+    Date,
+    /// A cơ quan ban hành.
+    Issuer,
+    /// A căn cứ.
+    Basis,
+    /// A party of the party block.
+    Party,
+    /// A paragraph of the lời mở đầu.
+    Preamble,
+    /// Chương.
+    Chapter,
+    /// Điều.
+    Article,
+    /// Mục I., II.
+    Section,
+    /// Khoản.
+    Clause,
+    /// Điểm.
+    Point,
+    /// A dash or plus item.
+    Item,
+    /// A closing paragraph.
+    Closing,
+    /// A signature block.
+    Signature,
+    /// A Nơi nhận line.
+    Recipient,
+    /// Phụ lục.
+    Appendix,
+    /// A row of an appendix table.
+    Row,
+}
+
+impl Level {
+    /// The Vietnamese name of the part, as reports print it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Document => "văn bản",
+            Level::Kind => "tên loại",
+            Level::Title => "trích yếu",
+            Level::Number => "số, ký hiệu",
+            Level::Date => "địa danh, ngày tháng",
+            Level::Issuer => "cơ quan ban hành",
+            Level::Basis => "căn cứ",
+            Level::Party => "thành phần ký kết",
+            Level::Preamble => "đoạn mở đầu",
+            Level::Chapter => "chương",
+            Level::Article => "điều",
+            Level::Section => "mục",
+            Level::Clause => "khoản",
+            Level::Point => "điểm",
+            Level::Item => "ý",
+            Level::Closing => "đoạn kết",
+            Level::Signature => "chữ ký",
+            Level::Recipient => "nơi nhận",
+            Level::Appendix => "phụ lục",
+            Level::Row => "hàng của bảng",
+        }
+    }
+}
+
+/// One comparable part.
+#[derive(Debug, Clone)]
+pub struct Node {
+    /// What it is.
+    pub level: Level,
+    /// The author's id, or the key that names a unique part (an issuer's id for its signature).
+    pub id: Option<String>,
+    /// YAML path in its spec (`chapters[1].articles[2]`).
+    pub path: String,
+    /// Its own number as printed within its parent ("5", "a", "II"), if it has one.
+    pub local: Option<String>,
+    /// How running text cites it ("khoản 2 Điều 5"), or where it stands when it has no number
+    /// ("ý trong khoản 2 Điều 5", "chữ ký của stttt").
+    pub place: String,
+    /// Whether `place` is a number (a provision citation) rather than a description.
+    pub numbered: bool,
+    /// The mark printed before its text ("Điều 5.", "2.", "a)", "-"), possibly empty.
+    pub marker: String,
+    /// Its own text as the author wrote it, whitespace folded: what decides "changed".
+    pub raw: String,
+    /// Its own text as printed (references resolved), one line per paragraph.
+    pub shown: String,
+    /// Lý do, thuyết minh given by the author.
+    pub reason: Option<String>,
+    /// Index of the parent node (none for the root).
+    pub parent: Option<usize>,
+    /// Indexes of the children, in order.
+    pub children: Vec<usize>,
+}
+
+impl Node {
+    /// The node's printed text with its marker in front.
+    pub fn marked(&self) -> String {
+        if self.marker.is_empty() {
+            self.shown.clone()
+        } else if self.shown.is_empty() {
+            self.marker.clone()
+        } else {
+            format!("{} {}", self.marker, self.shown)
+        }
+    }
+}
+
+/// A version as a tree; node 0 is the root and nodes are stored in reading order.
+#[derive(Debug, Clone, Default)]
+pub struct Tree {
+    /// All nodes, parents before children.
+    pub nodes: Vec<Node>,
+}
+
+/// Text lines joined for comparison and display.
+fn join<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
+    parts
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn join_owned(parts: &[String]) -> String {
+    join(parts.iter().map(String::as_str))
+}
+
+fn folded<'a>(parts: impl IntoIterator<Item = &'a String>) -> String {
+    join_owned(
+        &parts
+            .into_iter()
+            .map(|p| fold_whitespace(p))
+            .collect::<Vec<_>>(),
+    )
+}
+
+fn plain<'a>(texts: impl IntoIterator<Item = &'a Text>) -> String {
+    join(texts.into_iter().map(|t| t.plain.as_str()))
+}
+
+/// The fields a new node starts from.
+struct Part {
+    level: Level,
+    id: Option<String>,
+    path: String,
+    local: Option<String>,
+    place: String,
+    numbered: bool,
+    marker: String,
+    raw: String,
+    shown: String,
+    reason: Option<String>,
+}
+
+impl Part {
+    /// A part with no number and no marker, whose printed text is `shown`.
+    fn unnumbered(level: Level, path: String, place: String, raw: String, shown: String) -> Part {
+        Part {
+            level,
+            id: None,
+            path,
+            local: None,
+            place,
+            numbered: false,
+            marker: String::new(),
+            raw,
+            shown,
+            reason: None,
+        }
+    }
+
+    /// A numbered provision: its own number, how it is cited and the mark printed before it.
+    fn numbered(level: Level, path: &str, local: String, place: String, marker: String) -> Part {
+        Part {
+            local: Some(local),
+            numbered: true,
+            marker,
+            ..Part::unnumbered(level, path.to_owned(), place, String::new(), String::new())
+        }
+    }
+
+    /// Its text as written and as printed.
+    fn text(mut self, raw: String, shown: String) -> Part {
+        self.raw = raw;
+        self.shown = shown;
+        self
+    }
+
+    fn id(mut self, id: &Option<String>) -> Part {
+        self.id = id.as_ref().map(|i| i.trim().to_owned());
+        self
+    }
+
+    fn reason(mut self, reason: &Option<String>) -> Part {
+        self.reason = reason.as_ref().map(|r| fold_whitespace(r));
+        self
+    }
+}
+
+impl Tree {
+    /// The tree of one version: `spec` as written, `doc` as [`crate::number::build`] numbered it.
+    pub fn build(spec: &Spec, doc: &Document) -> Tree {
+        let mut tree = Tree::default();
+        let root = tree.add(
+            None,
+            Part::unnumbered(
+                Level::Document,
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ),
+        );
+        tree.header(root, spec, doc);
+        tree.body(root, spec, doc);
+        tree.ending(root, spec, doc);
+        tree.appendices(root, spec, doc);
+        tree
+    }
+
+    fn add(&mut self, parent: Option<usize>, part: Part) -> usize {
+        let index = self.nodes.len();
+        self.nodes.push(Node {
+            level: part.level,
+            id: part.id,
+            path: part.path,
+            local: part.local,
+            place: part.place,
+            numbered: part.numbered,
+            marker: part.marker,
+            raw: part.raw,
+            shown: part.shown,
+            reason: part.reason,
+            parent,
+            children: Vec::new(),
+        });
+        if let Some(p) = parent {
+            self.nodes[p].children.push(index);
+        }
+        index
+    }
+
+    /// A header fact: one node with a fixed key, so that it always matches its counterpart.
+    fn fact(&mut self, root: usize, level: Level, path: &str, shown: String) {
+        let part = Part::unnumbered(
+            level,
+            path.to_owned(),
+            level.name().to_owned(),
+            shown.clone(),
+            shown,
+        );
+        self.add(
+            Some(root),
+            Part {
+                id: Some(path.to_owned()),
+                ..part
+            },
+        );
+    }
+
+    /// A list of paragraphs with no number of their own (căn cứ, Nơi nhận, mở đầu, kết).
+    fn paragraphs(
+        &mut self,
+        root: usize,
+        level: Level,
+        path: &str,
+        raws: &[String],
+        shown: &[Text],
+    ) {
+        for (i, (raw, text)) in raws.iter().zip(shown).enumerate() {
+            let part = Part::unnumbered(
+                level,
+                format!("{path}[{i}]"),
+                level.name().to_owned(),
+                fold_whitespace(raw),
+                text.plain.clone(),
+            );
+            self.add(Some(root), part);
+        }
+    }
+
+    fn header(&mut self, root: usize, spec: &Spec, doc: &Document) {
+        self.fact(root, Level::Kind, "kind", doc.kind_name.clone());
+        self.fact(root, Level::Title, "title", plain(&doc.title_lines));
+        let number = doc.number.as_deref().unwrap_or("…");
+        self.fact(
+            root,
+            Level::Number,
+            "number",
+            format!("Số: {number}/{}", doc.symbol.plain),
+        );
+        let date = match &doc.date {
+            Some(d) => d.plain.clone(),
+            None => format!("ngày … tháng … năm {}", doc.year),
+        };
+        self.fact(
+            root,
+            Level::Date,
+            "date",
+            format!("{}, {date}", doc.place.plain),
+        );
+        for (i, issuer) in spec.issuers.iter().enumerate() {
+            let raw = folded(issuer.parent.iter().chain([&issuer.name, &issuer.abbr]));
+            let part = Part::unnumbered(
+                Level::Issuer,
+                format!("issuers[{i}]"),
+                format!("cơ quan ban hành `{}`", issuer.id.trim()),
+                raw.clone(),
+                raw,
+            );
+            self.add(Some(root), part.id(&Some(issuer.id.clone())));
+        }
+        self.paragraphs(root, Level::Basis, "bases", &spec.bases, &doc.bases);
+        if let (Some(parties), Some(view)) = (&spec.parties, &doc.parties) {
+            for (i, (member, shown)) in parties.members.iter().zip(&view.members).enumerate() {
+                let raw = folded(
+                    [&member.honorific, &member.name]
+                        .into_iter()
+                        .chain(member.heading.iter())
+                        .chain(member.position.iter())
+                        .chain(member.address.iter())
+                        .chain(member.phone.iter())
+                        .chain(member.fax.iter())
+                        .chain(member.email.iter())
+                        .chain(member.more.iter()),
+                );
+                let lines = shown
+                    .lines
+                    .iter()
+                    .map(plain)
+                    .collect::<Vec<_>>();
+                let text = join(
+                    [
+                        shown.heading.plain.as_str(),
+                        shown.representative.plain.as_str(),
+                    ]
+                    .into_iter()
+                    .chain(lines.iter().map(String::as_str)),
+                );
+                let part = Part::unnumbered(
+                    Level::Party,
+                    format!("parties.members[{i}]"),
+                    format!("thành phần ký kết `{}`", member.issuer.trim()),
+                    raw,
+                    text,
+                );
+                self.add(Some(root), part.id(&Some(member.issuer.clone())));
+            }
+        }
+        self.paragraphs(
+            root,
+            Level::Preamble,
+            "preamble",
+            &spec.preamble,
+            &doc.preamble,
+        );
+    }
+
+    fn body(&mut self, root: usize, spec: &Spec, doc: &Document) {
+        for (i, (c, view)) in spec.chapters.iter().zip(&doc.chapters).enumerate() {
+            let path = format!("chapters[{i}]");
+            let label = view.label.plain.clone();
+            let part = Part::numbered(
+                Level::Chapter,
+                &path,
+                view.number.clone(),
+                label.clone(),
+                label,
+            )
+            .text(fold_whitespace(&c.title), view.title.plain.clone());
+            let node = self.add(Some(root), part.id(&c.id).reason(&c.reason));
+            for (j, (a, av)) in c.articles.iter().zip(&view.articles).enumerate() {
+                self.article(node, a, av, &format!("{path}.articles[{j}]"));
+            }
+        }
+        for (i, (a, av)) in spec.articles.iter().zip(&doc.articles).enumerate() {
+            self.article(root, a, av, &format!("articles[{i}]"));
+        }
+        for (i, (s, view)) in spec.sections.iter().zip(&doc.sections).enumerate() {
+            let path = format!("sections[{i}]");
+            let label = format!("Mục {}", view.number);
+            let part = Part::numbered(
+                Level::Section,
+                &path,
+                view.number.clone(),
+                label.clone(),
+                view.label.plain.clone(),
+            )
+            .text(
+                join_owned(&[fold_whitespace(&s.title), folded(&s.paragraphs)]),
+                join_owned(&[view.title.plain.clone(), plain(&view.paragraphs)]),
+            );
+            let node = self.add(Some(root), part.id(&s.id).reason(&s.reason));
+            self.clauses(node, &s.clauses, &view.clauses, &label, &path);
+            self.items(
+                node,
+                &s.items,
+                &view.items,
+                &label,
+                &format!("{path}.items"),
+            );
+        }
+    }
+
+    fn article(&mut self, parent: usize, a: &spec::Article, view: &ArticleView, path: &str) {
+        let label = format!("Điều {}", view.number);
+        let part = Part::numbered(
+            Level::Article,
+            path,
+            view.number.to_string(),
+            label.clone(),
+            view.label.plain.clone(),
+        )
+        .text(
+            join_owned(&[fold_whitespace(&a.title), folded(&a.paragraphs)]),
+            join_owned(&[view.title.plain.clone(), plain(&view.paragraphs)]),
+        );
+        let node = self.add(Some(parent), part.id(&a.id).reason(&a.reason));
+        self.clauses(node, &a.clauses, &view.clauses, &label, path);
+    }
+
+    fn clauses(
+        &mut self,
+        parent: usize,
+        clauses: &[spec::Clause],
+        views: &[ClauseView],
+        of: &str,
+        path: &str,
+    ) {
+        for (k, (c, view)) in clauses.iter().zip(views).enumerate() {
+            let path = format!("{path}.clauses[{k}]");
+            let label = format!("khoản {} {of}", view.number);
+            let raw = folded(
+                c.title
+                    .iter()
+                    .chain(c.text.iter())
+                    .chain(c.paragraphs.iter()),
+            );
+            let shown = plain(
+                view.title
+                    .iter()
+                    .chain(view.text.iter())
+                    .chain(view.paragraphs.iter()),
+            );
+            let part = Part::numbered(
+                Level::Clause,
+                &path,
+                view.number.to_string(),
+                label.clone(),
+                view.label.plain.clone(),
+            )
+            .text(raw, shown);
+            let node = self.add(Some(parent), part.id(&c.id).reason(&c.reason));
+            for (p, (point, pv)) in c.points.iter().zip(&view.points).enumerate() {
+                let path = format!("{path}.points[{p}]");
+                let point_label = format!("điểm {} {label}", pv.letter);
+                let part = Part::numbered(
+                    Level::Point,
+                    &path,
+                    pv.letter.to_owned(),
+                    point_label.clone(),
+                    pv.label.plain.clone(),
+                )
+                .text(fold_whitespace(&point.text), pv.text.plain.clone());
+                let pnode = self.add(Some(node), part.id(&point.id).reason(&point.reason));
+                self.items(
+                    pnode,
+                    &point.items,
+                    &pv.items,
+                    &point_label,
+                    &format!("{path}.items"),
+                );
+            }
+            self.items(
+                node,
+                &c.items,
+                &view.items,
+                &label,
+                &format!("{path}.items"),
+            );
+        }
+    }
+
+    fn items(
+        &mut self,
+        parent: usize,
+        items: &[spec::Item],
+        views: &[ItemView],
+        within: &str,
+        path: &str,
+    ) {
+        for (n, (item, view)) in items.iter().zip(views).enumerate() {
+            let path = format!("{path}[{n}]");
+            let part = Part {
+                marker: view.label.plain.clone(),
+                ..Part::unnumbered(
+                    Level::Item,
+                    path.clone(),
+                    format!("ý trong {within}"),
+                    fold_whitespace(&item.text),
+                    view.text.plain.clone(),
+                )
+            };
+            let node = self.add(Some(parent), part.id(&item.id).reason(&item.reason));
+            self.items(
+                node,
+                &item.items,
+                &view.items,
+                within,
+                &format!("{path}.items"),
+            );
+        }
+    }
+
+    fn ending(&mut self, root: usize, spec: &Spec, doc: &Document) {
+        self.paragraphs(root, Level::Closing, "closing", &spec.closing, &doc.closing);
+        for (i, s) in spec.signatures.iter().enumerate() {
+            let raw = folded(s.authority.iter().chain([&s.title, &s.name]));
+            let part = Part::unnumbered(
+                Level::Signature,
+                format!("signatures[{i}]"),
+                format!("chữ ký của `{}`", s.issuer.trim()),
+                raw.clone(),
+                raw,
+            );
+            self.add(Some(root), part.id(&Some(s.issuer.clone())));
+        }
+        self.paragraphs(
+            root,
+            Level::Recipient,
+            "recipients",
+            &spec.recipients,
+            &doc.recipients,
+        );
+    }
+
+    fn appendices(&mut self, root: usize, spec: &Spec, doc: &Document) {
+        for (i, (a, view)) in spec.appendices.iter().zip(&doc.appendices).enumerate() {
+            let path = format!("appendices[{i}]");
+            let label = view.label.plain.clone();
+            let part = Part::numbered(
+                Level::Appendix,
+                &path,
+                view.number.clone(),
+                label.clone(),
+                label.clone(),
+            )
+            .text(
+                join_owned(&[
+                    fold_whitespace(&a.title),
+                    folded(&a.paragraphs),
+                    folded(&a.notes),
+                ]),
+                join_owned(&[
+                    view.title.plain.clone(),
+                    plain(&view.paragraphs),
+                    plain(&view.notes),
+                ]),
+            );
+            let node = self.add(Some(root), part.id(&a.id));
+            let rows = a.table.iter().flat_map(|t| t.rows.iter());
+            for (r, row) in rows.enumerate() {
+                let text = match row {
+                    spec::Row::Cells(cells) => cells
+                        .iter()
+                        .map(|c| fold_whitespace(c))
+                        .collect::<Vec<_>>()
+                        .join(" | "),
+                    spec::Row::Group(g) => fold_whitespace(g),
+                };
+                let part = Part::unnumbered(
+                    Level::Row,
+                    format!("{path}.table.rows[{r}]"),
+                    format!("hàng của bảng trong {label}"),
+                    text.clone(),
+                    text,
+                );
+                self.add(Some(node), part);
+            }
+        }
+    }
+
+    /// The printed text of a node and everything under it, one line per part, each with its
+    /// marker: what an added or removed provision shows.
+    pub fn subtree_text(&self, index: usize) -> String {
+        let mut lines = vec![self.nodes[index].marked()];
+        for &child in &self.nodes[index].children {
+            lines.push(self.subtree_text(child));
+        }
+        join_owned(&lines)
+    }
+
+    /// The text a node and its descendants hold as written: what similarity is measured on.
+    pub fn content(&self, index: usize) -> String {
+        let mut out = self.nodes[index].raw.clone();
+        for &child in &self.nodes[index].children {
+            out.push('\n');
+            out.push_str(&self.content(child));
+        }
+        out
+    }
+}
