@@ -16,14 +16,19 @@
 //! Peak memory: a counting global allocator tracks live heap bytes; for one cold run of each
 //! measurement it reports the peak reached above the live bytes at the start of that run.
 //!
+//! Watch: a render after a one-word edit with Typst's cache kept from the render before it
+//! (what `vanban watch` does on a save), against a cold render of the same edited spec (target:
+//! at most 0.30×). Both go through `render_spec` on a spec file, as `watch` does.
+//!
 //! Batches: [`BATCH`] specs rendered to a temporary folder one after another, against the same
 //! batch through `render_all` on a pool of 2 threads (target: at most 0.6× the sequential time).
 //!
 //! Run: `cargo bench --bench render` (release build). Options, by environment variable:
 //! `VANBAN_BENCH_ITERS=50` sets the iteration count; `VANBAN_BENCH_STAGES=1` also prints the
-//! median time of each pipeline stage; `VANBAN_BENCH_BATCH=0` skips the batch measurement.
+//! median time of each pipeline stage; `VANBAN_BENCH_WATCH=0` skips the watch measurement and
+//! `VANBAN_BENCH_BATCH=0` the batch measurement.
 //! Arguments after `--` keep only the samples whose file name contains one of them. Only the
-//! batch measurement writes files, in a temporary folder.
+//! watch and batch measurements write files, in a temporary folder.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
@@ -122,7 +127,8 @@ fn vanban_run(path: &Path) -> usize {
 
 /// Measurement B: Typst alone (layout and PDF/A export) on a source made beforehand.
 fn typst_run(typ: &str, meta: &Meta, name: &str) -> usize {
-    let paged = render::compile(typ, name, FontSet::embedded()).expect("Typst lays it out");
+    let paged = render::compile(typ, name, FontSet::embedded(), render::Cache::Drop)
+        .expect("Typst lays it out");
     render::pdf(&paged, meta, name)
         .expect("Typst writes the PDF")
         .len()
@@ -275,7 +281,8 @@ fn stages(path: &Path, iters: usize) {
         split(&mut lap);
         black_box(render::markdown(&doc, &name).expect("Markdown renders"));
         split(&mut lap);
-        let paged = render::compile(&typ, &name, fonts).expect("Typst lays the source out");
+        let paged = render::compile(&typ, &name, fonts, render::Cache::Drop)
+            .expect("Typst lays the source out");
         split(&mut lap);
         let pages = vanban::pages::Pages::read(&paged);
         split(&mut lap);
@@ -385,10 +392,92 @@ fn main() {
             stages(path, iters);
         }
     }
-    if std::env::var_os("VANBAN_BENCH_BATCH").is_none_or(|v| v != "0") {
+    if enabled("VANBAN_BENCH_WATCH") {
+        println!();
+        watch(&paths, iters);
+    }
+    if enabled("VANBAN_BENCH_BATCH") {
         println!();
         batch(&paths);
     }
+}
+
+/// Whether an optional measurement runs: yes unless its variable is `0`.
+fn enabled(variable: &str) -> bool {
+    std::env::var_os(variable).is_none_or(|v| v != "0")
+}
+
+/// The spec with one word changed: the fourth word of the longest line, which is body text in
+/// every sample.
+fn one_word_edit(text: &str) -> String {
+    let line = text
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .max_by_key(|l| l.len())
+        .expect("the spec has lines");
+    let word = line
+        .split_whitespace()
+        .filter(|w| w.chars().all(char::is_alphabetic))
+        .nth(3)
+        .expect("the longest line has words");
+    let edited = line.replacen(&format!(" {word} "), " thử ", 1);
+    assert_ne!(edited, line, "the edit changes the line");
+    text.replacen(line, &edited, 1)
+}
+
+/// The watch measurement for every sample: cold render of the edited spec against its render
+/// right after a render of the original with the cache kept. Alternating, medians.
+fn watch(paths: &[PathBuf], iters: usize) {
+    use vanban::render::Cache;
+    println!(
+        "re-render after a one-word edit, cache kept (vanban watch) vs cold render of the same \
+         spec: {iters} iterations"
+    );
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let formats = [Format::Pdf, Format::Md];
+    let keep = Options {
+        cache: Cache::Keep,
+        ..Options::default()
+    };
+    let mut worst: f64 = 0.0;
+    for path in paths {
+        let spec = dir.path().join(path.file_name().expect("a file name"));
+        let original = spec_text(path);
+        let edited = one_word_edit(&original);
+        let render = |text: &str, options: &Options| {
+            std::fs::write(&spec, text).expect("spec writes");
+            let rendered = render_spec(&spec, &formats, options).expect("spec renders");
+            rendered.outputs.iter().map(|(_, b)| b.len()).sum::<usize>()
+        };
+        let (mut cold_times, mut warm_times) = (Vec::new(), Vec::new());
+        for i in 0..WARMUP + iters {
+            let c = timed(|| render(&edited, &Options::default()));
+            cold();
+            render(&original, &keep);
+            let start = Instant::now();
+            black_box(render(&edited, &keep));
+            let w = start.elapsed();
+            if i >= WARMUP {
+                cold_times.push(c);
+                warm_times.push(w);
+            }
+        }
+        let (cold_median, _) = stats(&mut cold_times);
+        let (warm_median, _) = stats(&mut warm_times);
+        let ratio = warm_median.as_secs_f64() / cold_median.as_secs_f64();
+        worst = worst.max(ratio);
+        println!(
+            "  {:<40} cold {:>8.2} ms   after edit {:>8.2} ms   {:.3}×",
+            path.file_stem().unwrap_or_default().to_string_lossy(),
+            ms(cold_median),
+            ms(warm_median),
+            ratio
+        );
+    }
+    println!(
+        "worst re-render ratio {worst:.3}× — target ≤ 0.30×: {}",
+        if worst <= 0.30 { "met" } else { "NOT met" }
+    );
 }
 
 /// Specs in the batch measurement, cycled from the samples.

@@ -39,32 +39,57 @@ struct Cli {
     version: Option<bool>,
 }
 
+/// The arguments `render` and `watch` share.
+#[derive(clap::Args)]
+struct RenderArgs {
+    /// Các tệp YAML mô tả văn bản.
+    #[arg(required = true, value_name = "TỆP_YAML")]
+    specs: Vec<PathBuf>,
+    /// Thư mục ghi kết quả (mặc định: thư mục hiện tại).
+    #[arg(short, long, value_name = "THƯ_MỤC", default_value = ".")]
+    out: PathBuf,
+    /// Định dạng cần tạo, cách nhau bởi dấu phẩy: pdf, md, typ.
+    #[arg(short, long, value_name = "DANH_SÁCH", default_value = "pdf,md")]
+    format: String,
+    /// Thư mục chứa phông Times New Roman thật (đủ 4 kiểu thường, đậm, nghiêng, đậm
+    /// nghiêng) để dùng thay phông Liberation Serif có sẵn.
+    #[arg(long, value_name = "THƯ_MỤC")]
+    font_dir: Option<PathBuf>,
+    /// Tên họ phông cần lấy trong --font-dir (mặc định: Times New Roman).
+    #[arg(long, value_name = "TÊN_PHÔNG", requires = "font_dir")]
+    font: Option<String>,
+    /// Thư mục mẫu trình bày riêng (thay mẫu có sẵn cùng tên; xem README, mục "Mẫu trình
+    /// bày riêng"). Không ghi thì dùng thư mục `templates/` cạnh tệp YAML nếu có.
+    #[arg(long, value_name = "THƯ_MỤC")]
+    templates: Option<PathBuf>,
+}
+
+impl From<RenderArgs> for commands::render::Request {
+    fn from(args: RenderArgs) -> Self {
+        commands::render::Request {
+            specs: args.specs,
+            out: args.out,
+            formats: args.format,
+            font_dir: args.font_dir,
+            font: args.font,
+            templates: args.templates,
+        }
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Tạo PDF, Markdown (và mã Typst) từ các tệp YAML.
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Tùy chọn")]
-    Render {
-        /// Các tệp YAML mô tả văn bản.
-        #[arg(required = true, value_name = "TỆP_YAML")]
-        specs: Vec<PathBuf>,
-        /// Thư mục ghi kết quả (mặc định: thư mục hiện tại).
-        #[arg(short, long, value_name = "THƯ_MỤC", default_value = ".")]
-        out: PathBuf,
-        /// Định dạng cần tạo, cách nhau bởi dấu phẩy: pdf, md, typ.
-        #[arg(short, long, value_name = "DANH_SÁCH", default_value = "pdf,md")]
-        format: String,
-        /// Thư mục chứa phông Times New Roman thật (đủ 4 kiểu thường, đậm, nghiêng, đậm
-        /// nghiêng) để dùng thay phông Liberation Serif có sẵn.
-        #[arg(long, value_name = "THƯ_MỤC")]
-        font_dir: Option<PathBuf>,
-        /// Tên họ phông cần lấy trong --font-dir (mặc định: Times New Roman).
-        #[arg(long, value_name = "TÊN_PHÔNG", requires = "font_dir")]
-        font: Option<String>,
-        /// Thư mục mẫu trình bày riêng (thay mẫu có sẵn cùng tên; xem README, mục "Mẫu trình
-        /// bày riêng"). Không ghi thì dùng thư mục `templates/` cạnh tệp YAML nếu có.
-        #[arg(long, value_name = "THƯ_MỤC")]
-        templates: Option<PathBuf>,
-    },
+    Render(RenderArgs),
+    /// Theo dõi các tệp YAML: trình bày lại mỗi khi lưu, cho đến khi nhấn Ctrl+C.
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Tùy chọn",
+        after_help = "Bản trình bày lỗi không ghi đè các tệp đã ghi trước đó. Sửa tệp mẫu trong \
+                      --templates (hoặc thư mục templates/ cạnh tệp YAML) cũng trình bày lại."
+    )]
+    Watch(RenderArgs),
     /// Tạo tệp YAML khởi đầu cho một loại văn bản, có chú thích và chỗ «…» để điền.
     #[command(
         help_template = HELP_TEMPLATE,
@@ -178,21 +203,8 @@ fn main() -> ExitCode {
         Err(e) => return usage_error(e),
     };
     match cli.command {
-        Command::Render {
-            specs,
-            out,
-            format,
-            font_dir,
-            font,
-            templates,
-        } => ExitCode::from(commands::render::run(&commands::render::Request {
-            specs,
-            out,
-            formats: format,
-            font_dir,
-            font,
-            templates,
-        })),
+        Command::Render(args) => ExitCode::from(commands::render::run(&args.into())),
+        Command::Watch(args) => ExitCode::from(commands::watch::run(&args.into())),
         Command::New {
             kind,
             file,

@@ -372,3 +372,156 @@ fn a_batch_renders_every_spec_reports_failures_at_the_end_and_refuses_clashing_n
     assert!(err.contains("3 trên 8 tệp không trình bày được"), "{err}");
     assert!(!out.join("vb0.pdf").exists() && !out.join("hong.pdf").exists());
 }
+
+/// A `vanban watch` running in the background, its output collected line by line; killed when
+/// dropped.
+struct Watching {
+    child: std::process::Child,
+    stdout: std::sync::Arc<std::sync::Mutex<String>>,
+    stderr: std::sync::Arc<std::sync::Mutex<String>>,
+}
+
+impl Watching {
+    fn start(dir: &Path, args: &[&str]) -> Watching {
+        use std::process::Stdio;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_vanban"))
+            .arg("watch")
+            .args(args)
+            .current_dir(dir)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("binary starts");
+        let collect = |stream: Box<dyn std::io::Read + Send>| {
+            let text = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+            let sink = text.clone();
+            std::thread::spawn(move || {
+                use std::io::BufRead;
+                for line in std::io::BufReader::new(stream).lines() {
+                    let Ok(line) = line else { break };
+                    let mut all = sink.lock().unwrap();
+                    all.push_str(&line);
+                    all.push('\n');
+                }
+            });
+            text
+        };
+        let stdout = collect(Box::new(child.stdout.take().unwrap()));
+        let stderr = collect(Box::new(child.stderr.take().unwrap()));
+        Watching {
+            child,
+            stdout,
+            stderr,
+        }
+    }
+
+    fn stdout(&self) -> String {
+        self.stdout.lock().unwrap().clone()
+    }
+
+    fn stderr(&self) -> String {
+        self.stderr.lock().unwrap().clone()
+    }
+
+    /// Waits (up to two minutes: the first render of an unoptimised build is slow) until
+    /// standard output contains `text`.
+    fn wait_for(&self, text: &str) {
+        let start = std::time::Instant::now();
+        while !self.stdout().contains(text) {
+            assert!(
+                start.elapsed() < std::time::Duration::from_secs(120),
+                "`vanban watch` never printed {text:?}\nstdout:\n{}\nstderr:\n{}",
+                self.stdout(),
+                self.stderr()
+            );
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Watching {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Saves a file the way many editors do: a new file, renamed over the old one.
+fn save_by_replacing(path: &Path, text: &str) {
+    let tmp = path.with_extension("yaml.swp");
+    std::fs::write(&tmp, text).unwrap();
+    std::fs::rename(&tmp, path).unwrap();
+}
+
+#[test]
+fn watch_renders_on_every_save_and_keeps_the_last_good_outputs_when_a_save_is_broken() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("du-thao.yaml");
+    let original = std::fs::read_to_string(common::sample("thanh-hoa-stttt-hhdn.yaml")).unwrap();
+    std::fs::write(&spec, &original).unwrap();
+    let pdf = dir.path().join("out/du-thao.pdf");
+    let md = dir.path().join("out/du-thao.md");
+
+    let watch = Watching::start(dir.path(), &["du-thao.yaml", "--out", "out"]);
+    watch.wait_for("[1] đã ghi");
+    watch.wait_for("Đang theo dõi 1 tệp");
+    let first_pdf = std::fs::read(&pdf).unwrap();
+    assert!(
+        std::fs::read_to_string(&md)
+            .unwrap()
+            .contains("là đầu mối, giúp")
+    );
+
+    // A save in place.
+    std::fs::write(
+        &spec,
+        original.replace("là đầu mối, giúp", "là cơ quan đầu mối, giúp"),
+    )
+    .unwrap();
+    watch.wait_for("[2] đã ghi");
+    let good_md = std::fs::read_to_string(&md).unwrap();
+    let good_pdf = std::fs::read(&pdf).unwrap();
+    assert!(good_md.contains("là cơ quan đầu mối, giúp"), "{good_md}");
+    assert_ne!(good_pdf, first_pdf);
+
+    // A broken save: reported, outputs untouched, still watching.
+    std::fs::write(&spec, format!("{original}\ntittle: [chưa đóng\n")).unwrap();
+    watch.wait_for("[3] du-thao.yaml: chưa trình bày được");
+    assert!(
+        watch.stderr().contains("du-thao.yaml"),
+        "{}",
+        watch.stderr()
+    );
+    assert_eq!(std::fs::read_to_string(&md).unwrap(), good_md);
+    assert_eq!(std::fs::read(&pdf).unwrap(), good_pdf);
+    let leftovers: Vec<String> = files_in(&dir.path().join("out"))
+        .into_iter()
+        .filter(|f| f.starts_with('.'))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+
+    // Fixed by an editor that saves through a new file and a rename.
+    save_by_replacing(
+        &spec,
+        &original.replace("là đầu mối, giúp", "là đơn vị đầu mối, giúp"),
+    );
+    watch.wait_for("[4] đã ghi");
+    assert!(
+        std::fs::read_to_string(&md)
+            .unwrap()
+            .contains("là đơn vị đầu mối, giúp")
+    );
+    assert!(!watch.stdout().contains("[5]"), "one render per save");
+}
+
+#[test]
+fn watch_refuses_a_spec_that_does_not_exist() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(["watch", "khong-co.yaml"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("khong-co.yaml"), "{}", stderr(&o));
+}

@@ -23,6 +23,7 @@ fn the_province_example_signs_three_parties_on_one_row() {
     let options = Options {
         fonts: FontSet::embedded(),
         templates: Some(&house),
+        ..Options::default()
     };
     let made = make("ba-ben.yaml", &text, &[Format::Pdf], &options).unwrap();
     let pages = vanban::pages::Pages::read(made.paged.as_ref().unwrap());

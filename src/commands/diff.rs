@@ -214,7 +214,7 @@ pub fn comparison_pdf(
     let table = report::typst_context(cmp);
     let name = &cmp.new_name;
     let typ = render::comparison_typst(&table, name, fonts.family())?;
-    let paged = render::compile(&typ, name, fonts)?;
+    let paged = render::compile(&typ, name, fonts, render::Cache::Drop)?;
     let meta = Meta {
         title: table.meta_title.clone(),
         authors: table.authors.clone(),

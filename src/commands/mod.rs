@@ -7,6 +7,7 @@ pub mod new;
 pub mod render;
 pub mod schema;
 pub mod textconv;
+pub mod watch;
 
 /// Whether standard output is a terminal that wants colour (`NO_COLOR` unset or empty).
 pub fn stdout_wants_color() -> bool {

@@ -3,7 +3,7 @@
 use crate::document::{Document, SourceFile};
 use crate::error::{Diagnostic, Error};
 use crate::pages::Pages;
-use crate::render::{self, FontSet, Format, Templates};
+use crate::render::{self, Cache, FontSet, Format, Templates};
 use std::path::{Path, PathBuf};
 use typst_layout::PagedDocument;
 
@@ -35,6 +35,8 @@ pub struct Options<'a> {
     /// House templates given with `--templates`; without them a `templates/` folder beside
     /// each spec is used when there is one, else the embedded templates.
     pub templates: Option<&'a Templates>,
+    /// Whether Typst's memoized layout is kept for the next render (`vanban watch`).
+    pub cache: Cache,
 }
 
 impl Default for Options<'static> {
@@ -42,6 +44,7 @@ impl Default for Options<'static> {
         Options {
             fonts: FontSet::embedded(),
             templates: None,
+            cache: Cache::Drop,
         }
     }
 }
@@ -136,7 +139,7 @@ pub fn make(name: &str, text: &str, formats: &[Format], options: &Options) -> Re
         None
     };
     let (paged, pdf) = if formats.contains(&Format::Pdf) {
-        let paged = render::compile(&typ, name, options.fonts)?;
+        let paged = render::compile(&typ, name, options.fonts, options.cache)?;
         let pages = Pages::read(&paged);
         refuse_missing_glyphs(&pages, name, text)?;
         let pdf = render::pdf(&paged, &doc.meta, name)?;
@@ -304,45 +307,69 @@ pub struct Request {
     pub templates: Option<PathBuf>,
 }
 
+/// What a [`Request`] asks for, read and loaded: the formats, the fonts and the house templates.
+pub struct Setup {
+    /// The formats to write, in order.
+    pub formats: Vec<Format>,
+    /// The fonts the PDF is set in (embedded, or from `--font-dir`).
+    pub fonts: FontSet,
+    /// The templates of `--templates`, when given.
+    pub house: Option<Templates>,
+}
+
+impl Setup {
+    /// Reads the formats, fonts and house templates of a request. A problem is printed and
+    /// its exit code returned (2: misuse, or a folder that cannot be read).
+    pub fn read(request: &Request) -> Result<Setup, u8> {
+        let formats = parse_formats(&request.formats).map_err(|message| {
+            eprintln!("lỗi: {message}");
+            2u8
+        })?;
+        let fonts = match &request.font_dir {
+            None => FontSet::embedded().clone(),
+            Some(dir) => FontSet::from_dir(dir, request.font.as_deref()).map_err(|err| {
+                eprintln!("{err}");
+                2u8
+            })?,
+        };
+        let house = request
+            .templates
+            .as_deref()
+            .map(Templates::load)
+            .transpose()
+            .map_err(|err| {
+                eprintln!("{err}");
+                err.exit_code() as u8
+            })?;
+        Ok(Setup {
+            formats,
+            fonts,
+            house,
+        })
+    }
+
+    /// The render options these settings give, with the given cache policy.
+    pub fn options(&self, cache: Cache) -> Options<'_> {
+        Options {
+            fonts: &self.fonts,
+            templates: self.house.as_ref(),
+            cache,
+        }
+    }
+}
+
 /// Runs `vanban render`: every spec in parallel on every core (a progress bar on a terminal),
 /// each result reported in the order given, every failure repeated at the end without stopping
 /// the others. Returns the exit code: the worst of all specs (0, 1 or 2).
 pub fn run(request: &Request) -> u8 {
-    let formats = match parse_formats(&request.formats) {
-        Ok(f) => f,
-        Err(message) => {
-            eprintln!("lỗi: {message}");
-            return 2;
-        }
+    let setup = match Setup::read(request) {
+        Ok(setup) => setup,
+        Err(code) => return code,
     };
-    let fonts = match &request.font_dir {
-        None => FontSet::embedded().clone(),
-        Some(dir) => match FontSet::from_dir(dir, request.font.as_deref()) {
-            Ok(set) => set,
-            Err(err) => {
-                eprintln!("{err}");
-                return 2;
-            }
-        },
-    };
-    let house = match request
-        .templates
-        .as_deref()
-        .map(Templates::load)
-        .transpose()
-    {
-        Ok(house) => house,
-        Err(err) => {
-            eprintln!("{err}");
-            return err.exit_code() as u8;
-        }
-    };
-    let options = Options {
-        fonts: &fonts,
-        templates: house.as_ref(),
-    };
+    let options = setup.options(Cache::Drop);
+    let formats = &setup.formats;
     let progress = progress_bar(request.specs.len());
-    let results = render_all(&request.specs, &request.out, &formats, &options, || {
+    let results = render_all(&request.specs, &request.out, formats, &options, || {
         if let Some(bar) = &progress {
             bar.inc(1);
         }

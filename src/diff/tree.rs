@@ -344,11 +344,7 @@ impl Tree {
                         .chain(member.email.iter())
                         .chain(member.more.iter()),
                 );
-                let lines = shown
-                    .lines
-                    .iter()
-                    .map(plain)
-                    .collect::<Vec<_>>();
+                let lines = shown.lines.iter().map(plain).collect::<Vec<_>>();
                 let text = join(
                     [
                         shown.heading.plain.as_str(),

@@ -10,11 +10,35 @@ use typst_as_lib::{TypstAsLibError, TypstEngine};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfStandard, PdfStandards, Timestamp};
 
+/// What happens to Typst's memoized work (its process-wide `comemo` cache) after a layout.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Cache {
+    /// Dropped: every layout starts cold and memory stays flat (one-off renders, batches).
+    #[default]
+    Drop,
+    /// Kept while the next [`KEPT_RENDERS`] layouts still use it, so laying out an edited
+    /// spec again redoes only what the edit touched (`vanban watch`).
+    Keep,
+}
+
+/// How many layouts an unused memoized result survives with [`Cache::Keep`].
+pub const KEPT_RENDERS: usize = 4;
+
 /// Lays out a Typst source. `file` names the spec in error messages.
-pub fn compile(source: &str, file: &str, fonts: &FontSet) -> Result<PagedDocument, Error> {
+pub fn compile(
+    source: &str,
+    file: &str,
+    fonts: &FontSet,
+    cache: Cache,
+) -> Result<PagedDocument, Error> {
+    let max_age = match cache {
+        Cache::Drop => 0,
+        Cache::Keep => KEPT_RENDERS,
+    };
     let engine = TypstEngine::builder()
         .main_file(("main.typ", source.to_owned()))
         .fonts(fonts.fonts().iter().cloned())
+        .comemo_evict_max_age(Some(max_age))
         .build();
     engine.compile().output.map_err(|e| layout_error(file, e))
 }

@@ -1,0 +1,224 @@
+//! `vanban watch`: renders specs, then renders each again whenever it (or a house template) is
+//! saved, keeping Typst's memoized layout warm between renders so that a small edit costs a
+//! fraction of a cold render. A render that fails is reported and leaves the files of the last
+//! good render untouched; the watch goes on until Ctrl+C.
+
+use super::render::{Request, Setup, render_to_dir};
+use crate::error::Error;
+use crate::render::{Cache, Templates};
+use notify_debouncer_mini::notify::{self, PollWatcher, RecommendedWatcher, RecursiveMode};
+use notify_debouncer_mini::{Config, DebounceEventResult, new_debouncer_opt};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// How long a burst of file events (one save by an editor) must be quiet before rendering.
+const SETTLE: Duration = Duration::from_millis(150);
+
+/// How often the polling watcher (used when the system's file events are unavailable) looks.
+const POLL_EVERY: Duration = Duration::from_millis(500);
+
+/// One spec under watch.
+struct Watched {
+    /// The path as given: output names and messages use it.
+    given: PathBuf,
+    /// Its canonical folder joined with its file name: the path file events carry. The file
+    /// itself is not canonicalised, since editors often save by replacing it.
+    event_path: PathBuf,
+}
+
+/// Runs `vanban watch`: the first render of every spec, then one render per save. Returns the
+/// exit code, 2 when the specs or their folders cannot be watched; renders that fail do not
+/// end the watch.
+pub fn run(request: &Request) -> u8 {
+    let mut setup = match Setup::read(request) {
+        Ok(setup) => setup,
+        Err(code) => return code,
+    };
+    let watched: Vec<Watched> = match request.specs.iter().map(|s| locate(s)).collect() {
+        Ok(list) => list,
+        Err(err) => {
+            eprintln!("{err}");
+            return 2;
+        }
+    };
+    let template_dirs = template_dirs(request, &watched);
+    let mut count = 0;
+    for spec in &watched {
+        count += 1;
+        render_once(spec, request, &setup, count);
+    }
+    let (tx, rx) = mpsc::channel();
+    let _watcher = match start_watcher(tx, &watched, &template_dirs) {
+        Ok(w) => w,
+        Err(err) => {
+            eprintln!("{err}");
+            return 2;
+        }
+    };
+    println!(
+        "Đang theo dõi {} tệp: mỗi lần lưu sẽ trình bày lại. Nhấn Ctrl+C để dừng.",
+        watched.len()
+    );
+    for result in rx {
+        let events = match result {
+            Ok(events) => events,
+            Err(err) => {
+                eprintln!("cảnh báo: theo dõi tệp gặp trục trặc: {err}");
+                continue;
+            }
+        };
+        let paths: Vec<&Path> = events.iter().map(|e| e.path.as_path()).collect();
+        let templates_changed = paths
+            .iter()
+            .any(|p| template_dirs.iter().any(|d| p.starts_with(d)));
+        if templates_changed && let Some(dir) = &request.templates {
+            match Templates::load(dir) {
+                Ok(house) => setup.house = Some(house),
+                Err(err) => {
+                    eprintln!("{err}");
+                    eprintln!("Mẫu trình bày riêng có lỗi: chưa trình bày lại.");
+                    continue;
+                }
+            }
+        }
+        for spec in &watched {
+            if templates_changed || paths.contains(&spec.event_path.as_path()) {
+                count += 1;
+                render_once(spec, request, &setup, count);
+            }
+        }
+    }
+    0
+}
+
+/// Checks that a spec exists and finds the path its file events will carry.
+fn locate(spec: &Path) -> Result<Watched, Error> {
+    let shown = spec.display().to_string();
+    let not_found = |e: &std::io::Error| Error::io(&shown, "đọc", e);
+    std::fs::metadata(spec).map_err(|e| not_found(&e))?;
+    let dir = match spec.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let dir = dir.canonicalize().map_err(|e| not_found(&e))?;
+    let name = spec.file_name().ok_or_else(|| Error::Io {
+        file: shown.clone(),
+        message: "đây không phải tên một tệp".to_owned(),
+    })?;
+    Ok(Watched {
+        given: spec.to_owned(),
+        event_path: dir.join(name),
+    })
+}
+
+/// The template folders whose changes re-render every spec: `--templates`, or else the
+/// `templates/` folder beside each spec that has one.
+fn template_dirs(request: &Request, watched: &[Watched]) -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = match &request.templates {
+        Some(dir) => vec![dir.clone()],
+        None => watched
+            .iter()
+            .filter_map(|w| Some(w.event_path.parent()?.join("templates")))
+            .filter(|d| d.is_dir())
+            .collect(),
+    };
+    dirs = dirs.iter().filter_map(|d| d.canonicalize().ok()).collect();
+    dirs.sort();
+    dirs.dedup();
+    dirs
+}
+
+/// Renders one spec into the output folder and says how it went. Nothing is written unless
+/// every output was made, so a failed render leaves the previous files as they were.
+fn render_once(spec: &Watched, request: &Request, setup: &Setup, count: usize) {
+    let start = Instant::now();
+    let options = setup.options(Cache::Keep);
+    match render_to_dir(&spec.given, &request.out, &setup.formats, &options) {
+        Ok(written) => {
+            eprint!("{}", written.warnings);
+            let files: Vec<String> = written
+                .files
+                .iter()
+                .map(|f| f.display().to_string())
+                .collect();
+            println!(
+                "[{count}] đã ghi {} ({} giây)",
+                files.join(", "),
+                seconds(start.elapsed())
+            );
+        }
+        Err(err) => {
+            eprintln!("{err}");
+            println!(
+                "[{count}] {}: chưa trình bày được, các tệp đã ghi trước đó giữ nguyên; sửa rồi \
+                 lưu lại để thử lần nữa.",
+                spec.given.display()
+            );
+        }
+    }
+}
+
+/// A duration in seconds the Vietnamese way: two decimals after a comma.
+fn seconds(d: Duration) -> String {
+    format!("{:.2}", d.as_secs_f64()).replace('.', ",")
+}
+
+/// A running file watcher (the system's file events when it has them, else polling); the watch
+/// lasts as long as it is kept.
+type Watcher = Box<dyn std::any::Any>;
+
+/// Starts watching the folder of every spec (not the files: editors replace them when saving)
+/// and the template folders with everything in them; events go to `tx`.
+fn start_watcher(
+    tx: mpsc::Sender<DebounceEventResult>,
+    watched: &[Watched],
+    template_dirs: &[PathBuf],
+) -> Result<Watcher, Error> {
+    let mut targets: Vec<(PathBuf, RecursiveMode)> = watched
+        .iter()
+        .filter_map(|w| {
+            Some((
+                w.event_path.parent()?.to_owned(),
+                RecursiveMode::NonRecursive,
+            ))
+        })
+        .collect();
+    targets.sort();
+    targets.dedup();
+    targets.extend(
+        template_dirs
+            .iter()
+            .map(|d| (d.clone(), RecursiveMode::Recursive)),
+    );
+    let config = Config::default().with_timeout(SETTLE);
+    let native =
+        new_debouncer_opt::<_, RecommendedWatcher>(config.clone(), tx.clone()).and_then(|mut d| {
+            for (path, mode) in &targets {
+                d.watcher().watch(path, *mode)?;
+            }
+            Ok(Box::new(d) as Watcher)
+        });
+    if let Ok(watcher) = native {
+        return Ok(watcher);
+    }
+    let poll_config =
+        config.with_notify_config(notify::Config::default().with_poll_interval(POLL_EVERY));
+    let mut debouncer = new_debouncer_opt::<_, PollWatcher>(poll_config, tx)
+        .map_err(|e| watch_error(Path::new("."), &e))?;
+    for (path, mode) in &targets {
+        debouncer
+            .watcher()
+            .watch(path, *mode)
+            .map_err(|e| watch_error(path, &e))?;
+    }
+    Ok(Box::new(debouncer))
+}
+
+/// A folder that cannot be watched.
+fn watch_error(path: &Path, err: &notify::Error) -> Error {
+    Error::Io {
+        file: path.display().to_string(),
+        message: format!("không theo dõi được thư mục này: {err}"),
+    }
+}
