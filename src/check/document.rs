@@ -4,6 +4,7 @@
 //! `[[id]]` itself.
 
 use super::{Context, Finding, Rule, Severity};
+use crate::document::Document;
 use crate::error::Error;
 use crate::spec::Spec;
 
@@ -128,12 +129,18 @@ pub fn rule_of(message: &str) -> &'static Rule {
     }
 }
 
-/// Numbers the document as `render` does and turns every problem into a finding.
-pub fn check(cx: &Context, spec: &Spec) -> Vec<Finding> {
-    let Err(Error::Spec(diagnostics)) = crate::number::build(spec, cx.file) else {
-        return Vec::new();
+/// Numbers the document as `render` does and turns every problem into a finding; the numbered
+/// document comes back when there was none, for `render` to lay out without numbering again.
+pub fn check(cx: &Context, spec: &Spec) -> (Vec<Finding>, Option<Document>) {
+    let diagnostics = match crate::number::build(spec, cx.file) {
+        Ok(doc) => return (Vec::new(), Some(doc)),
+        Err(Error::Spec(diagnostics)) => diagnostics,
+        Err(other) => {
+            let message = other.to_string();
+            return (vec![Finding::at(&DOCUMENT, cx.index, "", message)], None);
+        }
     };
-    diagnostics
+    let findings = diagnostics
         .into_iter()
         .map(|d| {
             let path = d.path.unwrap_or_default();
@@ -144,7 +151,8 @@ pub fn check(cx: &Context, spec: &Spec) -> Vec<Finding> {
             }
             f
         })
-        .collect()
+        .collect();
+    (findings, None)
 }
 
 /// The `[[id]]` quoted in a message, if any.

@@ -153,6 +153,9 @@ pub struct Checked {
     pub findings: Vec<Finding>,
     /// The spec, when it loaded.
     pub spec: Option<Spec>,
+    /// The numbered document, when the spec numbered without error: what `render` lays out,
+    /// so that it does not parse and number the spec a second time.
+    pub document: Option<crate::document::Document>,
     /// True when the file could not be read at all (exit code 2).
     pub unreadable: bool,
 }
@@ -199,6 +202,7 @@ pub fn check_bytes(name: &str, bytes: &[u8]) -> Checked {
         encoding: crate::load::TextEncoding::Utf8,
         findings: Vec::new(),
         spec: None,
+        document: None,
         unreadable: false,
     };
     let decoded = match schema::decode(name, bytes) {
@@ -223,7 +227,9 @@ pub fn check_bytes(name: &str, bytes: &[u8]) -> Checked {
     }
     if let Some(spec) = &loaded.spec {
         checked.findings.extend(dates::check(&cx, spec));
-        checked.findings.extend(document::check(&cx, spec));
+        let (findings, numbered) = document::check(&cx, spec);
+        checked.findings.extend(findings);
+        checked.document = numbered;
         checked.findings.extend(signatures::check(&cx, spec));
         checked.findings.extend(symbol::check(&cx, spec));
         checked.findings.extend(bases::check(&cx, spec));

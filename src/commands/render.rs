@@ -86,9 +86,10 @@ pub fn render_spec(
             message: checked.findings[0].message.clone(),
         });
     }
-    if checked.has_errors() || checked.spec.is_none() {
-        return Err(Error::Check(report.trim_end().to_owned()));
-    }
+    let doc = match checked.document {
+        Some(doc) if !checked.has_errors() => doc,
+        _ => return Err(Error::Check(report.trim_end().to_owned())),
+    };
     let beside;
     let options = match (options.templates, templates_beside(spec_path)) {
         (None, Some(dir)) => {
@@ -100,7 +101,7 @@ pub fn render_spec(
         }
         _ => *options,
     };
-    let made = make(&name, &checked.source, formats, &options)?;
+    let made = make_numbered(&name, &checked.source, doc, formats, &options)?;
     let outputs = formats
         .iter()
         .map(|&format| {
@@ -123,7 +124,19 @@ pub fn render_spec(
 /// characters its font lacks and gets one signature field per signer.
 pub fn make(name: &str, text: &str, formats: &[Format], options: &Options) -> Result<Made, Error> {
     let spec = crate::load::parse(name, text)?;
-    let mut doc = crate::number::build(&spec, name)?;
+    let doc = crate::number::build(&spec, name)?;
+    make_numbered(name, text, doc, formats, options)
+}
+
+/// [`make`] from the spec already numbered (as `check` numbers it); `text` is the spec's text,
+/// attached to the PDF.
+pub fn make_numbered(
+    name: &str,
+    text: &str,
+    mut doc: Document,
+    formats: &[Format],
+    options: &Options,
+) -> Result<Made, Error> {
     doc.meta.source = Some(SourceFile {
         name: Path::new(name).file_name().map_or_else(
             || "spec.yaml".to_owned(),
@@ -366,7 +379,7 @@ pub fn run(request: &Request) -> u8 {
         Ok(setup) => setup,
         Err(code) => return code,
     };
-    let options = setup.options(Cache::Drop);
+    let options = setup.options(Cache::Shared);
     let formats = &setup.formats;
     let progress = progress_bar(request.specs.len());
     let results = render_all(&request.specs, &request.out, formats, &options, || {

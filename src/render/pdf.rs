@@ -13,9 +13,12 @@ use typst_pdf::{PdfStandard, PdfStandards, Timestamp};
 /// What happens to Typst's memoized work (its process-wide `comemo` cache) after a layout.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Cache {
-    /// Dropped: every layout starts cold and memory stays flat (one-off renders, batches).
+    /// Dropped: every layout starts cold and memory stays flat (one-off renders, tests).
     #[default]
     Drop,
+    /// Kept for as many layouts as there are worker threads: layouts running side by side (a
+    /// batch) do not evict each other's work halfway, and memory stays bounded.
+    Shared,
     /// Kept while the next [`KEPT_RENDERS`] layouts still use it, so laying out an edited
     /// spec again redoes only what the edit touched (`vanban watch`).
     Keep,
@@ -33,6 +36,7 @@ pub fn compile(
 ) -> Result<PagedDocument, Error> {
     let max_age = match cache {
         Cache::Drop => 0,
+        Cache::Shared => rayon::current_num_threads(),
         Cache::Keep => KEPT_RENDERS,
     };
     let engine = TypstEngine::builder()
