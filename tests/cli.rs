@@ -379,6 +379,7 @@ struct Watching {
     child: std::process::Child,
     stdout: std::sync::Arc<std::sync::Mutex<String>>,
     stderr: std::sync::Arc<std::sync::Mutex<String>>,
+    readers: Vec<std::thread::JoinHandle<()>>,
 }
 
 impl Watching {
@@ -392,10 +393,11 @@ impl Watching {
             .stderr(Stdio::piped())
             .spawn()
             .expect("binary starts");
-        let collect = |stream: Box<dyn std::io::Read + Send>| {
+        let mut readers = Vec::new();
+        let mut collect = |stream: Box<dyn std::io::Read + Send>| {
             let text = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
             let sink = text.clone();
-            std::thread::spawn(move || {
+            readers.push(std::thread::spawn(move || {
                 use std::io::BufRead;
                 for line in std::io::BufReader::new(stream).lines() {
                     let Ok(line) = line else { break };
@@ -403,7 +405,7 @@ impl Watching {
                     all.push_str(&line);
                     all.push('\n');
                 }
-            });
+            }));
             text
         };
         let stdout = collect(Box::new(child.stdout.take().unwrap()));
@@ -412,6 +414,31 @@ impl Watching {
             child,
             stdout,
             stderr,
+            readers,
+        }
+    }
+
+    /// Sends Ctrl+C (SIGINT) and waits up to a minute for the watch to end with exit code 0.
+    fn interrupt(&mut self) {
+        let sent = Command::new("kill")
+            .args(["-INT", &self.child.id().to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(sent.success());
+        let start = std::time::Instant::now();
+        let status = loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                break status;
+            }
+            assert!(
+                start.elapsed() < std::time::Duration::from_secs(60),
+                "`vanban watch` did not stop on Ctrl+C"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        };
+        assert_eq!(status.code(), Some(0), "{}", self.stderr());
+        for reader in self.readers.drain(..) {
+            reader.join().expect("output reader");
         }
     }
 
@@ -462,7 +489,7 @@ fn watch_renders_on_every_save_and_keeps_the_last_good_outputs_when_a_save_is_br
     let pdf = dir.path().join("out/du-thao.pdf");
     let md = dir.path().join("out/du-thao.md");
 
-    let watch = Watching::start(dir.path(), &["du-thao.yaml", "--out", "out"]);
+    let mut watch = Watching::start(dir.path(), &["du-thao.yaml", "--out", "out"]);
     watch.wait_for("[1] đã ghi");
     watch.wait_for("Đang theo dõi 1 tệp");
     let first_pdf = std::fs::read(&pdf).unwrap();
@@ -512,6 +539,14 @@ fn watch_renders_on_every_save_and_keeps_the_last_good_outputs_when_a_save_is_br
             .contains("là đơn vị đầu mối, giúp")
     );
     assert!(!watch.stdout().contains("[5]"), "one render per save");
+
+    // Ctrl+C ends it cleanly.
+    watch.interrupt();
+    assert!(
+        watch.stdout().contains("Đã dừng theo dõi."),
+        "{}",
+        watch.stdout()
+    );
 }
 
 #[test]

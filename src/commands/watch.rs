@@ -1,7 +1,7 @@
 //! `vanban watch`: renders specs, then renders each again whenever it (or a house template) is
 //! saved, keeping Typst's memoized layout warm between renders so that a small edit costs a
 //! fraction of a cold render. A render that fails is reported and leaves the files of the last
-//! good render untouched; the watch goes on until Ctrl+C.
+//! good render untouched; the watch goes on until Ctrl+C, which waits for a render in progress.
 
 use super::render::{Request, Setup, render_to_dir};
 use crate::error::Error;
@@ -9,7 +9,7 @@ use crate::render::{Cache, Templates};
 use notify_debouncer_mini::notify::{self, PollWatcher, RecommendedWatcher, RecursiveMode};
 use notify_debouncer_mini::{Config, DebounceEventResult, new_debouncer_opt};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::{Mutex, mpsc};
 use std::time::{Duration, Instant};
 
 /// How long a burst of file events (one save by an editor) must be quiet before rendering.
@@ -17,6 +17,10 @@ const SETTLE: Duration = Duration::from_millis(150);
 
 /// How often the polling watcher (used when the system's file events are unavailable) looks.
 const POLL_EVERY: Duration = Duration::from_millis(500);
+
+/// Held while a render writes its files: Ctrl+C waits for it, so that stopping never leaves a
+/// temporary file behind.
+static WRITING: Mutex<()> = Mutex::new(());
 
 /// One spec under watch.
 struct Watched {
@@ -43,6 +47,7 @@ pub fn run(request: &Request) -> u8 {
         }
     };
     let template_dirs = template_dirs(request, &watched);
+    stop_on_ctrl_c();
     let mut count = 0;
     for spec in &watched {
         count += 1;
@@ -92,6 +97,16 @@ pub fn run(request: &Request) -> u8 {
     0
 }
 
+/// Makes Ctrl+C end the watch (exit code 0) once the render in progress, if any, has written its
+/// files. Without the handler (it cannot be installed) Ctrl+C still ends the watch, at once.
+fn stop_on_ctrl_c() {
+    let _ = ctrlc::set_handler(|| {
+        let _writing = WRITING.lock();
+        println!("Đã dừng theo dõi.");
+        std::process::exit(0);
+    });
+}
+
 /// Checks that a spec exists and finds the path its file events will carry.
 fn locate(spec: &Path) -> Result<Watched, Error> {
     let shown = spec.display().to_string();
@@ -132,6 +147,9 @@ fn template_dirs(request: &Request, watched: &[Watched]) -> Vec<PathBuf> {
 /// Renders one spec into the output folder and says how it went. Nothing is written unless
 /// every output was made, so a failed render leaves the previous files as they were.
 fn render_once(spec: &Watched, request: &Request, setup: &Setup, count: usize) {
+    let _writing = WRITING
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     let start = Instant::now();
     let options = setup.options(Cache::Keep);
     match render_to_dir(&spec.given, &request.out, &setup.formats, &options) {
