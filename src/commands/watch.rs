@@ -6,10 +6,11 @@
 use super::render::{Request, Setup, render_to_dir};
 use crate::error::Error;
 use crate::render::{Cache, Templates};
-use notify_debouncer_mini::notify::{self, PollWatcher, RecommendedWatcher, RecursiveMode};
-use notify_debouncer_mini::{Config, DebounceEventResult, new_debouncer_opt};
+use notify::event::{AccessKind, AccessMode};
+use notify::{Event, EventKind, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, mpsc};
+use std::sync::Mutex;
+use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 /// How long a burst of file events (one save by an editor) must be quiet before rendering.
@@ -65,15 +66,7 @@ pub fn run(request: &Request) -> u8 {
         "Đang theo dõi {} tệp: mỗi lần lưu sẽ trình bày lại. Nhấn Ctrl+C để dừng.",
         watched.len()
     );
-    for result in rx {
-        let events = match result {
-            Ok(events) => events,
-            Err(err) => {
-                eprintln!("cảnh báo: theo dõi tệp gặp trục trặc: {err}");
-                continue;
-            }
-        };
-        let paths: Vec<&Path> = events.iter().map(|e| e.path.as_path()).collect();
+    while let Some(paths) = next_burst(&rx) {
         let templates_changed = paths
             .iter()
             .any(|p| template_dirs.iter().any(|d| p.starts_with(d)));
@@ -88,13 +81,46 @@ pub fn run(request: &Request) -> u8 {
             }
         }
         for spec in &watched {
-            if templates_changed || paths.contains(&spec.event_path.as_path()) {
+            if templates_changed || paths.contains(&spec.event_path) {
                 count += 1;
                 render_once(spec, request, &setup, count);
             }
         }
     }
     0
+}
+
+/// The events the watcher sends.
+type Events = mpsc::Receiver<notify::Result<Event>>;
+
+/// Waits for the next burst of file events that may change content and returns the paths they
+/// touched, once no such event has come for [`SETTLE`] (one save by an editor is several
+/// events). `None` when the watcher has stopped.
+fn next_burst(rx: &Events) -> Option<Vec<PathBuf>> {
+    let mut paths = Vec::new();
+    let mut deadline: Option<Instant> = None;
+    loop {
+        let received = match deadline {
+            None => rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
+            Some(at) => rx.recv_timeout(at.saturating_duration_since(Instant::now())),
+        };
+        match received {
+            Ok(Ok(event)) if changes_content(&event.kind) => {
+                paths.extend(event.paths);
+                deadline = Some(Instant::now() + SETTLE);
+            }
+            Ok(Ok(_)) => {}
+            Ok(Err(err)) => eprintln!("cảnh báo: theo dõi tệp gặp trục trặc: {err}"),
+            Err(RecvTimeoutError::Timeout) => return Some(paths),
+            Err(RecvTimeoutError::Disconnected) => return deadline.map(|_| paths),
+        }
+    }
+}
+
+/// Whether an event may mean new content. Reading a file (opening it, closing it unwritten)
+/// does not, and must not count: every render reads the spec, and would set off the next.
+fn changes_content(kind: &EventKind) -> bool {
+    !matches!(kind, EventKind::Access(access) if *access != AccessKind::Close(AccessMode::Write))
 }
 
 /// Makes Ctrl+C end the watch (exit code 0) once the render in progress, if any, has written its
@@ -182,17 +208,14 @@ fn seconds(d: Duration) -> String {
     format!("{:.2}", d.as_secs_f64()).replace('.', ",")
 }
 
-/// A running file watcher (the system's file events when it has them, else polling); the watch
-/// lasts as long as it is kept.
-type Watcher = Box<dyn std::any::Any>;
-
 /// Starts watching the folder of every spec (not the files: editors replace them when saving)
-/// and the template folders with everything in them; events go to `tx`.
+/// and the template folders with everything in them, with the system's file events when it has
+/// them, else by polling; events go to `tx`. The watch lasts as long as the watcher is kept.
 fn start_watcher(
-    tx: mpsc::Sender<DebounceEventResult>,
+    tx: mpsc::Sender<notify::Result<Event>>,
     watched: &[Watched],
     template_dirs: &[PathBuf],
-) -> Result<Watcher, Error> {
+) -> Result<Box<dyn Watcher>, Error> {
     let mut targets: Vec<(PathBuf, RecursiveMode)> = watched
         .iter()
         .filter_map(|w| {
@@ -209,28 +232,23 @@ fn start_watcher(
             .iter()
             .map(|d| (d.clone(), RecursiveMode::Recursive)),
     );
-    let config = Config::default().with_timeout(SETTLE);
-    let native =
-        new_debouncer_opt::<_, RecommendedWatcher>(config.clone(), tx.clone()).and_then(|mut d| {
-            for (path, mode) in &targets {
-                d.watcher().watch(path, *mode)?;
-            }
-            Ok(Box::new(d) as Watcher)
-        });
-    if let Ok(watcher) = native {
-        return Ok(watcher);
+    let watch_all = |watcher: &mut dyn Watcher| -> Result<(), Error> {
+        for (path, mode) in &targets {
+            watcher
+                .watch(path, *mode)
+                .map_err(|e| watch_error(path, &e))?;
+        }
+        Ok(())
+    };
+    if let Ok(mut native) = RecommendedWatcher::new(tx.clone(), notify::Config::default())
+        && watch_all(&mut native).is_ok()
+    {
+        return Ok(Box::new(native));
     }
-    let poll_config =
-        config.with_notify_config(notify::Config::default().with_poll_interval(POLL_EVERY));
-    let mut debouncer = new_debouncer_opt::<_, PollWatcher>(poll_config, tx)
-        .map_err(|e| watch_error(Path::new("."), &e))?;
-    for (path, mode) in &targets {
-        debouncer
-            .watcher()
-            .watch(path, *mode)
-            .map_err(|e| watch_error(path, &e))?;
-    }
-    Ok(Box::new(debouncer))
+    let config = notify::Config::default().with_poll_interval(POLL_EVERY);
+    let mut poll = PollWatcher::new(tx, config).map_err(|e| watch_error(Path::new("."), &e))?;
+    watch_all(&mut poll)?;
+    Ok(Box::new(poll))
 }
 
 /// A folder that cannot be watched.
