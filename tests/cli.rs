@@ -563,3 +563,23 @@ fn watch_refuses_a_spec_that_does_not_exist() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("khong-co.yaml"), "{}", stderr(&o));
 }
+
+#[test]
+fn watch_renders_again_when_a_house_template_beside_the_spec_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("vb.yaml"), GOOD).unwrap();
+    let house = dir.path().join("templates/typst/house.typ");
+    std::fs::create_dir_all(house.parent().unwrap()).unwrap();
+    std::fs::write(&house, "// mẫu riêng, bản 1\n").unwrap();
+    let mut watch = Watching::start(dir.path(), &["vb.yaml", "--format", "typ"]);
+    watch.wait_for("[1] đã ghi");
+    watch.wait_for("Đang theo dõi");
+    std::fs::write(&house, "// mẫu riêng, bản 2\n").unwrap();
+    watch.wait_for("[2] đã ghi");
+    let typ = std::fs::read_to_string(dir.path().join("vb.typ")).unwrap();
+    assert!(
+        typ.contains("mẫu riêng, bản 2"),
+        "the .typ carries the new house file"
+    );
+    watch.interrupt();
+}

@@ -49,11 +49,7 @@ pub fn run(request: &Request) -> u8 {
     };
     let template_dirs = template_dirs(request, &watched);
     stop_on_ctrl_c();
-    let mut count = 0;
-    for spec in &watched {
-        count += 1;
-        render_once(spec, request, &setup, count);
-    }
+    // Watching starts before the first render, so that a save made during it is not missed.
     let (tx, rx) = mpsc::channel();
     let _watcher = match start_watcher(tx, &watched, &template_dirs) {
         Ok(w) => w,
@@ -62,6 +58,11 @@ pub fn run(request: &Request) -> u8 {
             return 2;
         }
     };
+    let mut count = 0;
+    for spec in &watched {
+        count += 1;
+        render_once(spec, request, &setup, count);
+    }
     println!(
         "Đang theo dõi {} tệp: mỗi lần lưu sẽ trình bày lại. Nhấn Ctrl+C để dừng.",
         watched.len()
