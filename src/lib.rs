@@ -11,6 +11,7 @@ pub mod commands;
 pub mod diff;
 pub mod document;
 pub mod error;
+pub mod files;
 pub mod load;
 pub mod markup;
 pub mod number;

@@ -48,9 +48,12 @@ fn every_starter_renders_and_checks_with_only_placeholder_warnings() {
         );
         let text = std::fs::read_to_string(dir.path().join(&file)).unwrap();
         assert!(
-            text.starts_with("# yaml-language-server: $schema="),
+            text.starts_with("# yaml-language-server: $schema=./vanban.schema.json\n"),
             "{kind}"
         );
+        // The file that line names is written beside the starter, the same as `vanban schema`.
+        let schema = std::fs::read_to_string(dir.path().join("vanban.schema.json")).unwrap();
+        assert_eq!(schema, vanban::commands::schema::text(), "{kind}");
         assert!(
             text.contains("abbr: \"CAT\"") && text.contains("year: 2027"),
             "{kind}"

@@ -68,28 +68,6 @@ pub fn fix_file(path: &Path, checked: &Checked) -> Result<Option<Fixed>, Error> 
             "không sửa được tự động: bản đã chuyển mã không còn là YAML hợp lệ; hãy sửa tay",
         ));
     }
-    write_atomically(path, &encoding.encode(&text))?;
+    crate::files::write_atomic(path, &encoding.encode(&text))?;
     Ok(Some(fixed))
-}
-
-/// Writes `bytes` to a temporary file beside `path`, then renames it over `path`, keeping the
-/// file's permissions.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let name = path.display().to_string();
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".vanban-fix.")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| Error::io(&name, "ghi", &e))?;
-    std::io::Write::write_all(&mut tmp, bytes).map_err(|e| Error::io(&name, "ghi", &e))?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
-    }
-    tmp.persist(path)
-        .map_err(|e| Error::io(&name, "ghi", &e.error))?;
-    Ok(())
 }

@@ -111,7 +111,7 @@ pub fn run(options: &DiffOptions) -> Result<DiffOutcome, Error> {
     let differ = !cmp.same();
     match &options.out {
         Some(path) => {
-            crate::commands::render::write_atomic(path, &bytes)?;
+            crate::files::write_atomic(path, &bytes)?;
             Ok(DiffOutcome {
                 stdout: Vec::new(),
                 differ,

@@ -37,7 +37,7 @@ pub fn git_setup(dir: &Path) -> Result<Vec<String>, Error> {
         }
         text.push_str(ATTRIBUTES_LINE);
         text.push('\n');
-        crate::commands::render::write_atomic(&attributes, text.as_bytes())?;
+        crate::files::write_atomic(&attributes, text.as_bytes())?;
         said.push(format!("{shown}: đã thêm dòng `{ATTRIBUTES_LINE}`"));
     }
     for (key, value) in [

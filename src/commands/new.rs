@@ -104,6 +104,11 @@ pub fn run(request: &Request) -> u8 {
     match write(request) {
         Ok(path) => {
             println!("đã tạo {}", path.display());
+            let schema = path.with_file_name(SCHEMA_FILE);
+            println!(
+                "đã ghi {} (lược đồ cho trình soạn thảo, xem README mục \"Soạn trong VS Code\")",
+                schema.display()
+            );
             println!(
                 "Điền các chỗ «…», kiểm tra bằng `vanban check {0}`, trình bày bằng `vanban render {0}`.",
                 path.display()
@@ -116,6 +121,9 @@ pub fn run(request: &Request) -> u8 {
         }
     }
 }
+
+/// The JSON Schema file written beside every starter, named in its first line.
+pub const SCHEMA_FILE: &str = "vanban.schema.json";
 
 /// Makes the starter text and writes it (never over an existing file unless forced).
 pub fn write(request: &Request) -> Result<PathBuf, Error> {
@@ -137,14 +145,9 @@ pub fn write(request: &Request) -> Result<PathBuf, Error> {
         _ => PathBuf::from("."),
     };
     std::fs::create_dir_all(&dir).map_err(|e| Error::io(&shown, "tạo thư mục cho", &e))?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".vanban-new.")
-        .tempfile_in(&dir)
-        .map_err(|e| Error::io(&shown, "ghi", &e))?;
-    std::io::Write::write_all(&mut tmp, text.as_bytes())
-        .map_err(|e| Error::io(&shown, "ghi", &e))?;
-    tmp.persist(&path)
-        .map_err(|e| Error::io(&shown, "ghi", &e.error))?;
+    crate::files::write_atomic(&path, text.as_bytes())?;
+    // The starter's first line points the editor to this file.
+    crate::commands::schema::write(&dir.join(SCHEMA_FILE))?;
     Ok(path)
 }
 

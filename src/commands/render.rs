@@ -35,7 +35,8 @@ pub struct Options<'a> {
     /// House templates given with `--templates`; without them a `templates/` folder beside
     /// each spec is used when there is one, else the embedded templates.
     pub templates: Option<&'a Templates>,
-    /// Whether Typst's memoized layout is kept for the next render (`vanban watch`).
+    /// What happens to Typst's memoized layout after each render: dropped, shared by a batch,
+    /// or kept for the next render (`vanban watch`).
     pub cache: Cache,
 }
 
@@ -233,11 +234,11 @@ pub fn render_to_dir(
     let mut staged = Vec::new();
     for (format, bytes) in &rendered.outputs {
         let target = out_dir.join(format!("{stem}.{}", format.extension()));
-        staged.push((stage(out_dir, &target, bytes)?, target));
+        staged.push((crate::files::stage(out_dir, &target, bytes)?, target));
     }
     let mut files = Vec::new();
     for (tmp, target) in staged {
-        persist(tmp, &target)?;
+        crate::files::persist(tmp, &target)?;
         files.push(target);
     }
     Ok(Written {
@@ -245,42 +246,6 @@ pub fn render_to_dir(
         files,
         warnings: rendered.warnings,
     })
-}
-
-/// Writes `bytes` to a temporary file beside `target` (in `dir`), ready to be renamed.
-fn stage(dir: &Path, target: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile, Error> {
-    let stem = target
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "vanban".into());
-    let prefix = format!(".{stem}.");
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(".tmp");
-    // Temporary files are private (0600); the output should get the usual mode (umask).
-    #[cfg(unix)]
-    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
-    let mut tmp = builder
-        .tempfile_in(dir)
-        .map_err(|e| Error::io(&dir.display().to_string(), "ghi vào thư mục", &e))?;
-    std::io::Write::write_all(&mut tmp, bytes)
-        .map_err(|e| Error::io(&target.display().to_string(), "ghi", &e))?;
-    Ok(tmp)
-}
-
-fn persist(tmp: tempfile::NamedTempFile, target: &Path) -> Result<(), Error> {
-    tmp.persist(target)
-        .map(|_| ())
-        .map_err(|e| Error::io(&target.display().to_string(), "ghi", &e.error))
-}
-
-/// Writes one file whole: a temporary file in the same folder, then a rename, so a reader
-/// never sees half of it and a failure leaves the old file as it was.
-pub fn write_atomic(target: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let dir = match target.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    persist(stage(dir, target, bytes)?, target)
 }
 
 /// Reads a `--format` list such as `pdf,md,typ`; duplicates are dropped, order is kept.

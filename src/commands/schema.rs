@@ -13,20 +13,7 @@ pub fn text() -> String {
 
 /// Writes the schema to `path` (temporary file, then rename).
 pub fn write(path: &Path) -> Result<(), Error> {
-    let shown = path.display().to_string();
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".vanban-schema.")
-        .tempfile_in(dir)
-        .map_err(|e| Error::io(&shown, "ghi", &e))?;
-    std::io::Write::write_all(&mut tmp, text().as_bytes())
-        .map_err(|e| Error::io(&shown, "ghi", &e))?;
-    tmp.persist(path)
-        .map_err(|e| Error::io(&shown, "ghi", &e.error))?;
-    Ok(())
+    crate::files::write_atomic(path, text().as_bytes())
 }
 
 /// Runs `vanban schema [--out FILE]`; returns the exit code (2 when the file cannot be written).
