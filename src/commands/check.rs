@@ -55,10 +55,7 @@ pub struct Outcome {
 pub fn cli(specs: &[PathBuf], format: &str, strict: bool, fix: bool) -> u8 {
     let format = match OutputFormat::parse(format) {
         Ok(f) => f,
-        Err(message) => {
-            eprintln!("lỗi: {message}");
-            return 2;
-        }
+        Err(message) => return super::misuse(&message),
     };
     let options = Options {
         format,

@@ -70,10 +70,7 @@ pub struct DiffOutcome {
 pub fn cli(old: String, new: String, format: &str, out: Option<PathBuf>, all: bool) -> u8 {
     let format = match DiffFormat::parse(format) {
         Ok(f) => f,
-        Err(message) => {
-            eprintln!("lỗi: {message}");
-            return 2;
-        }
+        Err(message) => return super::misuse(&message),
     };
     let options = DiffOptions {
         old,

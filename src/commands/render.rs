@@ -299,10 +299,7 @@ impl Setup {
     /// Reads the formats, fonts and house templates of a request. A problem is printed and
     /// its exit code returned (2: misuse, or a folder that cannot be read).
     pub fn read(request: &Request) -> Result<Setup, u8> {
-        let formats = parse_formats(&request.formats).map_err(|message| {
-            eprintln!("lỗi: {message}");
-            2u8
-        })?;
+        let formats = parse_formats(&request.formats).map_err(|message| super::misuse(&message))?;
         let fonts = match &request.font_dir {
             None => FontSet::embedded().clone(),
             Some(dir) => FontSet::from_dir(dir, request.font.as_deref()).map_err(|err| {
