@@ -1,5 +1,5 @@
-//! Structure of the body: a body exists, every chương, điều and mục has a title, and none is
-//! empty. (Khoản without text, too many điểm and nested items come from numbering:
+//! Structure of the body: a body exists, every chương, điều, mục and phụ lục has a title, and
+//! none is empty. (Khoản without text, too many điểm and nested items come from numbering:
 //! [`super::document`].)
 
 use super::{Context, Finding, Rule, Severity};
@@ -16,15 +16,15 @@ pub static BODY_MISSING: Rule = Rule {
 pub static TITLE_EMPTY: Rule = Rule {
     id: "title-empty",
     severity: Severity::Error,
-    vi: "Chương, điều, mục (hoặc khoản có `title`) với tiêu đề để trống: ND 30 yêu cầu mỗi phần có tiêu đề.",
-    en: "A chương, điều, mục (or a clause `title`) with an empty title.",
+    vi: "Chương, điều, mục, phụ lục (hoặc khoản có `title`) với tiêu đề để trống: ND 30 yêu cầu mỗi phần có tiêu đề.",
+    en: "A chương, điều, mục, phụ lục (or a clause `title`) with an empty title.",
 };
-/// A chương, điều or mục with nothing in it.
+/// A chương, điều, mục or phụ lục with nothing in it.
 pub static ARTICLE_EMPTY: Rule = Rule {
     id: "article-empty",
     severity: Severity::Error,
-    vi: "Điều không có khoản hay đoạn nào; chương không có điều; mục không có nội dung.",
-    en: "An article with no clause or paragraph, a chapter with no article, a section with nothing.",
+    vi: "Điều không có khoản hay đoạn nào; chương không có điều; mục hoặc phụ lục không có nội dung.",
+    en: "An article with no clause or paragraph, a chapter with no article, a section or appendix with nothing.",
 };
 
 /// The rules of this group.
@@ -90,6 +90,20 @@ pub fn check(cx: &Context, spec: &Spec) -> Vec<Finding> {
         }
         clause_titles(&path, &s.clauses, &mut empty_titles);
     }
+    for (i, a) in spec.appendices.iter().enumerate() {
+        let path = format!("appendices[{i}]");
+        empty_titles.extend(title(format!("{path}.title"), &a.title, "phụ lục"));
+        let blank = |texts: &[String]| texts.iter().all(|p| p.trim().is_empty());
+        if a.table.is_none() && blank(&a.paragraphs) && blank(&a.notes) {
+            empties.push((
+                path.clone(),
+                format!(
+                    "{} không có nội dung: thêm `paragraphs` hoặc `table`",
+                    named("phụ lục", &a.title)
+                ),
+            ));
+        }
+    }
     for (path, message) in empty_titles {
         push(&TITLE_EMPTY, path, message);
     }
@@ -153,6 +167,12 @@ mod tests {
         assert_eq!(
             found("sections:\n- {title: Mục}\n- {title: Hai, clauses: [{title: \"\", text: x}]}\n"),
             ["article-empty 8:3", "title-empty 9:34"]
+        );
+        assert_eq!(
+            found(
+                "articles: [{title: Một, clauses: [x]}]\nappendices:\n- {title: \"\", paragraphs: [x]}\n- {title: Trống}\n- {title: Đủ, notes: [Ghi chú]}\n"
+            ),
+            ["title-empty 9:11", "article-empty 10:3"]
         );
     }
 }
