@@ -23,8 +23,8 @@ pub static AUTHORITY_PREFIX: Rule = Rule {
 pub static KT_HEAD_TITLE: Rule = Rule {
     id: "kt-head-title",
     severity: Severity::Error,
-    vi: "Khối \"KT. …\" (ký thay) mà chức vụ người ký không phải cấp phó (\"Phó …\").",
-    en: "A \"KT.\" (signing for the head) block whose signer's title is not a deputy's (\"Phó …\").",
+    vi: "Khối \"KT. …\" (ký thay) mà chức vụ người ký không phải cấp phó (\"Phó …\", \"Thứ trưởng\").",
+    en: "A \"KT.\" (signing for the head) block whose signer's title is not a deputy's (\"Phó …\", \"Thứ trưởng\").",
 };
 
 /// The rules of this group.
@@ -32,6 +32,13 @@ pub const RULES: &[&Rule] = &[&SIGNATURE_MISSING, &AUTHORITY_PREFIX, &KT_HEAD_TI
 
 /// The authority prefixes of ND 30: thay mặt, ký thay, quyền, thừa lệnh, thừa ủy quyền.
 pub const PREFIXES: [&str; 5] = ["TM.", "KT.", "Q.", "TL.", "TUQ."];
+
+/// Whether a title is a deputy's, who signs "KT." for the head: "Phó …" (Phó Giám đốc, Phó Chủ
+/// tịch…), or "Thứ trưởng" for a Bộ trưởng.
+fn is_deputy(title: &str) -> bool {
+    let title = title.trim().to_lowercase();
+    title.starts_with("phó") || title.starts_with("thứ trưởng")
+}
 
 /// Runs the signature rules.
 pub fn check(cx: &Context, spec: &Spec) -> Vec<Finding> {
@@ -80,7 +87,7 @@ pub fn check(cx: &Context, spec: &Spec) -> Vec<Finding> {
         }
         if let Some(head) = deputy_needed {
             let title = one_line(&s.title);
-            if !title.to_lowercase().starts_with("phó") {
+            if !is_deputy(&title) {
                 out.push(
                     Finding::at(
                         &KT_HEAD_TITLE,
@@ -181,5 +188,10 @@ mod tests {
         );
         assert_eq!(f.len(), 1, "{f:?}");
         assert!(f[0].starts_with("kt-head-title 9:47 "), "{f:?}");
+        let minister = found(
+            "signatures:\n- {issuer: a, authority: KT. BỘ TRƯỞNG, title: THỨ TRƯỞNG, name: X}\n\
+             - {issuer: b, authority: KT. CHỦ TỊCH, title: PHÓ CHỦ TỊCH, name: Y}\n",
+        );
+        assert_eq!(minister, Vec::<String>::new(), "deputies sign KT.");
     }
 }
