@@ -419,12 +419,11 @@ impl Watching {
     }
 
     /// Sends Ctrl+C (SIGINT) and waits up to a minute for the watch to end with exit code 0.
+    #[cfg(unix)]
     fn interrupt(&mut self) {
-        let sent = Command::new("kill")
-            .args(["-INT", &self.child.id().to_string()])
-            .status()
-            .expect("kill runs");
-        assert!(sent.success());
+        use nix::sys::signal::{Signal, kill};
+        let pid = nix::unistd::Pid::from_raw(self.child.id() as i32);
+        kill(pid, Signal::SIGINT).expect("SIGINT sent");
         let start = std::time::Instant::now();
         let status = loop {
             if let Some(status) = self.child.try_wait().unwrap() {
@@ -481,6 +480,7 @@ fn save_by_replacing(path: &Path, text: &str) {
 }
 
 #[test]
+#[cfg(unix)]
 fn watch_renders_on_every_save_and_keeps_the_last_good_outputs_when_a_save_is_broken() {
     let dir = tempfile::tempdir().unwrap();
     let spec = dir.path().join("du-thao.yaml");
@@ -565,6 +565,7 @@ fn watch_refuses_a_spec_that_does_not_exist() {
 }
 
 #[test]
+#[cfg(unix)]
 fn watch_renders_again_when_a_house_template_beside_the_spec_is_saved() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("vb.yaml"), GOOD).unwrap();
