@@ -222,20 +222,30 @@ pub fn check_bytes(name: &str, bytes: &[u8]) -> Checked {
     };
     let loaded = schema::load(&cx);
     checked.findings.extend(loaded.findings);
-    if loaded.syntax_ok {
-        checked.findings.extend(text::check(&cx, &decoded.text));
-    }
-    if let Some(spec) = &loaded.spec {
-        checked.findings.extend(dates::check(&cx, spec));
-        let (findings, numbered) = document::check(&cx, spec);
+    // Numbering (the longest rule group) runs beside the others; findings are sorted below.
+    let (numbered, others) = rayon::join(
+        || loaded.spec.as_ref().map(|spec| document::check(&cx, spec)),
+        || {
+            let mut findings = Vec::new();
+            if loaded.syntax_ok {
+                findings.extend(text::check(&cx, &decoded.text));
+            }
+            if let Some(spec) = &loaded.spec {
+                findings.extend(dates::check(&cx, spec));
+                findings.extend(signatures::check(&cx, spec));
+                findings.extend(symbol::check(&cx, spec));
+                findings.extend(bases::check(&cx, spec));
+                findings.extend(structure::check(&cx, spec));
+                findings.extend(recipients::check(&cx, spec));
+            }
+            findings
+        },
+    );
+    if let Some((findings, document)) = numbered {
         checked.findings.extend(findings);
-        checked.document = numbered;
-        checked.findings.extend(signatures::check(&cx, spec));
-        checked.findings.extend(symbol::check(&cx, spec));
-        checked.findings.extend(bases::check(&cx, spec));
-        checked.findings.extend(structure::check(&cx, spec));
-        checked.findings.extend(recipients::check(&cx, spec));
+        checked.document = document;
     }
+    checked.findings.extend(others);
     checked.findings.sort_by_key(|f| {
         let start = f.span.map(|s| s.start.offset).unwrap_or(0);
         (start, f.rule.id)

@@ -147,21 +147,28 @@ pub fn make_numbered(
     });
     let templates = options.templates.unwrap_or(Templates::embedded());
     let typ = templates.typst_source(&doc, name, options.fonts.family())?;
-    let md = if formats.contains(&Format::Md) {
-        Some(templates.markdown(&doc, name)?)
-    } else {
-        None
-    };
-    let (paged, pdf) = if formats.contains(&Format::Pdf) {
-        let paged = render::compile(&typ, name, options.fonts, options.cache)?;
-        let pages = Pages::read(&paged);
-        refuse_missing_glyphs(&pages, name, text)?;
-        let pdf = render::pdf(&paged, &doc.meta, name)?;
-        let pdf = render::add_signature_fields(&pdf, &pages.signature_rooms, name)?;
-        (Some(paged), Some(pdf))
-    } else {
-        (None, None)
-    };
+    // The Markdown is made while Typst lays the PDF out (both only read the document).
+    let (md, laid_out) = rayon::join(
+        || {
+            formats
+                .contains(&Format::Md)
+                .then(|| templates.markdown(&doc, name))
+                .transpose()
+        },
+        || {
+            if !formats.contains(&Format::Pdf) {
+                return Ok((None, None));
+            }
+            let paged = render::compile(&typ, name, options.fonts, options.cache)?;
+            let pages = Pages::read(&paged);
+            refuse_missing_glyphs(&pages, name, text)?;
+            let pdf = render::pdf(&paged, &doc.meta, name)?;
+            let pdf = render::add_signature_fields(&pdf, &pages.signature_rooms, name)?;
+            Ok::<_, Error>((Some(paged), Some(pdf)))
+        },
+    );
+    let md = md?;
+    let (paged, pdf) = laid_out?;
     Ok(Made {
         doc,
         typ,

@@ -1,9 +1,10 @@
 //! The fonts a document is laid out with: the embedded Liberation Serif, or a family (by
 //! default Times New Roman) read from a folder the user points to with `--font-dir`.
 
+use super::pdf::Typesetter;
 use crate::error::Error;
 use std::path::Path;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 use typst::foundations::Bytes;
 use typst::text::{Font, FontStyle, FontWeight};
 
@@ -23,18 +24,22 @@ pub const TIMES_NEW_ROMAN: &str = "Times New Roman";
 pub struct FontSet {
     family: String,
     fonts: Vec<Font>,
+    /// Typst's engine for these fonts, made on first use and shared by clones.
+    typesetter: Arc<OnceLock<Typesetter>>,
 }
 
 impl FontSet {
     /// The embedded Liberation Serif, parsed once per process.
     pub fn embedded() -> &'static FontSet {
         static SET: OnceLock<FontSet> = OnceLock::new();
-        SET.get_or_init(|| FontSet {
-            family: "Liberation Serif".to_owned(),
-            fonts: EMBEDDED
-                .iter()
-                .flat_map(|bytes| Font::iter(Bytes::new(*bytes)))
-                .collect(),
+        SET.get_or_init(|| {
+            FontSet::new(
+                "Liberation Serif".to_owned(),
+                EMBEDDED
+                    .iter()
+                    .flat_map(|bytes| Font::iter(Bytes::new(*bytes)))
+                    .collect(),
+            )
         })
     }
 
@@ -100,10 +105,20 @@ impl FontSet {
                 ),
             });
         }
-        Ok(FontSet {
-            family: found[0].info().family.clone(),
-            fonts: found,
-        })
+        Ok(FontSet::new(found[0].info().family.clone(), found))
+    }
+
+    fn new(family: String, fonts: Vec<Font>) -> FontSet {
+        FontSet {
+            family,
+            fonts,
+            typesetter: Arc::default(),
+        }
+    }
+
+    /// Typst's engine for these fonts (see [`Typesetter`]), built on first use.
+    pub fn typesetter(&self) -> &Typesetter {
+        self.typesetter.get_or_init(|| Typesetter::new(&self.fonts))
     }
 
     /// The family name templates set the text in.

@@ -4,9 +4,15 @@
 use super::fonts::FontSet;
 use crate::document::Meta;
 use crate::error::Error;
-use typst::diag::SourceDiagnostic;
-use typst::foundations::{Datetime, Smart};
-use typst_as_lib::{TypstAsLibError, TypstEngine};
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use typst::diag::{FileError, FileResult, SourceDiagnostic};
+use typst::foundations::{Bytes, Datetime, Smart};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::Font;
+use typst_as_lib::file_resolver::FileResolver;
+use typst_as_lib::{TypstAsLibError, TypstEngine, TypstTemplateCollection};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfStandard, PdfStandards, Timestamp};
 
@@ -27,24 +33,134 @@ pub enum Cache {
 /// How many layouts an unused memoized result survives with [`Cache::Keep`].
 pub const KEPT_RENDERS: usize = 4;
 
-/// Lays out a Typst source. `file` names the spec in error messages.
+/// Lays out a Typst source. `file` names the spec in error messages and, with
+/// [`Cache::Keep`], identifies it from one layout to the next.
 pub fn compile(
     source: &str,
     file: &str,
     fonts: &FontSet,
     cache: Cache,
 ) -> Result<PagedDocument, Error> {
-    let max_age = match cache {
-        Cache::Drop => 0,
-        Cache::Shared => rayon::current_num_threads(),
-        Cache::Keep => KEPT_RENDERS,
-    };
-    let engine = TypstEngine::builder()
-        .main_file(("main.typ", source.to_owned()))
-        .fonts(fonts.fonts().iter().cloned())
-        .comemo_evict_max_age(Some(max_age))
-        .build();
-    engine.compile().output.map_err(|e| layout_error(file, e))
+    fonts.typesetter().lay_out(source, file, cache)
+}
+
+/// Typst's engine for one font set, built once: the standard library and the font book are
+/// made a single time, and every source it lays out sits in a numbered slot (a Typst file id).
+/// A spec laid out again with [`Cache::Keep`] gets its old slot back and its source is edited
+/// in place, so Typst reparses only the changed stretch and keeps the identity of everything
+/// around it, which is what lets its memoized layout be reused.
+pub struct Typesetter {
+    engine: TypstEngine<TypstTemplateCollection>,
+    slots: Arc<Slots>,
+}
+
+impl std::fmt::Debug for Typesetter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Typesetter").finish_non_exhaustive()
+    }
+}
+
+impl Typesetter {
+    /// An engine laying out with `fonts`.
+    pub fn new(fonts: &[Font]) -> Typesetter {
+        let slots = Arc::new(Slots::default());
+        let engine = TypstEngine::builder()
+            .fonts(fonts.iter().cloned())
+            .add_file_resolver(SlotFiles(Arc::clone(&slots)))
+            // Eviction is done here, after each layout, by the cache policy of that layout.
+            .comemo_evict_max_age(None)
+            .build();
+        Typesetter { engine, slots }
+    }
+
+    /// Lays out `source` (see [`compile`]).
+    pub fn lay_out(&self, source: &str, file: &str, cache: Cache) -> Result<PagedDocument, Error> {
+        let id = self
+            .slots
+            .fill(source, file, cache)
+            .map_err(|message| Error::Layout {
+                file: file.to_owned(),
+                message,
+            })?;
+        let output = self.engine.compile::<_, PagedDocument>(id).output;
+        self.slots.release(id, cache);
+        typst::comemo::evict(match cache {
+            Cache::Drop => 0,
+            Cache::Shared => rayon::current_num_threads(),
+            Cache::Keep => KEPT_RENDERS,
+        });
+        output.map_err(|e| layout_error(file, e))
+    }
+}
+
+/// The sources being laid out, by Typst file id. Ids are interned by Typst for the life of the
+/// process (at most 65 535), so they are reused: a free list for one-off layouts, one id per
+/// spec file for kept ones.
+#[derive(Default)]
+struct Slots(Mutex<SlotTable>);
+
+#[derive(Default)]
+struct SlotTable {
+    sources: HashMap<FileId, Source>,
+    kept: HashMap<String, FileId>,
+    free: Vec<FileId>,
+}
+
+impl Slots {
+    /// Puts `source` in a slot and returns its id: the spec's own slot with [`Cache::Keep`]
+    /// (its old source edited in place), else a free one.
+    fn fill(&self, source: &str, file: &str, cache: Cache) -> Result<FileId, String> {
+        let mut table = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let kept = match cache {
+            Cache::Keep => table.kept.get(file).copied(),
+            Cache::Drop | Cache::Shared => table.free.pop(),
+        };
+        let id = match kept {
+            Some(id) => id,
+            None => {
+                let path = VirtualPath::new("main.typ").map_err(|e| e.to_string())?;
+                FileId::unique(RootedPath::new(VirtualRoot::Project, path))
+            }
+        };
+        if cache == Cache::Keep {
+            table.kept.insert(file.to_owned(), id);
+        }
+        match table.sources.get_mut(&id) {
+            Some(old) if cache == Cache::Keep => {
+                old.replace(source);
+            }
+            _ => {
+                table.sources.insert(id, Source::new(id, source.to_owned()));
+            }
+        }
+        Ok(id)
+    }
+
+    /// Frees the slot of a one-off layout; a kept one stays for the next layout of its spec.
+    fn release(&self, id: FileId, cache: Cache) {
+        if cache != Cache::Keep {
+            let mut table = self.0.lock().unwrap_or_else(|e| e.into_inner());
+            table.sources.remove(&id);
+            table.free.push(id);
+        }
+    }
+}
+
+/// Typst reads the sources from the slots; nothing else (no file system, no packages).
+struct SlotFiles(Arc<Slots>);
+
+impl FileResolver for SlotFiles {
+    fn resolve_binary(&self, id: FileId) -> FileResult<Cow<'_, Bytes>> {
+        Err(FileError::NotFound(id.vpath().get_without_slash().into()))
+    }
+
+    fn resolve_source(&self, id: FileId) -> FileResult<Cow<'_, Source>> {
+        let table = self.0.0.lock().unwrap_or_else(|e| e.into_inner());
+        match table.sources.get(&id) {
+            Some(source) => Ok(Cow::Owned(source.clone())),
+            None => Err(FileError::NotFound(id.vpath().get_without_slash().into())),
+        }
+    }
 }
 
 /// Writes a laid-out document as PDF/A-3b. The bytes depend only on the document and on
@@ -126,4 +242,63 @@ fn describe(diags: &[SourceDiagnostic]) -> String {
         })
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(doc: &PagedDocument) -> String {
+        let pages = crate::pages::Pages::read(doc);
+        let runs: Vec<&str> = pages.runs.iter().map(|r| r.text.as_str()).collect();
+        runs.join(" ")
+    }
+
+    /// (sources held, kept specs, free slots)
+    fn slots(typesetter: &Typesetter) -> (usize, usize, usize) {
+        let table = typesetter.slots.0.lock().unwrap();
+        (table.sources.len(), table.kept.len(), table.free.len())
+    }
+
+    #[test]
+    fn one_off_layouts_reuse_one_slot() {
+        let typesetter = Typesetter::new(FontSet::embedded().fonts());
+        for word in ["Một", "Hai", "Ba"] {
+            let doc = typesetter.lay_out(word, "a.yaml", Cache::Drop).unwrap();
+            assert_eq!(text(&doc), word);
+        }
+        assert_eq!(slots(&typesetter), (0, 0, 1));
+    }
+
+    #[test]
+    fn a_kept_spec_is_edited_in_place_and_laid_out_anew() {
+        let typesetter = Typesetter::new(FontSet::embedded().fonts());
+        let before = "Điều 1. Câu một.\n\nĐiều 2. Câu hai.";
+        let after = "Điều 1. Câu một.\n\nĐiều 2. Câu ba.";
+        let first = typesetter.lay_out(before, "a.yaml", Cache::Keep).unwrap();
+        assert!(text(&first).contains("Câu hai"), "{}", text(&first));
+        let second = typesetter.lay_out(after, "a.yaml", Cache::Keep).unwrap();
+        assert!(text(&second).contains("Câu ba"), "{}", text(&second));
+        assert!(!text(&second).contains("Câu hai"), "{}", text(&second));
+        // A second spec gets a slot of its own; the first keeps its one.
+        let other = typesetter.lay_out("Khác", "b.yaml", Cache::Keep).unwrap();
+        assert_eq!(text(&other), "Khác");
+        assert_eq!(slots(&typesetter), (2, 2, 0));
+        let again = typesetter.lay_out(before, "a.yaml", Cache::Keep).unwrap();
+        assert!(text(&again).contains("Câu hai"), "{}", text(&again));
+        assert_eq!(slots(&typesetter), (2, 2, 0));
+    }
+
+    #[test]
+    fn a_failed_layout_names_the_spec_and_frees_its_slot() {
+        let typesetter = Typesetter::new(FontSet::embedded().fonts());
+        let err = typesetter
+            .lay_out("#let x = (", "a.yaml", Cache::Drop)
+            .unwrap_err();
+        assert!(
+            matches!(&err, Error::Layout { file, .. } if file == "a.yaml"),
+            "{err:?}"
+        );
+        assert_eq!(slots(&typesetter), (0, 0, 1));
+    }
 }
