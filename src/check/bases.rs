@@ -1,6 +1,8 @@
-//! Căn cứ citations such as "Nghị định số 45/2010/NĐ-CP ngày 21/4/2010": the date exists, is
-//! not after the document's own, agrees with the year in the number, and the type word agrees
-//! with the type abbreviation in the number.
+//! Citations such as "Nghị định số 45/2010/NĐ-CP ngày 21/4/2010": the date exists, is not after
+//! the document's own, agrees with the year in the number, and the type word agrees with the
+//! type abbreviation in the number. In căn cứ every citation is held to this, as errors; in the
+//! rest of the text (provisions, trích yếu, tables…) only citations with a number ("… số …"), as
+//! warnings, since there a type word followed by a date may name an event rather than a text.
 
 use super::{Context, Finding, Rule, Severity};
 use crate::spec::Spec;
@@ -21,8 +23,43 @@ pub static BASIS_TYPE: Rule = Rule {
     en: "The cited type word does not match the abbreviation in its number (Nghị định ↔ NĐ-CP, Thông tư ↔ TT-…, Luật ↔ QH…).",
 };
 
+/// [`BASIS_DATE`] for a citation outside the căn cứ.
+pub static CITE_DATE: Rule = Rule {
+    id: "cite-date",
+    severity: Severity::Warning,
+    vi: "Văn bản được dẫn ngoài căn cứ (trong điều khoản, trích yếu, bảng…) có ngày không có thật, khác năm ghi trong số hiệu, hoặc sau ngày ban hành.",
+    en: "A text cited outside the căn cứ (provisions, trích yếu, tables…) with a date that does not exist, differs from the year in its number, or is after the document's own.",
+};
+/// [`BASIS_TYPE`] for a citation outside the căn cứ.
+pub static CITE_TYPE: Rule = Rule {
+    id: "cite-type",
+    severity: Severity::Warning,
+    vi: "Văn bản được dẫn ngoài căn cứ có tên loại không khớp chữ viết tắt trong số hiệu (Nghị định ↔ NĐ-CP, Quyết định ↔ QĐ-…, Kế hoạch ↔ KH-…).",
+    en: "A text cited outside the căn cứ whose type word does not match the abbreviation in its number (Nghị định ↔ NĐ-CP, Quyết định ↔ QĐ-…, Kế hoạch ↔ KH-…).",
+};
+
 /// The rules of this group.
-pub const RULES: &[&Rule] = &[&BASIS_DATE, &BASIS_TYPE];
+pub const RULES: &[&Rule] = &[&BASIS_DATE, &BASIS_TYPE, &CITE_DATE, &CITE_TYPE];
+
+/// How citations are held where they stand: in căn cứ, or in the rest of the text.
+struct Standard {
+    date: &'static Rule,
+    kind: &'static Rule,
+    /// Only citations with a number are read (outside căn cứ).
+    numbered_only: bool,
+}
+
+const IN_BASES: Standard = Standard {
+    date: &BASIS_DATE,
+    kind: &BASIS_TYPE,
+    numbered_only: false,
+};
+
+const IN_TEXT: Standard = Standard {
+    date: &CITE_DATE,
+    kind: &CITE_TYPE,
+    numbered_only: true,
+};
 
 /// Type words (longest first) and the abbreviations their numbers carry (Phụ lục III, and
 /// "QH…" for laws of the Quốc hội).
@@ -44,7 +81,7 @@ const TYPES: [(&str, &[&str]); 15] = [
     ("Quy chế", &["QC", "QyC"]),
 ];
 
-/// One citation found in a căn cứ.
+/// One citation found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Citation<'a> {
     /// The type word as written ("Nghị định").
@@ -59,7 +96,7 @@ pub struct Citation<'a> {
     pub date: Option<(u32, u32, i32)>,
 }
 
-/// Finds the citations in one căn cứ.
+/// Finds the citations in one text.
 pub fn citations(text: &str) -> Vec<Citation<'_>> {
     let mut out = Vec::new();
     let mut at = 0;
@@ -175,78 +212,94 @@ fn read_number(number: &str) -> (Option<i32>, Option<&str>) {
     (year, abbreviation)
 }
 
-/// Runs the căn cứ rules.
+/// Runs the citation rules: on every căn cứ, then on every other text of the spec.
 pub fn check(cx: &Context, spec: &Spec) -> Vec<Finding> {
-    let own_year = spec.date.map(|d| d.0.year()).or(spec.year);
     let mut out = Vec::new();
     for (i, basis) in spec.bases.iter().enumerate() {
-        let path = format!("bases[{i}]");
-        for c in citations(basis) {
-            let mut push = |rule, needle: &str, message: String| {
-                let mut f = Finding::at(rule, cx.index, &path, message);
-                f.span = cx.index.locate_text(cx.source, &path, needle);
-                out.push(f);
-            };
-            let cited = format!("{} số {}", c.kind, c.number.unwrap_or("…"));
-            if let (Some((d, m, y)), Some(text)) = (c.date, c.date_text) {
-                let real = NaiveDate::from_ymd_opt(y, m, d);
-                let (number_year, _) = c.number.map(read_number).unwrap_or((None, None));
-                if real.is_none() {
-                    push(
-                        &BASIS_DATE,
-                        text,
-                        format!("{cited}: ngày {text} không có thật"),
-                    );
-                } else if let Some(ny) = number_year.filter(|ny| *ny != y) {
-                    push(
-                        &BASIS_DATE,
-                        text,
-                        format!(
-                            "{cited}: số hiệu ghi năm {ny} nhưng ngày ban hành {text} ở năm {y}"
-                        ),
-                    );
-                } else if let (Some(real), Some(own)) = (real, own_year) {
-                    let after_own = match spec.date {
-                        Some(own_date) => real > own_date.0,
-                        None => y > own,
-                    };
-                    if after_own {
-                        push(
-                            &BASIS_DATE,
-                            text,
-                            format!("{cited}: ngày {text} sau ngày ban hành của chính văn bản này"),
-                        );
-                    }
-                }
-            }
-            let Some(number) = c.number else { continue };
-            let (_, Some(abbreviation)) = read_number(number) else {
-                continue;
-            };
-            let expected = TYPES[c.kind_index].1;
-            let fold = |s: &str| s.replace('Đ', "D").replace('đ', "d");
-            if !expected
-                .iter()
-                .any(|e| fold(abbreviation).starts_with(&fold(e)))
-            {
-                let actual = TYPES
-                    .iter()
-                    .find(|(_, abbrs)| abbrs.iter().any(|a| fold(a) == fold(abbreviation)))
-                    .map(|(word, _)| format!(" (là chữ viết tắt của {})", word.to_lowercase()))
-                    .unwrap_or_default();
-                push(
-                    &BASIS_TYPE,
-                    number,
-                    format!(
-                        "{cited}: \"{}\" cần chữ viết tắt {} trong số hiệu, nhưng số hiệu ghi `{abbreviation}`{actual}",
-                        c.kind,
-                        expected.join(" hoặc ")
-                    ),
-                );
-            }
-        }
+        check_text(cx, spec, &format!("bases[{i}]"), basis, &IN_BASES, &mut out);
+    }
+    let outside_bases = |path: &str| path != "bases" && !path.starts_with("bases[");
+    for scalar in cx.index.scalars().iter().filter(|s| outside_bases(&s.path)) {
+        check_text(cx, spec, &scalar.path, &scalar.value, &IN_TEXT, &mut out);
     }
     out
+}
+
+/// The citations of one text, at YAML path `path`.
+fn check_text(
+    cx: &Context,
+    spec: &Spec,
+    path: &str,
+    text: &str,
+    standard: &Standard,
+    out: &mut Vec<Finding>,
+) {
+    let own_year = spec.date.map(|d| d.0.year()).or(spec.year);
+    for c in citations(text) {
+        if standard.numbered_only && c.number.is_none() {
+            continue;
+        }
+        let mut push = |rule, needle: &str, message: String| {
+            let mut f = Finding::at(rule, cx.index, path, message);
+            f.span = cx.index.locate_text(cx.source, path, needle);
+            out.push(f);
+        };
+        let cited = format!("{} số {}", c.kind, c.number.unwrap_or("…"));
+        if let (Some((d, m, y)), Some(text)) = (c.date, c.date_text) {
+            let real = NaiveDate::from_ymd_opt(y, m, d);
+            let (number_year, _) = c.number.map(read_number).unwrap_or((None, None));
+            if real.is_none() {
+                push(
+                    standard.date,
+                    text,
+                    format!("{cited}: ngày {text} không có thật"),
+                );
+            } else if let Some(ny) = number_year.filter(|ny| *ny != y) {
+                push(
+                    standard.date,
+                    text,
+                    format!("{cited}: số hiệu ghi năm {ny} nhưng ngày ban hành {text} ở năm {y}"),
+                );
+            } else if let (Some(real), Some(own)) = (real, own_year) {
+                let after_own = match spec.date {
+                    Some(own_date) => real > own_date.0,
+                    None => y > own,
+                };
+                if after_own {
+                    push(
+                        standard.date,
+                        text,
+                        format!("{cited}: ngày {text} sau ngày ban hành của chính văn bản này"),
+                    );
+                }
+            }
+        }
+        let Some(number) = c.number else { continue };
+        let (_, Some(abbreviation)) = read_number(number) else {
+            continue;
+        };
+        let expected = TYPES[c.kind_index].1;
+        let fold = |s: &str| s.replace('Đ', "D").replace('đ', "d");
+        if !expected
+            .iter()
+            .any(|e| fold(abbreviation).starts_with(&fold(e)))
+        {
+            let actual = TYPES
+                .iter()
+                .find(|(_, abbrs)| abbrs.iter().any(|a| fold(a) == fold(abbreviation)))
+                .map(|(word, _)| format!(" (là chữ viết tắt của {})", word.to_lowercase()))
+                .unwrap_or_default();
+            push(
+                standard.kind,
+                number,
+                format!(
+                    "{cited}: \"{}\" cần chữ viết tắt {} trong số hiệu, nhưng số hiệu ghi `{abbreviation}`{actual}",
+                    c.kind,
+                    expected.join(" hoặc ")
+                ),
+            );
+        }
+    }
 }
 
 #[cfg(test)]
@@ -331,5 +384,54 @@ mod tests {
         );
         assert!(f[1].contains("`NQ`"), "{f:?}");
         assert!(f[2].contains("QH"), "{f:?}");
+    }
+
+    /// A spec whose one clause reads `clause`.
+    fn with_clause(clause: &str) -> String {
+        format!(
+            "kind: quy-che\ntitle: Phối hợp\nplace: Huế\ndate: 2023-06-15\n\
+             issuers: [{{id: a, name: Sở A, abbr: SA}}]\n\
+             articles: [{{title: A, clauses: [\"{clause}\"]}}]\n\
+             signatures: [{{issuer: a, title: Giám đốc, name: X}}]\n"
+        )
+    }
+
+    fn found_in_clause(clause: &str) -> Vec<String> {
+        described(&with_clause(clause))
+    }
+
+    #[test]
+    fn numbered_citations_in_provisions_are_warnings() {
+        let f = found_in_clause(
+            "Thực hiện Quyết định số 12/2020/TT-UBND ngày 30/02/2020 và Kế hoạch số 05/KH-SA ngày 01/7/2023.",
+        );
+        assert_eq!(f.len(), 3, "{f:?}");
+        assert!(
+            f[0].starts_with("cite-type 6:"),
+            "the type word against the abbreviation: {f:?}"
+        );
+        assert!(
+            f[1].starts_with("cite-date 6:") && f[1].contains("không có thật"),
+            "{f:?}"
+        );
+        assert!(
+            f[2].starts_with("cite-date 6:") && f[2].contains("sau ngày ban hành"),
+            "{f:?}"
+        );
+        let spec = with_clause("Theo Quyết định số 12/NQ-UBND");
+        let checked = crate::check::check_bytes("t.yaml", spec.as_bytes());
+        assert_eq!(checked.findings.len(), 1, "{:?}", checked.findings);
+        assert!(!checked.has_errors(), "warnings do not stop the render");
+    }
+
+    #[test]
+    fn an_unnumbered_type_word_in_a_provision_is_not_a_citation() {
+        // An event named like a text, with a date after the document's own.
+        let f = found_in_clause(
+            "Tổ chức Chương trình “Xuân yêu thương” ngày 20/01/2024; góp ý Luật sư ngày 31/02/2024.",
+        );
+        assert_eq!(f, Vec::<String>::new());
+        let f = found_in_clause("Theo Nghị định số 45/2010/NĐ-CP ngày 21/4/2010 của Chính phủ.");
+        assert_eq!(f, Vec::<String>::new());
     }
 }
