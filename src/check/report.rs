@@ -16,12 +16,23 @@ pub fn human(checked: &Checked, color: bool) -> String {
     }
     .decor_style(DecorStyle::Ascii);
     let mut out = String::new();
-    for finding in &checked.findings {
+    for finding in checked.findings.iter().take(MAX_DETAILED) {
         out.push_str(&renderer.render(&[group(checked, finding)]));
         out.push_str("\n\n");
     }
+    let rest = checked.findings.len().saturating_sub(MAX_DETAILED);
+    if rest > 0 {
+        out.push_str(&format!(
+            "… và {rest} mục nữa không in chi tiết (xem hết: --format json)\n\n"
+        ));
+    }
     out
 }
+
+/// How many findings of one file are printed with their source line; the rest are counted.
+/// Each one shows a whole source line, so a hostile file (one 10 MB line, thousands of
+/// findings on it) would otherwise take quadratic time.
+pub const MAX_DETAILED: usize = 100;
 
 /// "tệp.yaml: 2 lỗi, 1 cảnh báo", or "tệp.yaml: không có lỗi".
 pub fn summary(checked: &Checked) -> String {
@@ -149,4 +160,29 @@ pub fn json<'a>(files: impl IntoIterator<Item = &'a Checked>) -> Vec<JsonFinding
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn past_the_cap_findings_are_counted_not_printed() {
+        let clause = "Quyết định số 1/NQ-X; ".repeat(MAX_DETAILED + 50);
+        let yaml = format!(
+            "kind: quy-che\ntitle: Phối hợp\nplace: Huế\ndate: 2023-06-15\n\
+             issuers: [{{id: a, name: Sở A, abbr: SA}}]\n\
+             articles: [{{title: A, clauses: [\"{clause}\"]}}]\n\
+             signatures: [{{issuer: a, title: Giám đốc, name: X}}]\n"
+        );
+        let checked = crate::check::check_bytes("t.yaml", yaml.as_bytes());
+        assert_eq!(checked.findings.len(), MAX_DETAILED + 50);
+        let out = human(&checked, false);
+        assert_eq!(out.matches("[cite-type]").count(), MAX_DETAILED, "{out}");
+        assert!(
+            out.ends_with("… và 50 mục nữa không in chi tiết (xem hết: --format json)\n\n"),
+            "{out}"
+        );
+        assert!(summary(&checked).ends_with("150 cảnh báo"));
+    }
 }
