@@ -111,25 +111,27 @@ impl Slots {
     /// (its old source edited in place), else a free one.
     fn fill(&self, source: &str, file: &str, cache: Cache) -> Result<FileId, String> {
         let mut table = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        let kept = match cache {
+        let reused = match cache {
             Cache::Keep => table.kept.get(file).copied(),
             Cache::Drop | Cache::Shared => table.free.pop(),
         };
-        let id = match kept {
+        let id = match reused {
             Some(id) => id,
             None => {
                 let path = VirtualPath::new("main.typ").map_err(|e| e.to_string())?;
-                FileId::unique(RootedPath::new(VirtualRoot::Project, path))
+                let id = FileId::unique(RootedPath::new(VirtualRoot::Project, path));
+                if cache == Cache::Keep {
+                    table.kept.insert(file.to_owned(), id);
+                }
+                id
             }
         };
-        if cache == Cache::Keep {
-            table.kept.insert(file.to_owned(), id);
-        }
+        // A kept slot still holds its spec's last source, edited in place; a freed one is empty.
         match table.sources.get_mut(&id) {
-            Some(old) if cache == Cache::Keep => {
+            Some(old) => {
                 old.replace(source);
             }
-            _ => {
+            None => {
                 table.sources.insert(id, Source::new(id, source.to_owned()));
             }
         }
