@@ -396,18 +396,8 @@ mod tests {
         assert!(f[2].contains("QH"), "{f:?}");
     }
 
-    /// A spec whose one clause reads `clause`.
-    fn with_clause(clause: &str) -> String {
-        format!(
-            "kind: quy-che\ntitle: Phối hợp\nplace: Huế\ndate: 2023-06-15\n\
-             issuers: [{{id: a, name: Sở A, abbr: SA}}]\n\
-             articles: [{{title: A, clauses: [\"{clause}\"]}}]\n\
-             signatures: [{{issuer: a, title: Giám đốc, name: X}}]\n"
-        )
-    }
-
     fn found_in_clause(clause: &str) -> Vec<String> {
-        described(&with_clause(clause))
+        described(&crate::check::spec_with_clause(clause))
     }
 
     #[test]
@@ -428,7 +418,7 @@ mod tests {
             f[2].starts_with("cite-date 6:") && f[2].contains("sau ngày ban hành"),
             "{f:?}"
         );
-        let spec = with_clause("Theo Quyết định số 12/NQ-UBND");
+        let spec = crate::check::spec_with_clause("Theo Quyết định số 12/NQ-UBND");
         let checked = crate::check::check_bytes("t.yaml", spec.as_bytes());
         assert_eq!(checked.findings.len(), 1, "{:?}", checked.findings);
         assert!(!checked.has_errors(), "warnings do not stop the render");

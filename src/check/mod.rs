@@ -255,6 +255,17 @@ pub fn check_bytes(name: &str, bytes: &[u8]) -> Checked {
     checked
 }
 
+/// Test helper: a valid one-issuer spec whose single clause reads `clause` (line 6).
+#[cfg(test)]
+pub(crate) fn spec_with_clause(clause: &str) -> String {
+    format!(
+        "kind: quy-che\ntitle: Phối hợp\nplace: Huế\ndate: 2023-06-15\n\
+         issuers: [{{id: a, name: Sở A, abbr: SA}}]\n\
+         articles: [{{title: A, clauses: [\"{clause}\"]}}]\n\
+         signatures: [{{issuer: a, title: Giám đốc, name: X}}]\n"
+    )
+}
+
 /// Test helper: the findings for a YAML text, each as "rule line:col message".
 #[cfg(test)]
 pub(crate) fn described(yaml: &str) -> Vec<String> {

@@ -169,12 +169,7 @@ mod tests {
     #[test]
     fn past_the_cap_findings_are_counted_not_printed() {
         let clause = "Quyết định số 1/NQ-X; ".repeat(MAX_DETAILED + 50);
-        let yaml = format!(
-            "kind: quy-che\ntitle: Phối hợp\nplace: Huế\ndate: 2023-06-15\n\
-             issuers: [{{id: a, name: Sở A, abbr: SA}}]\n\
-             articles: [{{title: A, clauses: [\"{clause}\"]}}]\n\
-             signatures: [{{issuer: a, title: Giám đốc, name: X}}]\n"
-        );
+        let yaml = crate::check::spec_with_clause(&clause);
         let checked = crate::check::check_bytes("t.yaml", yaml.as_bytes());
         assert_eq!(checked.findings.len(), MAX_DETAILED + 50);
         let out = human(&checked, false);
