@@ -38,8 +38,9 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use vanban::commands::render::{Options, make, render_all, render_spec, render_to_dir};
+use vanban::commands::render::{render_all, render_spec, render_to_dir};
 use vanban::document::Meta;
+use vanban::pipeline::{self, Options};
 use vanban::render::{self, FontSet, Format};
 
 /// `System`, counting live heap bytes and their peak.
@@ -172,18 +173,17 @@ fn mib(bytes: usize) -> f64 {
     bytes as f64 / (1024.0 * 1024.0)
 }
 
-/// The spec text of a sample, as `render_spec` decodes it.
+/// The spec text of a sample.
 fn spec_text(path: &Path) -> String {
-    let name = path.display().to_string();
-    let bytes = std::fs::read(path).expect("sample reads");
-    vanban::load::decode(&name, &bytes).expect("sample decodes")
+    std::fs::read_to_string(path).expect("sample reads")
 }
 
 /// The Typst source and PDF metadata of a sample, made the way `render_spec` makes them.
 fn typst_source(path: &Path) -> (String, Meta) {
     let name = path.display().to_string();
+    let composed = pipeline::signable(&name, &spec_text(path)).expect("sample composes");
     let made =
-        make(&name, &spec_text(path), &[Format::Typ], &Options::default()).expect("sample renders");
+        pipeline::outputs(composed, &[Format::Typ], &Options::default()).expect("sample renders");
     (made.typ, made.doc.meta)
 }
 
@@ -256,8 +256,8 @@ fn bench_sample(path: &Path, iters: usize) -> Row {
 fn stages(path: &Path, iters: usize) {
     let name = path.display().to_string();
     let labels = [
-        "load",
-        "number",
+        "check",
+        "compose",
         "typst_source",
         "markdown",
         "compile",
@@ -274,9 +274,11 @@ fn stages(path: &Path, iters: usize) {
             lap.push(t.elapsed());
             t = Instant::now();
         };
-        let spec = vanban::load::parse(&name, &spec_text(path)).expect("sample loads");
+        let checked = pipeline::check(&pipeline::Source::text(&name, &spec_text(path)));
         split(&mut lap);
-        let doc = vanban::number::build(&spec, &name).expect("sample numbers");
+        let doc = pipeline::compose(checked)
+            .expect("sample composes")
+            .document;
         split(&mut lap);
         let fonts = FontSet::embedded();
         let typ = render::typst_source(&doc, &name, fonts.family()).expect("source renders");

@@ -1,38 +1,8 @@
-//! Errors the user sees: each names the file and, where known, the line, column and YAML path.
+//! Everything that can stop a command, with its exit code. Problems in a spec are
+//! [`Finding`](crate::finding::Finding)s and travel as a [`Report`]; the other two kinds are a
+//! file that cannot be read or written, and an output step that fails.
 
-use std::fmt;
-
-/// One problem in a spec, at a place in it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Diagnostic {
-    /// The spec file as the user named it.
-    pub file: String,
-    /// 1-based line, when the YAML parser knows it.
-    pub line: Option<usize>,
-    /// 1-based column, when the YAML parser knows it.
-    pub column: Option<usize>,
-    /// YAML path such as `chapters[1].articles[3].title`.
-    pub path: Option<String>,
-    /// What is wrong, in Vietnamese.
-    pub message: String,
-}
-
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(f, "{}", self.file)?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-            if let Some(column) = self.column {
-                write!(f, ":{column}")?;
-            }
-        }
-        write!(f, ": lỗi: {}", self.message)?;
-        if let Some(path) = &self.path {
-            write!(f, " (tại `{path}`)")?;
-        }
-        Ok(())
-    }
-}
+use crate::finding::{Finding, Report, Rule};
 
 /// Everything that can stop a command.
 #[derive(Debug, thiserror::Error)]
@@ -45,28 +15,18 @@ pub enum Error {
         /// What went wrong, in Vietnamese.
         message: String,
     },
-    /// The spec has problems (exit code 1).
-    #[error("{}", list(.0))]
-    Spec(Vec<Diagnostic>),
-    /// `vanban check` found errors; the text is its report (exit code 1).
-    #[error("{0}")]
-    Check(String),
-    /// Typst could not lay out the document (exit code 1).
-    #[error("{file}: lỗi khi dàn trang: {message}")]
-    Layout {
-        /// The spec file being rendered.
+    /// The spec has errors; the report holds every finding (exit code 1).
+    #[error("{}", crate::finding::report::human(.0, false).trim_end())]
+    Findings(Box<Report>),
+    /// An output could not be made: Typst could not lay the document out, a template failed,
+    /// or an action was refused to keep a file safe (exit code 1).
+    #[error("{file}: {message}")]
+    Failed {
+        /// The file being worked on.
         file: String,
-        /// Typst's diagnostics.
+        /// What went wrong, in Vietnamese.
         message: String,
     },
-}
-
-fn list(diagnostics: &[Diagnostic]) -> String {
-    diagnostics
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 impl Error {
@@ -74,32 +34,93 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Io { .. } => 2,
-            Error::Spec(_) | Error::Check(_) | Error::Layout { .. } => 1,
+            Error::Findings(_) | Error::Failed { .. } => 1,
         }
     }
 
-    /// An error about a whole file with no finer place.
-    pub fn spec(file: &str, message: impl Into<String>) -> Error {
-        Error::Spec(vec![Diagnostic {
+    /// One line naming the file and what stopped it (the end-of-batch summary): the first
+    /// error of a report with the count of the others.
+    pub fn summary(&self) -> String {
+        match self {
+            Error::Findings(report) => {
+                let errors = report.count(crate::finding::Severity::Error);
+                let first = report
+                    .findings
+                    .iter()
+                    .find(|f| f.severity() == crate::finding::Severity::Error)
+                    .map_or_else(String::new, |f| format!(": {}", f.message));
+                let place = report
+                    .findings
+                    .iter()
+                    .find(|f| f.severity() == crate::finding::Severity::Error)
+                    .and_then(|f| f.span)
+                    .map_or_else(String::new, |s| {
+                        format!(":{}:{}", s.start.line, s.start.column)
+                    });
+                match errors {
+                    0 | 1 => format!("{}{place}{first}", report.file),
+                    n => format!("{}{place}{first} (và {} lỗi khác)", report.file, n - 1),
+                }
+            }
+            other => other
+                .to_string()
+                .lines()
+                .next()
+                .unwrap_or_default()
+                .to_owned(),
+        }
+    }
+
+    /// The findings of `report` as an error.
+    pub fn findings(report: Report) -> Error {
+        Error::Findings(Box::new(report))
+    }
+
+    /// One finding of `rule` about a whole file (no source to show).
+    pub fn finding(file: &str, rule: &'static Rule, message: impl Into<String>) -> Error {
+        Error::findings(Report {
             file: file.to_owned(),
-            line: None,
-            column: None,
-            path: None,
-            message: message.into(),
-        }])
+            source: String::new(),
+            findings: vec![Finding::new(rule, message)],
+        })
     }
 
     /// A read or write failure, described in Vietnamese.
     pub fn io(file: &str, action: &str, err: &std::io::Error) -> Error {
-        let why = match err.kind() {
-            std::io::ErrorKind::NotFound => "không tìm thấy tệp hoặc thư mục".to_owned(),
-            std::io::ErrorKind::PermissionDenied => "không có quyền truy cập".to_owned(),
-            std::io::ErrorKind::IsADirectory => "đây là một thư mục, không phải tệp".to_owned(),
-            _ => err.to_string(),
-        };
         Error::Io {
             file: file.to_owned(),
-            message: format!("không {action} được: {why}"),
+            message: format!("không {action} được: {}", io_reason(err)),
         }
     }
+}
+
+/// Why an operating-system call failed, in Vietnamese (the system's own words are English).
+pub fn io_reason(err: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let why = match err.kind() {
+        K::NotFound => "không tìm thấy tệp hoặc thư mục",
+        K::PermissionDenied => "không có quyền truy cập",
+        K::IsADirectory => "đây là một thư mục, không phải tệp",
+        K::NotADirectory => "một phần của đường dẫn không phải thư mục",
+        K::AlreadyExists => "tệp đã có",
+        K::StorageFull => "ổ đĩa đã đầy",
+        K::ReadOnlyFilesystem => "ổ đĩa chỉ cho đọc",
+        K::FileTooLarge => "tệp quá lớn",
+        K::InvalidFilename => "tên tệp không hợp lệ",
+        K::DirectoryNotEmpty => "thư mục không trống",
+        K::ResourceBusy => "tệp đang bị chương trình khác dùng",
+        K::Interrupted => "bị ngắt giữa chừng",
+        K::TimedOut => "hết thời gian chờ",
+        K::InvalidData => "dữ liệu không hợp lệ",
+        K::UnexpectedEof => "tệp kết thúc giữa chừng",
+        K::OutOfMemory => "không đủ bộ nhớ",
+        K::BrokenPipe => "chương trình nhận dữ liệu đã đóng",
+        _ => {
+            return match err.raw_os_error() {
+                Some(code) => format!("lỗi hệ thống (mã {code})"),
+                None => "lỗi hệ thống".to_owned(),
+            };
+        }
+    };
+    why.to_owned()
 }

@@ -1,13 +1,9 @@
-//! Where each value of a spec stands in its file: an index from YAML paths
-//! (`chapters[1].articles[3].title`, the same form [`crate::number`] and serde report) to
-//! line, column and byte range, built from the YAML parser's events. Every finding that is not
-//! a YAML syntax error gets its place from here.
-//!
-//! The walk over the events keeps its own stack, so nesting depth cannot overflow the thread's
-//! stack, and aliases are recorded as written, never expanded.
+//! Where each value of a spec stands in its file: YAML paths (`chapters[1].articles[3].title`,
+//! the form the loader, numbering and check report) → line, column and byte range, read off
+//! the file's YAML [`Tree`]. Every finding that is not a YAML syntax error gets its place
+//! from here.
 
-use saphyr_parser::{Event, Parser, Span as YamlSpan};
-use std::collections::HashMap;
+use crate::yaml::tree::{NodeId, NodeKind, Tree};
 
 /// A place in the source: 1-based line and column (in characters) and the byte offset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -29,7 +25,7 @@ pub struct Span {
     pub end: Place,
 }
 
-/// One node of the YAML tree: where its key (for a map entry) and its value are.
+/// One value of the file: where its key (for a map entry) and the value itself are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Node {
     /// The key of a map entry, `None` for list items and the root.
@@ -49,230 +45,104 @@ pub struct Scalar {
     pub span: Span,
 }
 
-/// Paths → places for one source text.
+/// The file's tree with its text values listed by path.
 #[derive(Debug, Clone, Default)]
 pub struct PositionIndex {
-    nodes: HashMap<String, Node>,
+    tree: Tree,
     scalars: Vec<Scalar>,
 }
 
-/// Converts the parser's character positions to byte offsets in O(1) per lookup: byte offsets
-/// of every 256th character, then a short walk.
-struct Offsets<'a> {
-    text: &'a str,
-    checkpoints: Vec<usize>,
-}
-
-const STRIDE: usize = 256;
-
-impl<'a> Offsets<'a> {
-    fn new(text: &'a str) -> Self {
-        let checkpoints = text
-            .char_indices()
-            .step_by(STRIDE)
-            .map(|(b, _)| b)
-            .collect();
-        Offsets { text, checkpoints }
-    }
-
-    fn byte(&self, char_index: usize) -> usize {
-        let Some(&base) = self.checkpoints.get(char_index / STRIDE) else {
-            return self.text.len();
-        };
-        self.text[base..]
-            .char_indices()
-            .nth(char_index % STRIDE)
-            .map_or(self.text.len(), |(b, _)| base + b)
-    }
-
-    fn span(&self, s: &YamlSpan) -> Span {
-        let place = |m: &saphyr_parser::Marker| Place {
-            line: m.line(),
-            column: m.col() + 1,
-            offset: self.byte(m.index()),
-        };
-        Span {
-            start: place(&s.start),
-            end: place(&s.end),
-        }
-    }
-}
-
-/// A map or list being read.
-struct Frame {
-    path: String,
-    start: Span,
-    /// True for a map or list written as a key (`? [a, b]: x`), which is not indexed.
-    is_key: bool,
-    kind: Kind,
-}
-
-enum Kind {
-    /// A map, with the key just read waiting for its value.
-    Map(Option<(String, Span)>),
-    /// A list, with the index of its next item.
-    Seq(usize),
-}
-
-/// The key slot of the map on top of the stack, when that map waits for a key.
-fn waiting_key(stack: &mut [Frame]) -> Option<&mut Option<(String, Span)>> {
-    match stack.last_mut() {
-        Some(Frame {
-            kind: Kind::Map(slot @ None),
-            ..
-        }) => Some(slot),
-        _ => None,
-    }
-}
-
-/// Nesting deeper than this is not indexed: a spec is at most about a dozen levels deep, and
-/// every indexed node holds its full path, so indexing 20 000 levels would cost quadratic
-/// time and memory. Deeper values are placed at their nearest indexed ancestor.
+/// Paths are followed at most this deep, and text values listed down to it: a spec is at
+/// most about a dozen levels deep, and every listed value holds its full path, so listing
+/// 20 000 levels would cost quadratic time and memory. Deeper values are placed at their
+/// nearest ancestor within the limit.
 const MAX_DEPTH: usize = 64;
 
-impl PositionIndex {
-    /// Indexes the first YAML document of `source`. Parsing stops quietly at the first syntax
-    /// error: what was read before it stays indexed (syntax errors are reported by the loader).
-    /// Maps and lists deeper than [`MAX_DEPTH`] are skipped.
-    pub fn build(source: &str) -> PositionIndex {
-        let offsets = Offsets::new(source);
-        let mut index = PositionIndex::default();
-        let mut stack: Vec<Frame> = Vec::new();
-        let mut root_done = false;
-        // Collections opened below MAX_DEPTH and not yet closed.
-        let mut too_deep = 0usize;
-        for event in Parser::new_from_str(source) {
-            let Ok((event, span)) = event else { break };
-            let span = offsets.span(&span);
-            if too_deep > 0 {
-                match event {
-                    Event::MappingStart(..) | Event::SequenceStart(..) => too_deep += 1,
-                    Event::MappingEnd | Event::SequenceEnd => too_deep -= 1,
-                    Event::DocumentEnd | Event::StreamEnd => break,
-                    _ => {}
-                }
-                continue;
-            }
-            if stack.len() >= MAX_DEPTH
-                && matches!(event, Event::MappingStart(..) | Event::SequenceStart(..))
-            {
-                // The skipped value still takes its key (or list index) from its parent.
-                if waiting_key(&mut stack).is_none() {
-                    index.enter(&mut stack, &mut root_done);
-                }
-                too_deep = 1;
-                continue;
-            }
-            match event {
-                Event::Scalar(..) | Event::Alias(_) => {
-                    let text = match event {
-                        Event::Scalar(value, ..) => Some(value.into_owned()),
-                        _ => None,
-                    };
-                    if let Some(slot) = waiting_key(&mut stack) {
-                        *slot = Some((text.unwrap_or_else(|| "*".to_owned()), span));
-                        continue;
-                    }
-                    let Some((path, key)) = index.enter(&mut stack, &mut root_done) else {
-                        break;
-                    };
-                    index.nodes.insert(path.clone(), Node { key, value: span });
-                    if let Some(value) = text {
-                        index.scalars.push(Scalar { path, value, span });
-                    }
-                }
-                Event::MappingStart(..) | Event::SequenceStart(..) => {
-                    // A map or list used as a key is walked but not indexed.
-                    let (path, is_key) = if waiting_key(&mut stack).is_some() {
-                        ("?".to_owned(), true)
-                    } else {
-                        let Some((path, key)) = index.enter(&mut stack, &mut root_done) else {
-                            break;
-                        };
-                        index.nodes.insert(path.clone(), Node { key, value: span });
-                        (path, false)
-                    };
-                    let kind = if matches!(event, Event::MappingStart(..)) {
-                        Kind::Map(None)
-                    } else {
-                        Kind::Seq(0)
-                    };
-                    stack.push(Frame {
-                        path,
-                        start: span,
-                        is_key,
-                        kind,
-                    });
-                }
-                Event::MappingEnd | Event::SequenceEnd => {
-                    let Some(frame) = stack.pop() else { break };
-                    if frame.is_key {
-                        if let Some(slot) = waiting_key(&mut stack) {
-                            *slot = Some(("?".to_owned(), frame.start));
-                        }
-                        continue;
-                    }
-                    if let Some(node) = index.nodes.get_mut(&frame.path) {
-                        node.value = Span {
-                            start: frame.start.start,
-                            end: span.end.max_by_offset(frame.start.end),
-                        };
-                    }
-                }
-                Event::DocumentEnd | Event::StreamEnd => break,
-                _ => {}
-            }
+/// One step of a path as written: a key, or a list index.
+enum Step<'p> {
+    Key(&'p str),
+    Index(usize),
+}
+
+/// The steps of a path (`a.b[2]` → `a`, `b`, `[2]`); a key of a map or list used as a key is
+/// written `?`.
+fn steps(path: &str) -> Vec<Step<'_>> {
+    let mut out = Vec::new();
+    for part in path.split('.').filter(|p| !p.is_empty()) {
+        let (key, mut rest) = part.split_at(part.find('[').unwrap_or(part.len()));
+        if !key.is_empty() {
+            out.push(Step::Key(key));
         }
-        index
+        while let Some(close) = rest.find(']') {
+            if let Ok(i) = rest[1..close].parse() {
+                out.push(Step::Index(i));
+            }
+            rest = &rest[close + 1..];
+        }
+    }
+    out
+}
+
+impl PositionIndex {
+    /// Reads the first YAML document of `source` (up to its first syntax error, if any:
+    /// syntax errors are reported by the loader).
+    pub fn build(source: &str) -> PositionIndex {
+        let tree = Tree::parse(source);
+        let scalars = scalars(&tree);
+        PositionIndex { tree, scalars }
     }
 
-    /// The path of the next value under the top of the stack, and its key's span; `None`
-    /// after the root value is complete (a second document).
-    fn enter(&self, stack: &mut [Frame], root_done: &mut bool) -> Option<(String, Option<Span>)> {
-        let Some(frame) = stack.last_mut() else {
-            if *root_done {
-                return None;
-            }
-            *root_done = true;
-            return Some((String::new(), None));
+    /// The file's tree.
+    pub fn tree(&self) -> &Tree {
+        &self.tree
+    }
+
+    /// The nodes along `path` from the root, as far as the file has them: (key node, value
+    /// node) for each step taken, the root first (with no key).
+    fn walk(&self, path: &str) -> (Vec<(Option<NodeId>, NodeId)>, bool) {
+        let Some(root) = self.tree.root else {
+            return (Vec::new(), false);
         };
-        let path = &frame.path;
-        match &mut frame.kind {
-            Kind::Map(key) => {
-                let (name, span) = key.take()?;
-                let child = if path.is_empty() {
-                    name
-                } else {
-                    format!("{path}.{name}")
-                };
-                Some((child, Some(span)))
-            }
-            Kind::Seq(next) => {
-                let child = format!("{path}[{next}]");
-                *next += 1;
-                Some((child, None))
+        let steps = steps(path);
+        let mut found = vec![(None, root)];
+        for (depth, step) in steps.iter().enumerate() {
+            let here = found.last().expect("root").1;
+            let next = match (&self.tree.node(here).kind, step) {
+                _ if depth + 1 >= MAX_DEPTH => None,
+                (NodeKind::Map(entries), Step::Key(k)) => entries
+                    .iter()
+                    .find(|e| match self.tree.scalar(e.key) {
+                        Some(text) => text == *k,
+                        None => *k == "?",
+                    })
+                    .map(|e| (Some(e.key), e.value)),
+                (NodeKind::Seq(items), Step::Index(i)) => items.get(*i).map(|&v| (None, v)),
+                _ => None,
+            };
+            match next {
+                Some(n) => found.push(n),
+                None => return (found, false),
             }
         }
+        (found, true)
     }
 
     /// The node at `path`, if the file has it.
     pub fn node(&self, path: &str) -> Option<Node> {
-        self.nodes.get(path).copied()
+        match self.walk(path) {
+            (found, true) => found.last().map(|&(key, value)| Node {
+                key: key.map(|k| self.tree.node(k).span),
+                value: self.tree.node(value).span,
+            }),
+            _ => None,
+        }
     }
 
     /// The best place to show for `path`: the value itself, else the nearest enclosing value
     /// the file has (a missing `title` points at its chapter).
     pub fn locate(&self, path: &str) -> Option<Span> {
-        let mut path = path;
-        loop {
-            if let Some(node) = self.nodes.get(path) {
-                return Some(node.value);
-            }
-            if path.is_empty() {
-                return None;
-            }
-            path = parent(path);
-        }
+        let (found, _) = self.walk(path);
+        found.last().map(|&(_, value)| self.tree.node(value).span)
     }
 
     /// Where `needle` is written inside the value at `path` (first occurrence), else the
@@ -292,19 +162,11 @@ impl PositionIndex {
 
     /// The span of the key or value that starts at byte `offset`, if one does.
     pub fn starting_at(&self, offset: usize) -> Option<Span> {
-        self.nodes.values().find_map(|n| match n.key {
-            Some(k) if k.start.offset == offset => Some(k),
-            _ if n.value.start.offset == offset => Some(n.value),
-            _ => None,
-        })
-    }
-
-    /// The map entry (its path and node) whose key starts at byte `offset`.
-    pub fn entry_with_key_at(&self, offset: usize) -> Option<(String, Node)> {
-        self.nodes
+        self.tree
+            .nodes
             .iter()
-            .find(|(_, n)| n.key.is_some_and(|k| k.start.offset == offset))
-            .map(|(p, n)| (p.clone(), *n))
+            .find(|n| n.span.start.offset == offset)
+            .map(|n| n.span)
     }
 
     /// Every text value of the file, in file order.
@@ -313,22 +175,41 @@ impl PositionIndex {
     }
 }
 
-impl Place {
-    fn max_by_offset(self, other: Place) -> Place {
-        if self.offset >= other.offset {
-            self
-        } else {
-            other
+/// The text values of `tree` (not keys, not aliases) with their paths, in file order, down
+/// to [`MAX_DEPTH`]. The walk keeps its own stack, so depth cannot overflow the thread's.
+fn scalars(tree: &Tree) -> Vec<Scalar> {
+    let mut out = Vec::new();
+    let Some(root) = tree.root else { return out };
+    let mut pending: Vec<(NodeId, String, usize)> = vec![(root, String::new(), 0)];
+    while let Some((id, path, depth)) = pending.pop() {
+        let node = tree.node(id);
+        match &node.kind {
+            NodeKind::Scalar { text, .. } => out.push(Scalar {
+                path,
+                value: text.clone(),
+                span: node.span,
+            }),
+            _ if depth + 1 >= MAX_DEPTH => {}
+            NodeKind::Seq(items) => {
+                for (i, &item) in items.iter().enumerate().rev() {
+                    pending.push((item, format!("{path}[{i}]"), depth + 1));
+                }
+            }
+            NodeKind::Map(entries) => {
+                for e in entries.iter().rev() {
+                    let key = tree.scalar(e.key).unwrap_or("?");
+                    let child = if path.is_empty() {
+                        key.to_owned()
+                    } else {
+                        format!("{path}.{key}")
+                    };
+                    pending.push((e.value, child, depth + 1));
+                }
+            }
+            NodeKind::Alias(_) => {}
         }
     }
-}
-
-/// The path one level up: `a.b[2]` → `a.b`, `a.b` → `a`, `a` → the root (`""`).
-pub fn parent(path: &str) -> &str {
-    match path.rfind(['.', '[']) {
-        Some(i) => &path[..i],
-        None => "",
-    }
+    out
 }
 
 /// The span of bytes `start..end` of `source`, with lines and columns counted.

@@ -77,6 +77,13 @@ pub struct Spec {
     pub layout: Layout,
 }
 
+impl Spec {
+    /// Ngày ban hành, when one is given and exists.
+    pub fn issued(&self) -> Option<chrono::NaiveDate> {
+        self.date.and_then(|d| d.0)
+    }
+}
+
 /// The kinds of agreement text the tool lays out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
@@ -150,20 +157,18 @@ impl Kind {
     }
 }
 
-/// A calendar date written `YYYY-MM-DD`, checked when it is read.
+/// A date written `YYYY-MM-DD`: the calendar date, or `None` when the text names no date that
+/// exists (30 February) or is written otherwise; the check rule `date-impossible` reports
+/// those with their text, so that a bad date never hides the file's other problems.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SpecDate(pub chrono::NaiveDate);
+pub struct SpecDate(pub Option<chrono::NaiveDate>);
 
 impl<'de> Deserialize<'de> for SpecDate {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = String::deserialize(d)?;
-        chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-            .map(SpecDate)
-            .map_err(|_| {
-                de::Error::custom(format!(
-                    "ngày `{text}` không hợp lệ: cần dạng NĂM-THÁNG-NGÀY có thật, ví dụ 2023-06-15"
-                ))
-            })
+        Ok(SpecDate(
+            chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok(),
+        ))
     }
 }
 
@@ -211,6 +216,13 @@ pub struct Parties {
     pub agreement: Vec<String>,
     /// One entry per party, in the order printed.
     pub members: Vec<Party>,
+}
+
+impl Parties {
+    /// Ngày ký kết, when one is given and exists.
+    pub fn signed(&self) -> Option<chrono::NaiveDate> {
+        self.date.and_then(|d| d.0)
+    }
 }
 
 /// One party's representative and contact details.
@@ -493,8 +505,9 @@ impl<'de> Deserialize<'de> for Width {
         match Scalar::deserialize(d)?.0 {
             ScalarValue::Number(n) => Ok(Width::Share(n)),
             ScalarValue::Text(t) => Ok(Width::Length(t)),
-            ScalarValue::Empty => Err(de::Error::custom(
-                "thiếu độ rộng cột: ghi một số (tỉ lệ) hoặc độ dài như `12mm`, `3fr`, `20%`",
+            ScalarValue::Empty => Err(de::Error::invalid_type(
+                de::Unexpected::Unit,
+                &"một số (tỉ lệ) hoặc độ dài như `12mm`, `3fr`, `20%`",
             )),
         }
     }

@@ -274,7 +274,7 @@ fn a_character_missing_from_the_font_is_an_error_naming_it_and_its_line() {
     let (code, err, pdf) = render_pdf(&yaml, &[], &[]);
     assert_eq!(code, Some(1), "{err}");
     assert!(
-        err.contains("vb.yaml:6:48:") && err.contains("U+0F00"),
+        err.contains("vb.yaml:6:48") && err.contains("U+0F00"),
         "{err}"
     );
     assert!(
@@ -370,6 +370,15 @@ fn a_batch_renders_every_spec_reports_failures_at_the_end_and_refuses_clashing_n
     );
     assert!(err.contains("trùng tên tệp kết quả"), "{err}");
     assert!(err.contains("3 trên 8 tệp không trình bày được"), "{err}");
+    // The summary names each failed file on its line.
+    let summary = err
+        .split("không trình bày được:")
+        .nth(1)
+        .unwrap_or_default();
+    assert!(
+        summary.lines().any(|l| l.contains("hong.yaml:1:")),
+        "{summary}"
+    );
     assert!(!out.join("vb0.pdf").exists() && !out.join("hong.pdf").exists());
 }
 

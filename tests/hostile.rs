@@ -5,7 +5,8 @@
 use std::path::Path;
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
-use vanban::check::{Checked, Severity, check_bytes};
+use vanban::check::{Checked, check_bytes};
+use vanban::finding::Severity;
 
 const GOOD: &str = "kind: ban-ghi-nho\ntitle: Hợp tác\nplace: Huế\nyear: 2024\n\
     issuers: [{id: a, name: Sở A, abbr: SA}]\n\
@@ -38,7 +39,7 @@ fn check_bounded(bytes: Vec<u8>) -> Checked {
 }
 
 fn rules(c: &Checked) -> Vec<&'static str> {
-    c.findings.iter().map(|f| f.rule.id).collect()
+    c.report.findings.iter().map(|f| f.rule.id).collect()
 }
 
 /// Renders `bytes` as `sai.yaml` with the binary; asserts nothing but the spec is left.
@@ -78,9 +79,13 @@ fn empty_truncated_binary_and_invalid_utf8_are_errors() {
     let c = check_bounded(latin1);
     assert_eq!(rules(&c), ["encoding"]);
     assert!(
-        c.findings[0].help.as_deref().unwrap().contains("dòng 9"),
+        c.report.findings[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("dòng 9"),
         "{:?}",
-        c.findings[0]
+        c.report.findings[0]
     );
     let (code, e) = render(b"\x00\x01\x02binary\xff");
     assert_eq!(code, Some(1));
@@ -109,7 +114,7 @@ fn bom_utf16_crlf_and_nfd_are_accepted() {
     }
     let c = check_bounded(nfd.into_bytes());
     assert_eq!(rules(&c), ["nfc"], "NFD is reported, not refused");
-    assert_eq!(c.findings[0].severity(), Severity::Warning);
+    assert_eq!(c.report.findings[0].severity(), Severity::Warning);
     assert_eq!(
         c.spec.unwrap().title,
         "Hợp tác",
@@ -137,9 +142,9 @@ fn alias_bombs_are_refused_quickly() {
     let c = check_bounded(yaml.clone().into_bytes());
     assert_eq!(rules(&c), ["yaml-syntax"]);
     assert!(
-        c.findings[0].message.contains("bí danh"),
+        c.report.findings[0].message.contains("bí danh"),
         "{}",
-        c.findings[0].message
+        c.report.findings[0].message
     );
     let (code, e) = render(yaml.as_bytes());
     assert_eq!(code, Some(1), "{e}");
@@ -176,7 +181,7 @@ fn nesting_20000_deep_does_not_overflow_the_stack() {
     for (deep, rule, refused_for_depth) in cases {
         let c = check_bounded(deep.into_bytes());
         assert_eq!(rules(&c), [rule]);
-        let message = &c.findings[0].message;
+        let message = &c.report.findings[0].message;
         assert_eq!(message.contains("quá sâu"), refused_for_depth, "{message}");
     }
 }

@@ -1,12 +1,12 @@
 //! Property test: random and mutated specs (the samples with lines deleted or duplicated,
-//! characters flipped, Typst specials inserted, or random bytes) go through load → check →
-//! Typst source without a panic, and `check` agrees with the pipeline: a spec with no check
-//! error numbers and renders to Typst. The number of cases is bounded so `cargo test` stays
+//! characters flipped, Typst specials inserted, or random bytes) go through the pipeline (check →
+//! compose → Typst source) without a panic: a spec with no check error composes and renders to
+//! Typst, and a refused one is refused naming its file. The number of cases is bounded so `cargo test` stays
 //! fast.
 
 use proptest::prelude::*;
 use vanban::check::check_bytes;
-use vanban::commands::render::{Options, make};
+use vanban::pipeline::{self, Options, Source};
 use vanban::render::Format;
 
 const SAMPLES: [&str; 3] = [
@@ -71,41 +71,35 @@ fn apply(text: &str, m: &Mutation) -> String {
     }
 }
 
-/// Load → check → number → Typst source: never panics; no check error means it renders.
+/// Check → compose → Typst source: never panics; no check error means it renders.
 fn pipeline(bytes: &[u8]) {
     pipeline_to(bytes, false);
 }
 
 /// [`pipeline`], and with `pdf` the spec is also laid out and written as PDF.
 fn pipeline_to(bytes: &[u8], pdf: bool) {
-    let checked = check_bytes("mutant.yaml", bytes);
-    let spec = vanban::load::decode("mutant.yaml", bytes)
-        .and_then(|t| vanban::load::parse("mutant.yaml", &t));
-    assert_eq!(
-        checked.spec.is_some(),
-        spec.is_ok()
-            && !checked
-                .findings
-                .iter()
-                .any(|f| f.rule.id.starts_with("unknown-key")),
-        "check and load disagree on whether the spec loads"
-    );
-    let _ = vanban::check::report::human(&checked, false);
-    if let Some(spec) = &checked.spec {
-        let built = vanban::number::build(spec, "mutant.yaml");
-        if !checked.has_errors() {
-            let doc = built.expect("a spec without check errors numbers");
-            vanban::render::typst_source(&doc, "mutant.yaml", "Liberation Serif")
-                .expect("and makes Typst source");
-            if pdf {
-                // Laid out as a PDF, or refused with an error naming the file (a character the
-                // font lacks is refused only when the PDF is made).
-                let text = String::from_utf8_lossy(bytes);
-                let formats = [Format::Pdf];
-                if let Err(e) = make("mutant.yaml", &text, &formats, &Options::default()) {
-                    assert!(e.to_string().contains("mutant.yaml"), "{e}");
-                }
-            }
+    let source = Source {
+        name: "mutant.yaml".to_owned(),
+        bytes: bytes.to_vec(),
+    };
+    let checked = pipeline::check(&source);
+    let _ = vanban::finding::report::human(&checked.report, false);
+    let errors = checked.has_errors();
+    let composed = pipeline::compose(checked);
+    if errors {
+        if let Err(e) = &composed {
+            assert!(e.to_string().contains("mutant.yaml"), "{e}");
+        }
+        return;
+    }
+    let composed = composed.expect("a spec without check errors composes");
+    vanban::render::typst_source(&composed.document, "mutant.yaml", "Liberation Serif")
+        .expect("and makes Typst source");
+    if pdf {
+        // Laid out as a PDF, or refused with an error naming the file (a character the font
+        // lacks is refused only when the PDF is made).
+        if let Err(e) = pipeline::outputs(composed, &[Format::Pdf], &Options::default()) {
+            assert!(e.to_string().contains("mutant.yaml"), "{e}");
         }
     }
 }

@@ -5,7 +5,7 @@
 mod common;
 use common::*;
 use std::process::Command;
-use vanban::commands::render::{Options, make};
+use vanban::pipeline::{self, Options};
 use vanban::render::{FontSet, Format, Templates};
 
 fn vanban(args: &[&str]) -> std::process::Output {
@@ -25,7 +25,8 @@ fn the_province_example_signs_three_parties_on_one_row() {
         templates: Some(&house),
         ..Options::default()
     };
-    let made = make("ba-ben.yaml", &text, &[Format::Pdf], &options).unwrap();
+    let composed = pipeline::signable("ba-ben.yaml", &text).unwrap();
+    let made = pipeline::outputs(composed, &[Format::Pdf], &options).unwrap();
     let pages = vanban::pages::Pages::read(made.paged.as_ref().unwrap());
     let names: Vec<&vanban::pages::Run> = made
         .doc

@@ -4,7 +4,8 @@
 //! rest of the text (provisions, trích yếu, tables…) only citations with a number ("… số …"), as
 //! warnings, since there a type word followed by a date may name an event rather than a text.
 
-use super::{Context, Finding, Rule, Severity};
+use super::Context;
+use crate::finding::{Finding, Rule, Severity};
 use crate::spec::Spec;
 use chrono::{Datelike, NaiveDate};
 
@@ -244,7 +245,7 @@ fn check_text(
     standard: &Standard,
     out: &mut Vec<Finding>,
 ) {
-    let own_year = spec.date.map(|d| d.0.year()).or(spec.year);
+    let own_year = spec.issued().map(|d| d.year()).or(spec.year);
     for c in citations(text) {
         if standard.numbered_only && c.number.is_none() {
             continue;
@@ -271,8 +272,8 @@ fn check_text(
                     format!("{cited}: số hiệu ghi năm {ny} nhưng ngày ban hành {text} ở năm {y}"),
                 );
             } else if let (Some(real), Some(own)) = (real, own_year) {
-                let after_own = match spec.date {
-                    Some(own_date) => real > own_date.0,
+                let after_own = match spec.issued() {
+                    Some(own_date) => real > own_date,
                     None => y > own,
                 };
                 if after_own {
@@ -420,7 +421,12 @@ mod tests {
         );
         let spec = crate::check::spec_with_clause("Theo Quyết định số 12/NQ-UBND");
         let checked = crate::check::check_bytes("t.yaml", spec.as_bytes());
-        assert_eq!(checked.findings.len(), 1, "{:?}", checked.findings);
+        assert_eq!(
+            checked.report.findings.len(),
+            1,
+            "{:?}",
+            checked.report.findings
+        );
         assert!(!checked.has_errors(), "warnings do not stop the render");
     }
 

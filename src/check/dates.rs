@@ -1,10 +1,18 @@
-//! Dates and years: the issue date, the signing date of the parties, `year` and `period` must
-//! tell one story. (A date that does not exist is caught when loading: `date-impossible`.)
+//! Dates and years: every date must exist, and the issue date, the signing date of the
+//! parties, `year` and `period` must tell one story.
 
-use super::{Context, Finding, Rule, Severity};
+use super::Context;
+use crate::finding::{Finding, Rule, Severity};
 use crate::spec::Spec;
 use chrono::Datelike;
 
+/// A date that does not exist.
+pub static DATE_IMPOSSIBLE: Rule = Rule {
+    id: "date-impossible",
+    severity: Severity::Error,
+    vi: "Ngày không có thật (30/02) hoặc không viết dạng NĂM-THÁNG-NGÀY.",
+    en: "A date that does not exist (30 February) or is not written YYYY-MM-DD.",
+};
 /// `period.from` after `period.to`.
 pub static PERIOD_ORDER: Rule = Rule {
     id: "period-order",
@@ -28,13 +36,39 @@ pub static YEAR_MISMATCH: Rule = Rule {
 };
 
 /// The rules of this group.
-pub const RULES: &[&Rule] = &[&PERIOD_ORDER, &DATE_PERIOD, &YEAR_MISMATCH];
+pub const RULES: &[&Rule] = &[
+    &DATE_IMPOSSIBLE,
+    &PERIOD_ORDER,
+    &DATE_PERIOD,
+    &YEAR_MISMATCH,
+];
 
 /// Runs the date rules.
 pub fn check(cx: &Context, spec: &Spec) -> Vec<Finding> {
     let mut out = Vec::new();
     let f = |rule, path: &str, message: String| Finding::at(rule, cx.index, path, message);
-    let date_year = spec.date.map(|d| d.0.year());
+    let dates = [
+        ("date", spec.date),
+        ("parties.date", spec.parties.as_ref().and_then(|p| p.date)),
+    ];
+    for (path, date) in dates {
+        if let Some(crate::spec::SpecDate(None)) = date {
+            let scalars = cx.index.scalars();
+            let written = scalars
+                .iter()
+                .find(|s| s.path == path)
+                .map_or("", |s| s.value.as_str());
+            out.push(f(
+                &DATE_IMPOSSIBLE,
+                path,
+                format!(
+                    "ngày `{written}` không hợp lệ: cần dạng NĂM-THÁNG-NGÀY có thật, ví dụ \
+                     2023-06-15"
+                ),
+            ));
+        }
+    }
+    let date_year = spec.issued().map(|d| d.year());
     if let (Some(year), Some(date)) = (spec.year, date_year)
         && year != date
     {
@@ -45,18 +79,17 @@ pub fn check(cx: &Context, spec: &Spec) -> Vec<Finding> {
         ));
     }
     let year = date_year.or(spec.year);
-    if let (Some(p), Some(signed)) = (&spec.parties, spec.parties.as_ref().and_then(|p| p.date))
+    if let Some(signed) = spec.parties.as_ref().and_then(|p| p.signed())
         && let Some(year) = year
-        && signed.0.year() != year
-        && p.date.is_some()
+        && signed.year() != year
     {
         out.push(f(
             &YEAR_MISMATCH,
             "parties.date",
             format!(
                 "ngày ký {} ở năm {}, còn văn bản ban hành năm {year}",
-                signed.0.format("%d/%m/%Y"),
-                signed.0.year()
+                signed.format("%d/%m/%Y"),
+                signed.year()
             ),
         ));
     }
@@ -86,13 +119,13 @@ pub fn check(cx: &Context, spec: &Spec) -> Vec<Finding> {
             ));
         }
     };
-    match (spec.date, spec.year) {
-        (Some(d), _) => after("date", "ngày ban hành", d.0.year()),
+    match (spec.issued(), spec.year) {
+        (Some(d), _) => after("date", "ngày ban hành", d.year()),
         (None, Some(y)) => after("year", "văn bản ban hành", y),
         _ => {}
     }
-    if let Some(d) = spec.parties.as_ref().and_then(|p| p.date) {
-        after("parties.date", "ngày ký", d.0.year());
+    if let Some(d) = spec.parties.as_ref().and_then(|p| p.signed()) {
+        after("parties.date", "ngày ký", d.year());
     }
     out
 }
@@ -120,6 +153,23 @@ mod tests {
                 "year: 2024\nparties: {date: 2023-12-30, members: [{issuer: a, honorific: Ông, name: A}]}\n"
             ),
             ["year-mismatch 9:17"]
+        );
+    }
+
+    #[test]
+    fn dates_that_do_not_exist_are_found_with_the_others() {
+        assert_eq!(
+            ids("date: 2024-02-30
+year: 2023
+period: {from: 2025, to: 2023}
+"),
+            ["date-impossible 8:7", "period-order 10:9"]
+        );
+        assert_eq!(
+            ids("year: 2024
+parties: {date: \"15/6/2024\", members: [{issuer: a, honorific: Ông, name: A}]}
+"),
+            ["date-impossible 9:17"]
         );
     }
 

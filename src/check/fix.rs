@@ -19,16 +19,17 @@ pub struct Fixed {
 /// text must have loaded: a fix never turns a file that parses into one that does not.
 pub fn fixed_text(checked: &Checked, original: &str) -> Option<(String, Fixed)> {
     let mut fixes: Vec<_> = checked
+        .report
         .findings
         .iter()
         .filter_map(|f| f.fix.as_ref())
         .collect();
-    let normalised = checked.source != original;
+    let normalised = checked.report.source != original;
     if fixes.is_empty() && !normalised {
         return None;
     }
     fixes.sort_by_key(|f| std::cmp::Reverse(f.span.start.offset));
-    let mut text = checked.source.clone();
+    let mut text = checked.report.source.clone();
     let mut converted = 0;
     let mut last_start = usize::MAX;
     for fix in fixes {
@@ -54,20 +55,25 @@ pub fn fixed_text(checked: &Checked, original: &str) -> Option<(String, Fixed)> 
 /// written: when it would not load as well as the old one, the file is left alone.
 pub fn fix_file(path: &Path, checked: &Checked) -> Result<Option<Fixed>, Error> {
     let name = path.display().to_string();
-    let bytes = crate::load::read_limited(path)?;
-    let Ok((original, encoding)) = crate::load::decode_raw(&name, &bytes) else {
+    let bytes = crate::load::read_limited(path).map_err(|message| Error::Io {
+        file: name.clone(),
+        message,
+    })?;
+    let Ok(decoded) = crate::load::decode(&bytes) else {
         return Ok(None);
     };
-    let Some((text, fixed)) = fixed_text(checked, &original) else {
+    let Some((text, fixed)) = fixed_text(checked, &decoded.text) else {
         return Ok(None);
     };
-    let loads = |t: &str| crate::load::parse(&name, t).is_ok();
-    if loads(&checked.source) && !loads(&text) {
-        return Err(Error::spec(
-            &name,
-            "không sửa được tự động: bản đã chuyển mã không còn là YAML hợp lệ; hãy sửa tay",
-        ));
+    let loads = |t: &str| crate::load::parse(t).is_ok();
+    if loads(&checked.report.source) && !loads(&text) {
+        return Err(Error::Failed {
+            file: name,
+            message: "không sửa được tự động: bản đã chuyển mã không còn là YAML hợp lệ; hãy sửa \
+                      tay"
+            .to_owned(),
+        });
     }
-    crate::files::write_atomic(path, &encoding.encode(&text))?;
+    crate::files::write_atomic(path, &decoded.encoding.encode(&text))?;
     Ok(Some(fixed))
 }

@@ -1,133 +1,41 @@
-//! `vanban check`: every problem of a spec found at once, each a [`Finding`] with a rule id,
-//! a severity, a Vietnamese message and a place in the file.
+//! `vanban check`: every problem of a spec found at once, each a
+//! [`Finding`](crate::finding::Finding) of a rule, placed in the file.
 //!
-//! The rules live in one module per group: [`schema`] (bytes, YAML, keys and types),
-//! [`text`] (text hygiene), [`dates`], [`document`] (ids, references and the numbering errors
-//! of [`crate::number`]), [`signatures`], [`symbol`] (số and ký hiệu), [`bases`] (căn cứ
-//! citations), [`structure`], [`recipients`] (Nơi nhận). [`report`] prints findings for people
-//! (with a source snippet) and for machines (JSON); [`fix`] rewrites legacy-encoded text.
+//! The file's own problems (bytes, YAML, keys, types) are found by [`crate::load`], the
+//! numbering problems (ids, references, body shape) by [`crate::number`]; the other rules live
+//! in one module per group: [`text`] (text hygiene), [`dates`], [`signatures`], [`symbol`]
+//! (số and ký hiệu), [`bases`] (căn cứ citations), [`structure`], [`recipients`] (Nơi nhận).
+//! [`crate::finding::report`] prints findings; [`fix`] rewrites legacy-encoded text.
 
 pub mod bases;
 pub mod dates;
-pub mod document;
 pub mod fix;
 pub mod recipients;
-pub mod report;
-pub mod schema;
 pub mod signatures;
 pub mod structure;
 pub mod symbol;
 pub mod text;
 
-use crate::position::{PositionIndex, Span};
+use crate::finding::{Finding, Report, Rule, Severity};
+use crate::position::PositionIndex;
 use crate::spec::Spec;
 use std::path::Path;
 
-/// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Severity {
-    /// Must be fixed: `check` exits 1 and `render` writes nothing.
-    Error,
-    /// Worth a look: printed, blocks only under `check --strict`.
-    Warning,
-}
-
-impl Severity {
-    /// The word printed before the message ("lỗi", "cảnh báo").
-    pub fn label(self) -> &'static str {
-        match self {
-            Severity::Error => "lỗi",
-            Severity::Warning => "cảnh báo",
-        }
-    }
-
-    /// The machine name used in JSON output ("error", "warning").
-    pub fn code(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        }
-    }
-}
-
-/// A rule: its id, its severity and what it checks (for the README and `--help`).
-#[derive(Debug, PartialEq, Eq)]
-pub struct Rule {
-    /// Stable id printed with each finding (`ref-unknown`).
-    pub id: &'static str,
-    /// Severity of every finding of this rule.
-    pub severity: Severity,
-    /// One line in Vietnamese: what the rule catches.
-    pub vi: &'static str,
-    /// The same in English.
-    pub en: &'static str,
-}
-
-/// Every rule, in the order the README lists them.
+/// Every rule, in the order the manual lists them.
 pub fn rules() -> Vec<&'static Rule> {
     [
-        schema::RULES,
+        crate::load::RULES,
         text::RULES,
         dates::RULES,
-        document::RULES,
+        crate::number::rules::RULES,
         signatures::RULES,
         symbol::RULES,
         bases::RULES,
         structure::RULES,
         recipients::RULES,
+        crate::render::RULES,
     ]
     .concat()
-}
-
-/// A replacement of source text that repairs a finding (`check --fix`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Fix {
-    /// Bytes of the (NFC) source to replace.
-    pub span: Span,
-    /// The text to put there.
-    pub replacement: String,
-}
-
-/// One problem found in a spec.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Finding {
-    /// The rule broken.
-    pub rule: &'static Rule,
-    /// What is wrong, in Vietnamese.
-    pub message: String,
-    /// YAML path of the value concerned, when there is one.
-    pub path: Option<String>,
-    /// Where in the file, when known.
-    pub span: Option<Span>,
-    /// A hint shown under the snippet ("sửa: …").
-    pub help: Option<String>,
-    /// An automatic repair, applied by `check --fix`.
-    pub fix: Option<Fix>,
-}
-
-impl Finding {
-    /// A finding of `rule` about the value at `path`, placed with `index`.
-    pub fn at(rule: &'static Rule, index: &PositionIndex, path: &str, message: String) -> Self {
-        Finding {
-            rule,
-            message,
-            path: (!path.is_empty()).then(|| path.to_owned()),
-            span: index.locate(path),
-            help: None,
-            fix: None,
-        }
-    }
-
-    /// Adds a hint.
-    pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
-        self
-    }
-
-    /// The severity of the rule.
-    pub fn severity(&self) -> Severity {
-        self.rule.severity
-    }
 }
 
 /// The spec as the rules see it: text, place index and (when it loads) the model.
@@ -143,14 +51,10 @@ pub struct Context<'a> {
 /// Everything `check` learnt about one file.
 #[derive(Debug, Clone)]
 pub struct Checked {
-    /// The file name as the user gave it.
-    pub file: String,
-    /// The decoded, NFC text (empty when the file could not be decoded).
-    pub source: String,
+    /// The file's name, text and findings (in file order).
+    pub report: Report,
     /// How the file was encoded, for `--fix` to write it back the same way.
     pub encoding: crate::load::TextEncoding,
-    /// The findings, in file order.
-    pub findings: Vec<Finding>,
     /// The spec, when it loaded.
     pub spec: Option<Spec>,
     /// The numbered document, when the spec numbered without error: what `render` lays out,
@@ -161,17 +65,27 @@ pub struct Checked {
 }
 
 impl Checked {
+    fn empty(name: &str) -> Checked {
+        Checked {
+            report: Report {
+                file: name.to_owned(),
+                ..Report::default()
+            },
+            encoding: crate::load::TextEncoding::Utf8,
+            spec: None,
+            document: None,
+            unreadable: false,
+        }
+    }
+
     /// Number of findings of `severity`.
     pub fn count(&self, severity: Severity) -> usize {
-        self.findings
-            .iter()
-            .filter(|f| f.severity() == severity)
-            .count()
+        self.report.count(severity)
     }
 
     /// True when a finding is an error (render must not run).
     pub fn has_errors(&self) -> bool {
-        self.count(Severity::Error) > 0
+        self.report.has_errors()
     }
 }
 
@@ -181,13 +95,9 @@ pub fn check_file(path: &Path) -> Checked {
     let name = path.display().to_string();
     match crate::load::read_limited(path) {
         Ok(bytes) => check_bytes(&name, &bytes),
-        Err(err) => {
-            let message = match err {
-                crate::error::Error::Io { message, .. } => message,
-                other => other.to_string(),
-            };
-            let mut checked = check_bytes(&name, b"");
-            checked.findings = vec![schema::unplaced(&schema::FILE_UNREADABLE, message)];
+        Err(message) => {
+            let mut checked = Checked::empty(&name);
+            checked.report.findings = vec![Finding::new(&crate::load::FILE_UNREADABLE, message)];
             checked.unreadable = true;
             checked
         }
@@ -196,19 +106,11 @@ pub fn check_file(path: &Path) -> Checked {
 
 /// Checks the bytes of a spec file named `name`.
 pub fn check_bytes(name: &str, bytes: &[u8]) -> Checked {
-    let mut checked = Checked {
-        file: name.to_owned(),
-        source: String::new(),
-        encoding: crate::load::TextEncoding::Utf8,
-        findings: Vec::new(),
-        spec: None,
-        document: None,
-        unreadable: false,
-    };
-    let decoded = match schema::decode(name, bytes) {
+    let mut checked = Checked::empty(name);
+    let decoded = match crate::load::decode(bytes) {
         Ok(d) => d,
         Err(finding) => {
-            checked.findings.push(*finding);
+            checked.report.findings.push(*finding);
             return checked;
         }
     };
@@ -220,11 +122,11 @@ pub fn check_bytes(name: &str, bytes: &[u8]) -> Checked {
         source: &source,
         index: &index,
     };
-    let loaded = schema::load(&cx);
-    checked.findings.extend(loaded.findings);
+    let loaded = crate::load::load(&source, &index);
+    let mut findings = loaded.findings;
     // Numbering (the longest rule group) runs beside the others; findings are sorted below.
     let (numbered, others) = rayon::join(
-        || loaded.spec.as_ref().map(|spec| document::check(&cx, spec)),
+        || loaded.spec.as_ref().map(crate::number::build),
         || {
             let mut findings = Vec::new();
             if loaded.syntax_ok {
@@ -241,17 +143,19 @@ pub fn check_bytes(name: &str, bytes: &[u8]) -> Checked {
             findings
         },
     );
-    if let Some((findings, document)) = numbered {
-        checked.findings.extend(findings);
-        checked.document = document;
+    match numbered {
+        Some(Ok(document)) => checked.document = Some(document),
+        Some(Err(numbering)) => findings.extend(numbering),
+        None => {}
     }
-    checked.findings.extend(others);
-    checked.findings.sort_by_key(|f| {
-        let start = f.span.map(|s| s.start.offset).unwrap_or(0);
-        (start, f.rule.id)
-    });
+    findings.extend(others);
+    for finding in &mut findings {
+        finding.place(&index, &source);
+    }
+    checked.report.findings = findings;
+    checked.report.sort();
     checked.spec = loaded.spec;
-    checked.source = source;
+    checked.report.source = source;
     checked
 }
 
@@ -270,6 +174,7 @@ pub(crate) fn spec_with_clause(clause: &str) -> String {
 #[cfg(test)]
 pub(crate) fn described(yaml: &str) -> Vec<String> {
     check_bytes("t.yaml", yaml.as_bytes())
+        .report
         .findings
         .iter()
         .map(|f| {

@@ -1,7 +1,8 @@
 //! Nơi nhận and the punctuation the program adds: the last recipient is "Lưu: …", no item is
 //! empty, and marks the program adds itself (to Nơi nhận and căn cứ) are not typed.
 
-use super::{Context, Finding, Rule, Severity};
+use super::Context;
+use crate::finding::{Finding, Rule, Severity};
 use crate::spec::Spec;
 
 /// Nơi nhận that does not end with "Lưu: …".

@@ -1,7 +1,8 @@
 //! Signature blocks: one per issuer, authority prefixes from the ND 30 list, and a "KT." block
 //! signed by a deputy. (A block for an issuer that does not exist is `issuer-unknown`.)
 
-use super::{Context, Finding, Rule, Severity};
+use super::Context;
+use crate::finding::{Finding, Rule, Severity};
 use crate::spec::Spec;
 use crate::suggest::did_you_mean;
 

@@ -2,7 +2,8 @@
 //! none is empty. (Khoản without text, too many điểm and nested items come from numbering:
 //! [`super::document`].)
 
-use super::{Context, Finding, Rule, Severity};
+use super::Context;
+use crate::finding::{Finding, Rule, Severity};
 use crate::spec::Spec;
 
 /// No chương, điều or mục at all.

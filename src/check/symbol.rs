@@ -1,7 +1,8 @@
 //! Số and ký hiệu: groups joined by "-" without spaces (ND 30, Phụ lục I, II.3), the first group
 //! the abbreviation of the kind (Phụ lục III), and issuer abbreviations that fit in it.
 
-use super::{Context, Finding, Rule, Severity};
+use super::Context;
+use crate::finding::{Finding, Rule, Severity};
 use crate::spec::Spec;
 
 /// A ký hiệu that is not groups joined by "-".
@@ -133,7 +134,10 @@ mod tests {
              issuers: [{id: a, name: Sở A, abbr: S A}]\narticles: [{title: A, clauses: [x]}]\n\
              signatures: [{issuer: a, title: Giám đốc, name: X}]\n";
         let r = check_bytes("t.yaml", yaml.as_bytes());
-        assert_eq!(r.findings[0].rule.id, "symbol-format");
-        assert_eq!(r.findings[0].path.as_deref(), Some("issuers[0].abbr"));
+        assert_eq!(r.report.findings[0].rule.id, "symbol-format");
+        assert_eq!(
+            r.report.findings[0].path.as_deref(),
+            Some("issuers[0].abbr")
+        );
     }
 }

@@ -1,7 +1,8 @@
 //! Text hygiene over every text value of the file: Unicode normalisation, legacy TCVN3 and VNI
 //! text, control characters, tone-mark placement and a trích yếu typed in capitals.
 
-use super::{Context, Finding, Fix, Rule, Severity};
+use super::Context;
+use crate::finding::{Finding, Fix, Rule, Severity};
 use crate::position::{Span, span_of};
 use crate::vietnamese::encoding::{self, Legacy};
 use crate::vietnamese::tones::{ToneStyle, tone_style};
@@ -105,6 +106,7 @@ fn nfc(cx: &Context, raw: &str) -> Option<Finding> {
         ),
         path: None,
         span: Some(span_of(cx.source, start, start + len)),
+        quote: None,
         help: Some("chạy `vanban check --fix` để lưu tệp ở dạng NFC".to_owned()),
         fix: None,
     })
@@ -130,6 +132,7 @@ fn legacy(cx: &Context, path: &str, value: &str, span: Span) -> Option<Finding> 
             .index
             .locate_text(cx.source, path, &found.passage)
             .or(Some(span)),
+        quote: None,
         help: Some("chạy `vanban check --fix` để chuyển sang Unicode".to_owned()),
         fix: Some(Fix {
             span,

@@ -1,7 +1,8 @@
 //! `vanban check`: checks spec files and reports every finding, as text or JSON; with `--fix`
 //! rewrites legacy-encoded and decomposed text first.
 
-use crate::check::{self, Checked, Severity};
+use crate::check::{self, Checked};
+use crate::finding::{Severity, report};
 use std::path::PathBuf;
 
 /// How findings are printed.
@@ -119,14 +120,14 @@ pub fn run(specs: &[PathBuf], options: Options) -> Outcome {
         if options.format == OutputFormat::Text {
             outcome
                 .stdout
-                .push_str(&check::report::human(&checked, options.color));
-            outcome.stdout.push_str(&check::report::summary(&checked));
+                .push_str(&report::human(&checked.report, options.color));
+            outcome.stdout.push_str(&report::summary(&checked.report));
             outcome.stdout.push('\n');
         }
         all.push(checked);
     }
     if options.format == OutputFormat::Json {
-        let findings = check::report::json(&all);
+        let findings = report::json(all.iter().map(|c| &c.report));
         outcome.stdout =
             serde_json::to_string_pretty(&findings).unwrap_or_else(|_| "[]".to_owned());
         outcome.stdout.push('\n');

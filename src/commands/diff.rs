@@ -5,6 +5,7 @@
 use crate::diff::{Comparison, compare, report, tree::Tree};
 use crate::document::{Document, Meta};
 use crate::error::Error;
+use crate::pipeline::{self, Source};
 use crate::render::{self, FontSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -133,21 +134,26 @@ pub fn comparison(old: &str, new: &str, all: bool) -> Result<Comparison, Error> 
     })
 }
 
-/// Reads, parses and numbers one version.
+/// Reads, checks and numbers one version. Findings of the rules do not stop a comparison
+/// (drafts under review may have them); a version that cannot be read as a document does.
 fn version(arg: &str) -> Result<(Tree, Document), Error> {
-    let bytes = read_version(arg)?;
-    let text = crate::load::decode(arg, &bytes)?;
-    let spec = crate::load::parse(arg, &text)?;
-    let doc = crate::number::build(&spec, arg)?;
-    Ok((Tree::build(&spec, &doc), doc))
+    let source = read_version(arg)?;
+    let composed = pipeline::compose(pipeline::check(&source))?;
+    Ok((
+        Tree::build(&composed.spec, &composed.document),
+        composed.document,
+    ))
 }
 
-/// The bytes of a version: the file, or `git show REV:path` when the argument is not a file
-/// and reads as `REV:path`.
-pub fn read_version(arg: &str) -> Result<Vec<u8>, Error> {
+/// A version: the file (read up to the size limit of a spec), or `git show REV:path` when
+/// the argument is not a file and reads as `REV:path`.
+pub fn read_version(arg: &str) -> Result<Source, Error> {
     match split_revision(arg) {
-        None => std::fs::read(arg).map_err(|e| Error::io(arg, "đọc", &e)),
-        Some((rev, path)) => git_show(rev, path, arg),
+        None => Source::file(Path::new(arg)),
+        Some((rev, path)) => Ok(Source {
+            name: arg.to_owned(),
+            bytes: git_show(rev, path, arg)?,
+        }),
     }
 }
 

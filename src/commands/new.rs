@@ -209,7 +209,7 @@ pub fn starter_text(request: &Request, path: &Path) -> Result<String, Error> {
     tera.add_raw_templates(TEMPLATES.iter().copied())
         .expect("embedded starters parse");
     tera.register_filter("yaml", yaml_string);
-    tera.render(template, &context).map_err(|e| Error::Layout {
+    tera.render(template, &context).map_err(|e| Error::Failed {
         file: template.to_owned(),
         message: format!("lỗi mẫu khởi đầu: {e}"),
     })

@@ -1,11 +1,9 @@
 //! `vanban render`: spec files → PDF, Markdown and Typst files, written atomically.
 
-use crate::document::{Document, SourceFile};
-use crate::error::{Diagnostic, Error};
-use crate::pages::Pages;
-use crate::render::{self, Cache, FontSet, Format, Templates};
+use crate::error::Error;
+use crate::pipeline::{self, Options, Source};
+use crate::render::{Cache, FontSet, Format, Templates};
 use std::path::{Path, PathBuf};
-use typst_layout::PagedDocument;
 
 /// What was written for one spec.
 #[derive(Debug, Clone)]
@@ -27,29 +25,6 @@ pub struct Rendered {
     pub warnings: String,
 }
 
-/// Settings shared by every spec of one run.
-#[derive(Debug, Clone, Copy)]
-pub struct Options<'a> {
-    /// The font family the PDF is set in.
-    pub fonts: &'a FontSet,
-    /// House templates given with `--templates`; without them a `templates/` folder beside
-    /// each spec is used when there is one, else the embedded templates.
-    pub templates: Option<&'a Templates>,
-    /// What happens to Typst's memoized layout after each render: dropped, shared by a batch,
-    /// or kept for the next render (`vanban watch`).
-    pub cache: Cache,
-}
-
-impl Default for Options<'static> {
-    fn default() -> Self {
-        Options {
-            fonts: FontSet::embedded(),
-            templates: None,
-            cache: Cache::Drop,
-        }
-    }
-}
-
 /// A `templates/` folder beside the spec, used as house templates when `--templates` is not
 /// given.
 fn templates_beside(spec_path: &Path) -> Option<PathBuf> {
@@ -57,40 +32,15 @@ fn templates_beside(spec_path: &Path) -> Option<PathBuf> {
     dir.is_dir().then_some(dir)
 }
 
-/// Everything one render made, kept for callers that look inside (tests, benchmarks).
-pub struct Made {
-    /// The numbered document.
-    pub doc: Document,
-    /// Its Typst source.
-    pub typ: String,
-    /// Its Markdown, when asked for.
-    pub md: Option<String>,
-    /// The laid-out pages, when a PDF was asked for.
-    pub paged: Option<PagedDocument>,
-    /// The PDF/A with its signature fields, when asked for.
-    pub pdf: Option<Vec<u8>>,
-}
-
-/// Checks, numbers and renders one spec file into the requested formats, in memory. Runs every
-/// `vanban check` rule first: any error stops it with the full report ([`Error::Check`]).
+/// Checks, numbers and renders one spec file into the requested formats, in memory, through
+/// the [`pipeline`]: any finding of error severity stops it with the full report.
 pub fn render_spec(
     spec_path: &Path,
     formats: &[Format],
     options: &Options,
 ) -> Result<Rendered, Error> {
-    let name = spec_path.display().to_string();
-    let checked = crate::check::check_file(spec_path);
-    let report = crate::check::report::human(&checked, false);
-    if checked.unreadable {
-        return Err(Error::Io {
-            file: name,
-            message: checked.findings[0].message.clone(),
-        });
-    }
-    let doc = match checked.document {
-        Some(doc) if !checked.has_errors() => doc,
-        _ => return Err(Error::Check(report.trim_end().to_owned())),
-    };
+    let source = Source::file(spec_path)?;
+    let composed = pipeline::compose(pipeline::check(&source))?.signable()?;
     let beside;
     let options = match (options.templates, templates_beside(spec_path)) {
         (None, Some(dir)) => {
@@ -102,7 +52,8 @@ pub fn render_spec(
         }
         _ => *options,
     };
-    let made = make_numbered(&name, &checked.source, doc, formats, &options)?;
+    let warnings = crate::finding::report::human(&composed.report, false);
+    let made = pipeline::outputs(composed, formats, &options)?;
     let outputs = formats
         .iter()
         .map(|&format| {
@@ -114,113 +65,7 @@ pub fn render_spec(
             (format, bytes)
         })
         .collect();
-    Ok(Rendered {
-        outputs,
-        warnings: report,
-    })
-}
-
-/// The pipeline for one spec given as text: parse, number, Typst source; then the Markdown
-/// and the PDF when `formats` ask for them. The PDF carries the spec as an attachment, refuses
-/// characters its font lacks and gets one signature field per signer.
-pub fn make(name: &str, text: &str, formats: &[Format], options: &Options) -> Result<Made, Error> {
-    let spec = crate::load::parse(name, text)?;
-    let doc = crate::number::build(&spec, name)?;
-    make_numbered(name, text, doc, formats, options)
-}
-
-/// [`make`] from the spec already numbered (as `check` numbers it); `text` is the spec's text,
-/// attached to the PDF.
-pub fn make_numbered(
-    name: &str,
-    text: &str,
-    mut doc: Document,
-    formats: &[Format],
-    options: &Options,
-) -> Result<Made, Error> {
-    doc.meta.source = Some(SourceFile {
-        name: Path::new(name).file_name().map_or_else(
-            || "spec.yaml".to_owned(),
-            |f| f.to_string_lossy().into_owned(),
-        ),
-        text: text.to_owned(),
-    });
-    let templates = options.templates.unwrap_or(Templates::embedded());
-    let typ = templates.typst_source(&doc, name, options.fonts.family())?;
-    // The Markdown is made while Typst lays the PDF out (both only read the document).
-    let (md, laid_out) = rayon::join(
-        || {
-            formats
-                .contains(&Format::Md)
-                .then(|| templates.markdown(&doc, name))
-                .transpose()
-        },
-        || {
-            if !formats.contains(&Format::Pdf) {
-                return Ok((None, None));
-            }
-            let paged = render::compile(&typ, name, options.fonts, options.cache)?;
-            let pages = Pages::read(&paged);
-            refuse_missing_glyphs(&pages, name, text)?;
-            let pdf = render::pdf(&paged, &doc.meta, name)?;
-            let pdf = render::add_signature_fields(&pdf, &pages.signature_rooms, name)?;
-            Ok::<_, Error>((Some(paged), Some(pdf)))
-        },
-    );
-    let md = md?;
-    let (paged, pdf) = laid_out?;
-    Ok(Made {
-        doc,
-        typ,
-        md,
-        paged,
-        pdf,
-    })
-}
-
-/// A character the font lacks would print as an empty box: an error naming the character and
-/// its first place in the spec, once per character.
-fn refuse_missing_glyphs(pages: &Pages, name: &str, text: &str) -> Result<(), Error> {
-    let mut diagnostics: Vec<Diagnostic> = Vec::new();
-    let mut seen: Vec<&str> = Vec::new();
-    for missing in &pages.missing {
-        if seen.contains(&missing.text.as_str()) {
-            continue;
-        }
-        seen.push(&missing.text);
-        let codes: Vec<String> = missing
-            .text
-            .chars()
-            .map(|c| format!("U+{:04X}", c as u32))
-            .collect();
-        let (line, column) = match text.find(&missing.text) {
-            Some(at) => {
-                let before = &text[..at];
-                let line = before.matches('\n').count() + 1;
-                let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-                (Some(line), Some(column))
-            }
-            None => (None, None),
-        };
-        diagnostics.push(Diagnostic {
-            file: name.to_owned(),
-            line,
-            column,
-            path: None,
-            message: format!(
-                "ký tự `{}` ({}) không có trong phông chữ {}: bản in sẽ thành ô trống; hãy thay \
-                 ký tự này hoặc dùng phông có nó (--font-dir)",
-                missing.text,
-                codes.join(" "),
-                missing.family
-            ),
-        });
-    }
-    if diagnostics.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::Spec(diagnostics))
-    }
+    Ok(Rendered { outputs, warnings })
 }
 
 /// Renders one spec and writes `out_dir/<stem>.<ext>` for each format. Nothing is written
@@ -381,7 +226,7 @@ pub fn run(request: &Request) -> u8 {
             results.len()
         );
         for err in &failures {
-            eprintln!("  {}", err.to_string().lines().next().unwrap_or_default());
+            eprintln!("  {}", err.summary());
         }
     }
     failures

@@ -2,20 +2,22 @@
 //! that `git diff` and `git log -p` of `*.yaml` read as numbered provisions.
 
 use crate::error::Error;
+use crate::pipeline::{self, Source};
 
 /// The Markdown `vanban render --format md` writes for the spec at `path`, with its first line
 /// naming no file: git hands textconv temporary copies with random names, which would
-/// otherwise show up as a changed line. A spec with errors gives its own text back (git still
-/// shows a diff) together with the errors for standard error.
+/// otherwise show up as a changed line. A spec that cannot be read as a document gives its own
+/// text back (git still shows a diff) together with its report for standard error; findings of
+/// the other rules do not stop it (a draft under review may still have them).
 pub fn textconv(path: &std::path::Path) -> Result<(String, Option<Error>), Error> {
-    let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| Error::io(&name, "đọc", &e))?;
-    let text = crate::load::decode(&name, &bytes)?;
-    let markdown = crate::load::parse(&name, &text)
-        .and_then(|spec| crate::number::build(&spec, &name))
-        .and_then(|doc| crate::render::markdown(&doc, ""));
+    let source = Source::file(path)?;
+    let checked = pipeline::check(&source);
+    let text = checked.report.source.clone();
+    let markdown = pipeline::compose(checked)
+        .and_then(|composed| crate::render::markdown(&composed.document, ""));
     Ok(match markdown {
         Ok(md) => (md, None),
+        Err(_) if text.is_empty() => (String::from_utf8_lossy(&source.bytes).into_owned(), None),
         Err(err) => (text, Some(err)),
     })
 }

@@ -2,12 +2,13 @@
 //! row numbers 1, 2… restarting under each group row numbered I, II….
 
 use super::Walker;
+use super::rules::TABLE_SHAPE;
 use crate::document::{AppendixView, CellView, ColumnView, TableView};
 use crate::markup::Text;
 use crate::spec;
 use crate::vietnamese::roman;
 
-impl Walker<'_> {
+impl Walker {
     /// Phụ lục: "Phụ lục" alone when there is one, "Phụ lục I", "Phụ lục II" … otherwise.
     pub(super) fn appendices(&mut self, appendices: &[spec::Appendix]) -> Vec<AppendixView> {
         let single = appendices.len() == 1;
@@ -56,7 +57,11 @@ impl Walker<'_> {
                     None => "1fr".to_owned(),
                     Some(w) => width(w).unwrap_or_else(|message| {
                         if self.resolve {
-                            self.error(&format!("{path}.columns[{c}].width"), message);
+                            self.error(
+                                &TABLE_SHAPE,
+                                &format!("{path}.columns[{c}].width"),
+                                message,
+                            );
                         }
                         "1fr".to_owned()
                     }),
@@ -70,6 +75,7 @@ impl Walker<'_> {
             .collect();
         if columns.is_empty() && self.resolve {
             self.error(
+                &TABLE_SHAPE,
                 &format!("{path}.columns"),
                 "bảng cần ít nhất một cột".to_owned(),
             );
@@ -91,9 +97,11 @@ impl Walker<'_> {
                     row_number += 1;
                     if cells.len() != written && self.resolve {
                         self.error(
+                            &TABLE_SHAPE,
                             &path,
                             format!(
-                                "hàng có {} ô nhưng bảng có {written} cột cần ghi (không kể cột                                  đánh số tự động)",
+                                "hàng có {} ô nhưng bảng có {written} cột cần ghi (không kể cột \
+                                 đánh số tự động)",
                                 cells.len()
                             ),
                         );

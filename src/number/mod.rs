@@ -8,28 +8,31 @@
 //! Both passes use the same walk, so a number is computed in exactly one piece of code.
 
 mod appendix;
+pub mod rules;
+
+use rules::*;
 
 use crate::document::*;
-use crate::error::{Diagnostic, Error};
+use crate::finding::{Finding, Rule};
 use crate::markup::{Text, fold_whitespace};
 use crate::spec::{self, Spec};
 use crate::suggest::did_you_mean;
 use crate::vietnamese::{date_words, number_str, point_letter, roman};
 use std::collections::HashMap;
 
-/// Builds the printable document, or every problem found on the way.
-pub fn build(spec: &Spec, file: &str) -> Result<Document, Error> {
+/// Builds the printable document, or every problem found on the way (each with its rule and
+/// YAML path, not yet placed in the file).
+pub fn build(spec: &Spec) -> Result<Document, Vec<Finding>> {
     let mut walker = Walker {
-        file,
         labels: HashMap::new(),
-        diagnostics: Vec::new(),
+        findings: Vec::new(),
         resolve: false,
     };
     walker.document(spec);
     walker.resolve = true;
     let mut doc = walker.document(spec);
-    if !walker.diagnostics.is_empty() {
-        return Err(Error::Spec(walker.diagnostics));
+    if !walker.findings.is_empty() {
+        return Err(walker.findings);
     }
     if let Some(last) = doc.last_body_text() {
         end_mark(last);
@@ -46,23 +49,16 @@ enum Label {
     Item,
 }
 
-struct Walker<'a> {
-    file: &'a str,
+struct Walker {
     labels: HashMap<String, Label>,
-    diagnostics: Vec<Diagnostic>,
+    findings: Vec<Finding>,
     /// False in the first pass (numbering), true in the second (text).
     resolve: bool,
 }
 
-impl Walker<'_> {
-    fn error(&mut self, path: &str, message: String) {
-        self.diagnostics.push(Diagnostic {
-            file: self.file.to_owned(),
-            line: None,
-            column: None,
-            path: Some(path.to_owned()),
-            message,
-        });
+impl Walker {
+    fn error(&mut self, rule: &'static Rule, path: &str, message: String) {
+        self.findings.push(Finding::new(rule, message).path(path));
     }
 
     /// Records an author id with the label references to it print (first pass only).
@@ -74,11 +70,13 @@ impl Walker<'_> {
         let id = id.trim().to_owned();
         if !is_id(&id) {
             self.error(
+                &ID_INVALID,
                 &format!("{path}.id"),
                 format!("mã `{id}` không hợp lệ: chỉ dùng chữ không dấu, chữ số, `-`, `_`, `.`"),
             );
         } else if self.labels.insert(id.clone(), label).is_some() {
             self.error(
+                &ID_DUPLICATE,
                 &format!("{path}.id"),
                 format!("mã `{id}` đã được dùng cho một phần khác"),
             );
@@ -136,14 +134,19 @@ impl Walker<'_> {
                     let msg = format!(
                         "tham chiếu `[[{id}]]` trỏ tới một gạch đầu dòng, không có số để dẫn chiếu"
                     );
-                    self.error(path, msg);
+                    let reference = format!("[[{id}]]");
+                    self.findings
+                        .push(Finding::new(&REF_ITEM, msg).path(path).quoting(reference));
                     out.push_str(id);
                 }
                 None => {
                     let hint = did_you_mean(id, self.labels.keys().map(String::as_str));
-                    self.error(
-                        path,
-                        format!("tham chiếu `[[{id}]]` tới mã không tồn tại{hint}"),
+                    let message = format!("tham chiếu `[[{id}]]` tới mã không tồn tại{hint}");
+                    let reference = format!("[[{id}]]");
+                    self.findings.push(
+                        Finding::new(&REF_UNKNOWN, message)
+                            .path(path)
+                            .quoting(reference),
                     );
                     out.push_str(id);
                 }
@@ -185,6 +188,7 @@ impl Walker<'_> {
         ];
         if body_forms.iter().filter(|b| **b).count() > 1 && self.resolve {
             self.error(
+                &BODY_MIXED,
                 "chapters",
                 "chỉ dùng một cách chia nội dung: `chapters` (Chương/Điều), `articles` (Điều) hoặc \
                  `sections` (I./1.)"
@@ -244,8 +248,8 @@ impl Walker<'_> {
                 .iter()
                 .map(|i| fold_whitespace(&i.name))
                 .collect(),
-            date: match spec.date {
-                Some(d) => d.0.format("%Y-%m-%d").to_string(),
+            date: match spec.issued() {
+                Some(d) => d.format("%Y-%m-%d").to_string(),
                 None => format!("{year:04}-01-01"),
             },
             source: None,
@@ -257,7 +261,7 @@ impl Walker<'_> {
             number: spec.number.map(number_str),
             symbol: Text::literal(&symbol),
             place,
-            date: spec.date.map(|d| Text::literal(&date_words(d.0))),
+            date: spec.issued().map(|d| Text::literal(&date_words(d))),
             year,
             bases,
             parties,
@@ -281,13 +285,15 @@ impl Walker<'_> {
     /// The year of the document: from its date, else `year`, else the first year of `period`.
     fn year(&mut self, spec: &Spec) -> i32 {
         use chrono::Datelike;
-        match (spec.date, spec.year, spec.period) {
-            (Some(d), _, _) => d.0.year(),
+        match (spec.issued(), spec.year, spec.period) {
+            (Some(d), _, _) => d.year(),
             (None, Some(y), _) => y,
             (None, None, Some(p)) => p.from,
             (None, None, None) => {
-                if self.resolve {
+                // A date written but impossible is reported by `date-impossible` alone.
+                if self.resolve && spec.date.is_none() {
                     self.error(
+                        &YEAR_MISSING,
                         "year",
                         "thiếu năm ban hành: khi chưa có ngày (`date`), hãy khai báo `year`"
                             .to_owned(),
@@ -356,10 +362,11 @@ impl Walker<'_> {
                 let label = format!("khoản {number} {parent}");
                 self.register(&c.id, Label::Provision(label.clone()), &path);
                 if c.title.is_none() && c.text.is_none() && self.resolve {
-                    self.error(&path, "khoản cần có `text` (nội dung) hoặc `title` (tiêu đề)".to_owned());
+                    self.error(&CLAUSE_EMPTY, &path, "khoản cần có `text` (nội dung) hoặc `title` (tiêu đề)".to_owned());
                 }
                 if self.resolve && c.points.len() > crate::vietnamese::POINT_LETTERS.len() {
                     self.error(
+                        &POINTS_MAX,
                         &format!("{path}.points"),
                         format!(
                             "khoản có {} điểm, nhiều hơn 23 chữ cái đánh số điểm (a … y); hãy tách khoản",
@@ -406,6 +413,7 @@ impl Walker<'_> {
                 self.register(&item.id, Label::Item, &path);
                 if depth >= 1 && !item.items.is_empty() && self.resolve {
                     self.error(
+                        &ITEM_DEPTH,
                         &format!("{path}.items"),
                         "ý \"+\" không được có ý con: chỉ có hai cấp \"-\" và \"+\"".to_owned(),
                     );
@@ -460,8 +468,8 @@ impl Walker<'_> {
     }
 
     fn parties(&mut self, p: &spec::Parties, spec: &Spec, year: i32) -> PartiesView {
-        let date = match p.date {
-            Some(d) => date_words(d.0),
+        let date = match p.signed() {
+            Some(d) => date_words(d),
             None => format!("ngày … tháng … năm {year}"),
         };
         let place = match &p.place {
@@ -478,6 +486,7 @@ impl Walker<'_> {
                 let issuer = spec.issuers.iter().find(|x| x.id == m.issuer);
                 if issuer.is_none() && self.resolve {
                     self.error(
+                        &ISSUER_UNKNOWN,
                         &format!("{path}.issuer"),
                         format!(
                             "không có cơ quan nào mang mã `{}` trong `issuers`",
@@ -560,6 +569,7 @@ impl Walker<'_> {
                 let path = format!("signatures[{i}]");
                 if self.resolve && !spec.issuers.iter().any(|x| x.id == s.issuer) {
                     self.error(
+                        &ISSUER_UNKNOWN,
                         &format!("{path}.issuer"),
                         format!(
                             "không có cơ quan nào mang mã `{}` trong `issuers`",
@@ -616,9 +626,17 @@ fn end_mark(text: &mut Text) {
 mod tests {
     use super::*;
 
-    fn doc(yaml: &str) -> Result<Document, Error> {
-        let spec = crate::load::parse("t.yaml", yaml)?;
-        build(&spec, "t.yaml")
+    fn doc(yaml: &str) -> Result<Document, Vec<Finding>> {
+        let spec = crate::load::parse(yaml).expect("the spec loads");
+        build(&spec)
+    }
+
+    /// Each finding as "message (path)".
+    fn described(findings: &[Finding]) -> Vec<String> {
+        findings
+            .iter()
+            .map(|f| format!("{} ({})", f.message, f.path.as_deref().unwrap_or("")))
+            .collect()
     }
 
     const HEAD: &str = "kind: quy-che\ntitle: T\nplace: Hà Nội\nyear: 2024\n\
@@ -675,10 +693,10 @@ mod tests {
         let yaml = format!(
             "{HEAD}articles:\n- {{id: a1, title: X, paragraphs: [\"xem [[a2]]\"]}}\n- {{id: a1, title: Y}}\n"
         );
-        let Err(Error::Spec(diags)) = doc(&yaml) else {
+        let Err(findings) = doc(&yaml) else {
             panic!("expected errors")
         };
-        let text: Vec<String> = diags.iter().map(ToString::to_string).collect();
+        let text = described(&findings);
         assert!(
             text.iter()
                 .any(|t| t.contains("`a1` đã được dùng") && t.contains("articles[1].id")),
@@ -767,10 +785,10 @@ mod tests {
             "{HEAD}appendices:\n  - title: X\n    table:\n      columns: [{{title: A, width: 3px}}, \
              {{title: B, width: -1}}]\n      rows: [[một]]\n"
         );
-        let Err(Error::Spec(diags)) = doc(&yaml) else {
+        let Err(findings) = doc(&yaml) else {
             panic!("expected errors")
         };
-        let text: Vec<String> = diags.iter().map(ToString::to_string).collect();
+        let text = described(&findings);
         let has =
             |path: &str, words: &str| text.iter().any(|t| t.contains(path) && t.contains(words));
         assert!(

@@ -78,7 +78,7 @@ impl Typesetter {
         let id = self
             .slots
             .fill(source, file, cache)
-            .map_err(|message| Error::Layout {
+            .map_err(|message| Error::Failed {
                 file: file.to_owned(),
                 message,
             })?;
@@ -168,7 +168,7 @@ impl FileResolver for SlotFiles {
 /// Writes a laid-out document as PDF/A-3b. The bytes depend only on the document and on
 /// `SOURCE_DATE_EPOCH`: no clock, no machine-specific data.
 pub fn pdf(doc: &PagedDocument, meta: &Meta, file: &str) -> Result<Vec<u8>, Error> {
-    let standards = PdfStandards::new(&[PdfStandard::A_3b]).map_err(|e| Error::Layout {
+    let standards = PdfStandards::new(&[PdfStandard::A_3b]).map_err(|e| Error::Failed {
         file: file.to_owned(),
         message: e.message().to_string(),
     })?;
@@ -178,7 +178,7 @@ pub fn pdf(doc: &PagedDocument, meta: &Meta, file: &str) -> Result<Vec<u8>, Erro
         standards,
         ..Default::default()
     };
-    typst_pdf::pdf(doc, &options).map_err(|diags| Error::Layout {
+    typst_pdf::pdf(doc, &options).map_err(|diags| Error::Failed {
         file: file.to_owned(),
         message: describe(&diags),
     })
@@ -188,7 +188,7 @@ pub fn pdf(doc: &PagedDocument, meta: &Meta, file: &str) -> Result<Vec<u8>, Erro
 /// reproducible builds do; else the document's own date (see [`Meta::date`]).
 fn timestamp(meta: &Meta, file: &str) -> Result<Option<Timestamp>, Error> {
     if let Ok(epoch) = std::env::var("SOURCE_DATE_EPOCH") {
-        let bad = || Error::Layout {
+        let bad = || Error::Failed {
             file: file.to_owned(),
             message: format!(
                 "biến môi trường SOURCE_DATE_EPOCH=`{epoch}` không hợp lệ: cần số giây kể từ \
@@ -224,7 +224,7 @@ fn layout_error(file: &str, e: TypstAsLibError) -> Error {
         TypstAsLibError::TypstSource(diags) => describe(&diags),
         other => other.to_string(),
     };
-    Error::Layout {
+    Error::Failed {
         file: file.to_owned(),
         message,
     }
@@ -298,7 +298,7 @@ mod tests {
             .lay_out("#let x = (", "a.yaml", Cache::Drop)
             .unwrap_err();
         assert!(
-            matches!(&err, Error::Layout { file, .. } if file == "a.yaml"),
+            matches!(&err, Error::Failed { file, .. } if file == "a.yaml"),
             "{err:?}"
         );
         assert_eq!(slots(&typesetter), (0, 0, 1));

@@ -18,7 +18,7 @@ pub fn add_signature_fields(
     if rooms.is_empty() {
         return Ok(pdf.to_vec());
     }
-    let fail = |what: &str, e: &dyn std::fmt::Display| Error::Layout {
+    let fail = |what: &str, e: &dyn std::fmt::Display| Error::Failed {
         file: file.to_owned(),
         message: format!("không thêm được ô chữ ký vào PDF ({what}): {e}"),
     };

@@ -237,7 +237,7 @@ fn internal(place: &str, e: &tera::Error) -> Error {
         message.push_str(&c.to_string());
         cause = c.source();
     }
-    Error::Layout {
+    Error::Failed {
         file: place.to_owned(),
         message: format!("lỗi mẫu trình bày (template): {message}"),
     }

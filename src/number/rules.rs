@@ -1,12 +1,7 @@
-//! Ids, references and the other problems [`crate::number`] finds while numbering: they are
-//! taken from the same code that renders (so `check` and `render` can never disagree), given
-//! their rule and placed in the file with the position index. A reference is placed on the
-//! `[[id]]` itself.
+//! The problems numbering finds: ids, references, the shape of the body and of appendix
+//! tables. Each is made with its rule where [`super`] meets it.
 
-use super::{Context, Finding, Rule, Severity};
-use crate::document::Document;
-use crate::error::Error;
-use crate::spec::Spec;
+use crate::finding::{Rule, Severity};
 
 /// An id with characters other than ASCII letters, digits, `-`, `_`, `.`.
 pub static ID_INVALID: Rule = Rule {
@@ -78,12 +73,12 @@ pub static YEAR_MISSING: Rule = Rule {
     vi: "Không có ngày (`date`), năm (`year`) hay giai đoạn (`period`) để in năm ban hành.",
     en: "No `date`, `year` or `period` to print the year from.",
 };
-/// Any other numbering problem.
-pub static DOCUMENT: Rule = Rule {
-    id: "document",
+/// An appendix table that cannot be laid out as written.
+pub static TABLE_SHAPE: Rule = Rule {
+    id: "table-shape",
     severity: Severity::Error,
-    vi: "Lỗi khác khi đánh số và dựng văn bản.",
-    en: "Any other problem met while numbering the document.",
+    vi: "Bảng phụ lục không dựng được: độ rộng cột không đọc được, bảng không có cột, hoặc một hàng có số ô khác số cột cần ghi.",
+    en: "An appendix table that cannot be built: an unreadable column width, no columns, or a row with another number of cells than the columns to fill.",
 };
 
 /// The rules of this group.
@@ -98,69 +93,8 @@ pub const RULES: &[&Rule] = &[
     &POINTS_MAX,
     &ITEM_DEPTH,
     &YEAR_MISSING,
-    &DOCUMENT,
+    &TABLE_SHAPE,
 ];
-
-/// The rule of a message written by [`crate::number`], read from the words it always uses.
-pub fn rule_of(message: &str) -> &'static Rule {
-    let has = |s: &str| message.contains(s);
-    if has("chỉ dùng chữ không dấu") {
-        &ID_INVALID
-    } else if has("đã được dùng") {
-        &ID_DUPLICATE
-    } else if has("tới mã không tồn tại") {
-        &REF_UNKNOWN
-    } else if has("trỏ tới một gạch đầu dòng") {
-        &REF_ITEM
-    } else if has("không có cơ quan nào mang mã") {
-        &ISSUER_UNKNOWN
-    } else if has("chỉ dùng một cách chia nội dung") {
-        &BODY_MIXED
-    } else if has("khoản cần có `text`") {
-        &CLAUSE_EMPTY
-    } else if has("chữ cái đánh số điểm") {
-        &POINTS_MAX
-    } else if has("không được có ý con") {
-        &ITEM_DEPTH
-    } else if has("thiếu năm ban hành") {
-        &YEAR_MISSING
-    } else {
-        &DOCUMENT
-    }
-}
-
-/// Numbers the document as `render` does and turns every problem into a finding; the numbered
-/// document comes back when there was none, for `render` to lay out without numbering again.
-pub fn check(cx: &Context, spec: &Spec) -> (Vec<Finding>, Option<Document>) {
-    let diagnostics = match crate::number::build(spec, cx.file) {
-        Ok(doc) => return (Vec::new(), Some(doc)),
-        Err(Error::Spec(diagnostics)) => diagnostics,
-        Err(other) => {
-            let message = other.to_string();
-            return (vec![Finding::at(&DOCUMENT, cx.index, "", message)], None);
-        }
-    };
-    let findings = diagnostics
-        .into_iter()
-        .map(|d| {
-            let path = d.path.unwrap_or_default();
-            let mut f = Finding::at(rule_of(&d.message), cx.index, &path, d.message);
-            // Point at the `[[id]]` the message quotes, inside the text.
-            if let Some(reference) = quoted_reference(&f.message) {
-                f.span = cx.index.locate_text(cx.source, &path, reference);
-            }
-            f
-        })
-        .collect();
-    (findings, None)
-}
-
-/// The `[[id]]` quoted in a message, if any.
-fn quoted_reference(message: &str) -> Option<&str> {
-    let start = message.find("`[[")? + 1;
-    let end = start + message[start..].find("]]`")? + 2;
-    Some(&message[start..end])
-}
 
 #[cfg(test)]
 mod tests {
@@ -190,11 +124,6 @@ mod tests {
     }
 
     #[test]
-    fn a_numbering_message_no_rule_knows_is_still_reported() {
-        assert_eq!(super::rule_of("một lỗi mới khi đánh số").id, "document");
-    }
-
-    #[test]
     fn numbering_problems_get_their_rules() {
         let points: Vec<String> = (0..24).map(|i| format!("p{i}")).collect();
         let body = format!(
@@ -213,12 +142,17 @@ mod tests {
             "t.yaml",
             format!("{no_year}articles: [{{title: A, clauses: [x]}}]\n").as_bytes(),
         );
-        assert_eq!(r.findings[0].rule.id, "year-missing");
+        assert_eq!(r.report.findings[0].rule.id, "year-missing");
         let stray = HEAD.replace("issuer: a,", "issuer: b,");
         let r = check_bytes(
             "t.yaml",
             format!("{stray}articles: [{{title: A, clauses: [x]}}]\n").as_bytes(),
         );
-        assert!(r.findings.iter().any(|f| f.rule.id == "issuer-unknown"));
+        assert!(
+            r.report
+                .findings
+                .iter()
+                .any(|f| f.rule.id == "issuer-unknown")
+        );
     }
 }

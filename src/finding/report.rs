@@ -1,14 +1,15 @@
-//! Printing findings: for people, each with its rule, place and the source line under a
-//! caret (annotate-snippets, the renderer rustc uses); for machines, JSON.
+//! Printing findings, the same way for every command: for people, each with its rule, place
+//! and the source line under a caret (annotate-snippets, the renderer rustc uses); for
+//! machines, JSON.
 
-use super::{Checked, Finding, Severity};
+use super::{Finding, Report, Severity};
 use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use serde::Serialize;
 
 /// The findings of one file as people read them, ending with a one-line count; empty when
 /// there is nothing to say. `color` adds terminal colours.
-pub fn human(checked: &Checked, color: bool) -> String {
+pub fn human(checked: &Report, color: bool) -> String {
     let renderer = if color {
         Renderer::styled()
     } else {
@@ -35,7 +36,7 @@ pub fn human(checked: &Checked, color: bool) -> String {
 pub const MAX_DETAILED: usize = 100;
 
 /// "tệp.yaml: 2 lỗi, 1 cảnh báo", or "tệp.yaml: không có lỗi".
-pub fn summary(checked: &Checked) -> String {
+pub fn summary(checked: &Report) -> String {
     let (errors, warnings) = (
         checked.count(Severity::Error),
         checked.count(Severity::Warning),
@@ -55,7 +56,7 @@ fn level(severity: Severity) -> Level<'static> {
     }
 }
 
-fn group<'a>(checked: &'a Checked, f: &'a Finding) -> Group<'a> {
+fn group<'a>(checked: &'a Report, f: &'a Finding) -> Group<'a> {
     let title = level(f.severity()).primary_title(&f.message).id(f.rule.id);
     let mut group = Group::with_title(title);
     match f.span {
@@ -135,7 +136,7 @@ pub struct JsonFix<'a> {
 }
 
 /// Every finding of `files` as JSON objects (one array for all files).
-pub fn json<'a>(files: impl IntoIterator<Item = &'a Checked>) -> Vec<JsonFinding<'a>> {
+pub fn json<'a>(files: impl IntoIterator<Item = &'a Report>) -> Vec<JsonFinding<'a>> {
     files
         .into_iter()
         .flat_map(|c| {
@@ -171,13 +172,13 @@ mod tests {
         let clause = "Quyết định số 1/NQ-X; ".repeat(MAX_DETAILED + 50);
         let yaml = crate::check::spec_with_clause(&clause);
         let checked = crate::check::check_bytes("t.yaml", yaml.as_bytes());
-        assert_eq!(checked.findings.len(), MAX_DETAILED + 50);
-        let out = human(&checked, false);
+        assert_eq!(checked.report.findings.len(), MAX_DETAILED + 50);
+        let out = human(&checked.report, false);
         assert_eq!(out.matches("[cite-type]").count(), MAX_DETAILED, "{out}");
         assert!(
             out.ends_with("… và 50 mục nữa không in chi tiết (xem hết: --format json)\n\n"),
             "{out}"
         );
-        assert!(summary(&checked).ends_with("150 cảnh báo"));
+        assert!(summary(&checked.report).ends_with("150 cảnh báo"));
     }
 }
