@@ -7,8 +7,8 @@ mod pdf;
 mod signing;
 mod templates;
 
-pub use fonts::{FontSet, TIMES_NEW_ROMAN};
-pub use pdf::{Cache, KEPT_RENDERS, Typesetter, compile, pdf};
+pub use fonts::TIMES_NEW_ROMAN;
+pub use pdf::{Cache, FontSet, KEPT_RENDERS, Typesetter, compile, pdf};
 pub use signing::add_signature_fields;
 pub use templates::{Templates, comparison_typst, markdown, typst_source};
 
