@@ -1,6 +1,6 @@
 //! The `vanban` command line: parses arguments and calls the library.
 
-use clap::error::{ContextKind, ErrorKind};
+use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{ArgAction, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -49,8 +49,16 @@ struct RenderArgs {
     #[arg(short, long, value_name = "THƯ_MỤC", default_value = ".")]
     out: PathBuf,
     /// Định dạng cần tạo, cách nhau bởi dấu phẩy: pdf, md, typ.
-    #[arg(short, long, value_name = "DANH_SÁCH", default_value = "pdf,md")]
-    format: String,
+    #[arg(
+        short,
+        long,
+        value_name = "DANH_SÁCH",
+        default_value = "pdf,md",
+        value_delimiter = ',',
+        ignore_case = true,
+        hide_possible_values = true
+    )]
+    format: Vec<vanban::render::Format>,
     /// Thư mục chứa phông Times New Roman thật (đủ 4 kiểu thường, đậm, nghiêng, đậm
     /// nghiêng) để dùng thay phông Liberation Serif có sẵn.
     #[arg(long, value_name = "THƯ_MỤC")]
@@ -150,9 +158,11 @@ enum Command {
             long,
             value_name = "ĐỊNH_DẠNG",
             default_value = "text",
-            hide_default_value = true
+            hide_default_value = true,
+            ignore_case = true,
+            hide_possible_values = true
         )]
-        format: String,
+        format: commands::check::OutputFormat,
         /// Coi cảnh báo cũng là lỗi (mã thoát 1).
         #[arg(long)]
         strict: bool,
@@ -176,8 +186,15 @@ enum Command {
         #[arg(value_name = "BẢN_SAU")]
         new: String,
         /// Định dạng: text (tóm tắt trên màn hình), md, json, pdf (bảng so sánh).
-        #[arg(short, long, value_name = "ĐỊNH_DẠNG", default_value = "text")]
-        format: String,
+        #[arg(
+            short,
+            long,
+            value_name = "ĐỊNH_DẠNG",
+            default_value = "text",
+            ignore_case = true,
+            hide_possible_values = true
+        )]
+        format: commands::diff::DiffFormat,
         /// Ghi kết quả vào tệp này (bắt buộc với pdf).
         #[arg(short, long, value_name = "TỆP")]
         out: Option<PathBuf>,
@@ -226,14 +243,14 @@ fn main() -> ExitCode {
             format,
             strict,
             fix,
-        } => ExitCode::from(commands::check::cli(&specs, &format, strict, fix)),
+        } => ExitCode::from(commands::check::cli(&specs, format, strict, fix)),
         Command::Diff {
             old,
             new,
             format,
             out,
             all,
-        } => ExitCode::from(commands::diff::cli(old, new, &format, out, all)),
+        } => ExitCode::from(commands::diff::cli(old, new, format, out, all)),
         Command::Textconv { spec } => ExitCode::from(commands::textconv::run(&spec)),
         Command::GitSetup => ExitCode::from(commands::git_setup::run()),
     }
@@ -257,9 +274,7 @@ fn usage_error(e: clap::Error) -> ExitCode {
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             "thiếu lệnh (ví dụ: `vanban render tệp.yaml`)".to_owned()
         }
-        ErrorKind::InvalidValue => {
-            format!("giá trị không hợp lệ cho {}", arg(ContextKind::InvalidArg))
-        }
+        ErrorKind::InvalidValue => invalid_value(&e),
         ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => {
             "số giá trị không đúng".to_owned()
         }
@@ -268,4 +283,28 @@ fn usage_error(e: clap::Error) -> ExitCode {
     };
     eprintln!("lỗi: {what}\nGõ `vanban --help` để xem hướng dẫn.");
     ExitCode::from(2)
+}
+
+/// A value outside an argument's list, in Vietnamese: the value given and the valid ones, as
+/// clap found them ("định dạng `docx` không có; chọn trong: pdf, md, typ").
+fn invalid_value(e: &clap::Error) -> String {
+    let flag = e
+        .get(ContextKind::InvalidArg)
+        .map(|v| v.to_string())
+        .unwrap_or_default();
+    let Some(ContextValue::Strings(valid)) = e.get(ContextKind::ValidValue) else {
+        return format!("giá trị không hợp lệ cho {flag}");
+    };
+    let noun = if flag.starts_with("--format") {
+        "định dạng"
+    } else {
+        "giá trị"
+    };
+    let valid = valid.join(", ");
+    match e.get(ContextKind::InvalidValue) {
+        Some(ContextValue::String(value)) if !value.is_empty() => {
+            format!("{noun} `{value}` không có; chọn trong: {valid}")
+        }
+        _ => format!("thiếu {noun} cho {flag}; chọn trong: {valid}"),
+    }
 }

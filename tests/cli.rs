@@ -74,6 +74,30 @@ fn format_typ_writes_the_typst_source() {
     );
 }
 
+/// `--format` takes names in any case and their long forms; a format named twice is written
+/// once, in the order first given.
+#[test]
+fn format_list_reads_aliases_in_any_case_once_each_in_order() {
+    let out = tempfile::tempdir().unwrap();
+    let spec = out.path().join("ghi-nho.yaml");
+    std::fs::write(&spec, GOOD).unwrap();
+    let o = vanban(&[
+        "render",
+        spec.to_str().unwrap(),
+        "-o",
+        out.path().to_str().unwrap(),
+        "--format",
+        "Typst,MD,typ,markdown",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let written: Vec<&str> = std::str::from_utf8(&o.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| l.rsplit('.').next().unwrap())
+        .collect();
+    assert_eq!(written, ["typ", "md"]);
+}
+
 #[test]
 fn missing_file_exits_2_naming_it() {
     let o = vanban(&["render", "khong-co.yaml", "--out", "/tmp"]);
@@ -97,6 +121,11 @@ fn misuse_exits_2_in_vietnamese() {
     let o = vanban(&["render", "x.yaml", "--format", "docx"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("định dạng `docx`"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("chọn trong: pdf, md, typ"),
+        "{}",
+        stderr(&o)
+    );
     let o = vanban(&[]);
     assert_eq!(o.status.code(), Some(2));
 }

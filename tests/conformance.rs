@@ -1,5 +1,5 @@
 //! ND 30 conformance read off the laid-out pages (Typst's frames) and the PDF of every sample:
-//! each test checks one group of rules of `reference/nd30-layout.md` on all samples and names
+//! each test checks one group of rules of `docs/nd30-layout.md` on all samples and names
 //! the sample, page and text of every deviation it finds.
 
 mod common;

@@ -5,26 +5,14 @@ use crate::check::{self, Checked};
 use crate::finding::{Severity, report};
 use std::path::PathBuf;
 
-/// How findings are printed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How findings are printed (`--format`, read without regard to case).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum OutputFormat {
     /// For people: message, place and source line.
+    #[value(alias = "txt")]
     Text,
     /// One JSON array of findings for all files.
     Json,
-}
-
-impl OutputFormat {
-    /// Reads a `--format` value (`text`, `json`).
-    pub fn parse(name: &str) -> Result<OutputFormat, String> {
-        match name.trim().to_ascii_lowercase().as_str() {
-            "text" | "txt" => Ok(OutputFormat::Text),
-            "json" => Ok(OutputFormat::Json),
-            other => Err(format!(
-                "định dạng `{other}` không có; chọn `text` hoặc `json`"
-            )),
-        }
-    }
 }
 
 /// The options of one `check` run.
@@ -51,13 +39,9 @@ pub struct Outcome {
     pub exit_code: u8,
 }
 
-/// Runs `vanban check` as given on the command line (`--format` still as text); prints the
-/// report and returns the exit code.
-pub fn cli(specs: &[PathBuf], format: &str, strict: bool, fix: bool) -> u8 {
-    let format = match OutputFormat::parse(format) {
-        Ok(f) => f,
-        Err(message) => return super::misuse(&message),
-    };
+/// Runs `vanban check` as given on the command line; prints the report and returns the exit
+/// code.
+pub fn cli(specs: &[PathBuf], format: OutputFormat, strict: bool, fix: bool) -> u8 {
     let options = Options {
         format,
         strict,

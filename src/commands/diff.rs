@@ -11,32 +11,19 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use typst_layout::PagedDocument;
 
-/// The ways `vanban diff` prints a comparison.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The ways `vanban diff` prints a comparison (`--format`, read without regard to case).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum DiffFormat {
     /// A summary for the terminal (coloured when asked).
+    #[value(name = "text", alias = "terminal")]
     Terminal,
     /// The bảng so sánh as Markdown.
+    #[value(alias = "markdown")]
     Md,
     /// The list of changes as JSON.
     Json,
     /// The bảng so sánh as a landscape PDF.
     Pdf,
-}
-
-impl DiffFormat {
-    /// Reads a format name as given after `--format`.
-    pub fn parse(name: &str) -> Result<DiffFormat, String> {
-        match name.trim().to_ascii_lowercase().as_str() {
-            "text" | "terminal" => Ok(DiffFormat::Terminal),
-            "md" | "markdown" => Ok(DiffFormat::Md),
-            "json" => Ok(DiffFormat::Json),
-            "pdf" => Ok(DiffFormat::Pdf),
-            other => Err(format!(
-                "định dạng `{other}` không có; chọn trong: text, md, json, pdf"
-            )),
-        }
-    }
 }
 
 /// Everything one `vanban diff` run needs.
@@ -66,13 +53,9 @@ pub struct DiffOutcome {
     pub differ: bool,
 }
 
-/// Runs `vanban diff` as given on the command line (`format` still as text); prints the result
-/// and returns the exit code: 0 same, 1 different, 2 trouble.
-pub fn cli(old: String, new: String, format: &str, out: Option<PathBuf>, all: bool) -> u8 {
-    let format = match DiffFormat::parse(format) {
-        Ok(f) => f,
-        Err(message) => return super::misuse(&message),
-    };
+/// Runs `vanban diff` as given on the command line; prints the result and returns the exit
+/// code: 0 same, 1 different, 2 trouble.
+pub fn cli(old: String, new: String, format: DiffFormat, out: Option<PathBuf>, all: bool) -> u8 {
     let options = DiffOptions {
         old,
         new,

@@ -9,12 +9,6 @@ pub mod schema;
 pub mod textconv;
 pub mod watch;
 
-/// Reports a misuse of the command line (an unknown `--format` value…) and gives its exit code, 2.
-pub fn misuse(message: &str) -> u8 {
-    eprintln!("lỗi: {message}");
-    2
-}
-
 /// Whether standard output is a terminal that wants colour (`NO_COLOR` unset or empty).
 pub fn stdout_wants_color() -> bool {
     use std::io::IsTerminal;

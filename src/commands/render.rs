@@ -100,26 +100,6 @@ pub fn render_to_dir(
     })
 }
 
-/// Reads a `--format` list such as `pdf,md,typ`; duplicates are dropped, order is kept.
-pub fn parse_formats(list: &str) -> Result<Vec<Format>, String> {
-    let mut formats = Vec::new();
-    for name in list.split(',').filter(|n| !n.trim().is_empty()) {
-        let format = Format::parse(name).ok_or_else(|| {
-            format!(
-                "định dạng `{}` không có; chọn trong: pdf, md, typ",
-                name.trim()
-            )
-        })?;
-        if !formats.contains(&format) {
-            formats.push(format);
-        }
-    }
-    if formats.is_empty() {
-        return Err("cần ít nhất một định dạng: pdf, md, typ".to_owned());
-    }
-    Ok(formats)
-}
-
 /// What `vanban render` was asked to do, as given on the command line.
 #[derive(Debug, Clone, Default)]
 pub struct Request {
@@ -127,8 +107,8 @@ pub struct Request {
     pub specs: Vec<PathBuf>,
     /// The output folder.
     pub out: PathBuf,
-    /// The `--format` list.
-    pub formats: String,
+    /// The `--format` list, in the order given (a format named twice is written once).
+    pub formats: Vec<Format>,
     /// `--font-dir`.
     pub font_dir: Option<PathBuf>,
     /// `--font`.
@@ -149,9 +129,14 @@ pub struct Setup {
 
 impl Setup {
     /// Reads the formats, fonts and house templates of a request. A problem is printed and
-    /// its exit code returned (2: misuse, or a folder that cannot be read).
+    /// its exit code returned (2: a folder that cannot be read).
     pub fn read(request: &Request) -> Result<Setup, u8> {
-        let formats = parse_formats(&request.formats).map_err(|message| super::misuse(&message))?;
+        let mut formats = Vec::new();
+        for &format in &request.formats {
+            if !formats.contains(&format) {
+                formats.push(format);
+            }
+        }
         let fonts = match &request.font_dir {
             None => FontSet::embedded().clone(),
             Some(dir) => FontSet::from_dir(dir, request.font.as_deref()).map_err(|err| {

@@ -1,10 +1,9 @@
 //! The fonts a document is laid out with: the embedded Liberation Serif, or a family (by
-//! default Times New Roman) read from a folder the user points to with `--font-dir`.
+//! default Times New Roman) read from a folder the user points to with `--font-dir`. Only the
+//! faces: Typst's engine for them is built on the engine's side (`pdf::FontSet`).
 
-use super::pdf::Typesetter;
 use crate::error::Error;
 use std::path::Path;
-use std::sync::{Arc, OnceLock};
 use typst::foundations::Bytes;
 use typst::text::{Font, FontStyle, FontWeight};
 
@@ -19,34 +18,29 @@ const EMBEDDED: [&[u8]; 4] = [
 /// The family ND 30 names, looked for in a `--font-dir` folder when no other is asked for.
 pub const TIMES_NEW_ROMAN: &str = "Times New Roman";
 
-/// One family in its four styles, ready for Typst.
+/// One family in its four styles, parsed for Typst.
 #[derive(Debug, Clone)]
-pub struct FontSet {
+pub struct FontFamily {
     family: String,
     fonts: Vec<Font>,
-    /// Typst's engine for these fonts, made on first use and shared by clones.
-    typesetter: Arc<OnceLock<Typesetter>>,
 }
 
-impl FontSet {
-    /// The embedded Liberation Serif, parsed once per process.
-    pub fn embedded() -> &'static FontSet {
-        static SET: OnceLock<FontSet> = OnceLock::new();
-        SET.get_or_init(|| {
-            FontSet::new(
-                "Liberation Serif".to_owned(),
-                EMBEDDED
-                    .iter()
-                    .flat_map(|bytes| Font::iter(Bytes::new(*bytes)))
-                    .collect(),
-            )
-        })
+impl FontFamily {
+    /// The embedded Liberation Serif, parsed (callers keep it: see `pdf::FontSet::embedded`).
+    pub fn embedded() -> FontFamily {
+        FontFamily {
+            family: "Liberation Serif".to_owned(),
+            fonts: EMBEDDED
+                .iter()
+                .flat_map(|bytes| Font::iter(Bytes::new(*bytes)))
+                .collect(),
+        }
     }
 
     /// Reads `family` (Times New Roman when `None`) from the font files in `dir` and its
     /// subfolders. The four styles (regular, bold, italic, bold italic) must all be there: a
     /// missing one would otherwise be faked or taken from another font.
-    pub fn from_dir(dir: &Path, family: Option<&str>) -> Result<FontSet, Error> {
+    pub fn from_dir(dir: &Path, family: Option<&str>) -> Result<FontFamily, Error> {
         let wanted = family.unwrap_or(TIMES_NEW_ROMAN);
         let shown = dir.display().to_string();
         let mut files = Vec::new();
@@ -105,20 +99,10 @@ impl FontSet {
                 ),
             });
         }
-        Ok(FontSet::new(found[0].info().family.clone(), found))
-    }
-
-    fn new(family: String, fonts: Vec<Font>) -> FontSet {
-        FontSet {
-            family,
-            fonts,
-            typesetter: Arc::default(),
-        }
-    }
-
-    /// Typst's engine for these fonts (see [`Typesetter`]), built on first use.
-    pub fn typesetter(&self) -> &Typesetter {
-        self.typesetter.get_or_init(|| Typesetter::new(&self.fonts))
+        Ok(FontFamily {
+            family: found[0].info().family.clone(),
+            fonts: found,
+        })
     }
 
     /// The family name templates set the text in.

@@ -7,8 +7,8 @@ mod pdf;
 mod signing;
 mod templates;
 
-pub use fonts::{FontSet, TIMES_NEW_ROMAN};
-pub use pdf::{Cache, KEPT_RENDERS, Typesetter, compile, pdf};
+pub use fonts::TIMES_NEW_ROMAN;
+pub use pdf::{Cache, FontSet, KEPT_RENDERS, Typesetter, compile, pdf};
 pub use signing::add_signature_fields;
 pub use templates::{Templates, comparison_typst, markdown, typst_source};
 
@@ -25,14 +25,17 @@ pub static GLYPH_MISSING: Rule = Rule {
 /// The rules of the output step.
 pub const RULES: &[&Rule] = &[&GLYPH_MISSING];
 
-/// The output formats `render` can write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// The output formats `render` can write; on the command line a comma-separated list, names
+/// read without regard to case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum)]
 pub enum Format {
     /// PDF laid out per ND 30.
     Pdf,
     /// Markdown of the same text.
+    #[value(alias = "markdown")]
     Md,
     /// The Typst source the PDF is made from (compiles by itself).
+    #[value(alias = "typst")]
     Typ,
 }
 
@@ -43,16 +46,6 @@ impl Format {
             Format::Pdf => "pdf",
             Format::Md => "md",
             Format::Typ => "typ",
-        }
-    }
-
-    /// Reads a format name as given after `--format`.
-    pub fn parse(name: &str) -> Option<Format> {
-        match name.trim().to_ascii_lowercase().as_str() {
-            "pdf" => Some(Format::Pdf),
-            "md" | "markdown" => Some(Format::Md),
-            "typ" | "typst" => Some(Format::Typ),
-            _ => None,
         }
     }
 }

@@ -1,12 +1,14 @@
 //! Typst in-process: lays out a Typst source with the chosen fonts and writes the PDF as
-//! PDF/A-3b, dated from the spec (or `SOURCE_DATE_EPOCH`), never from the clock.
+//! PDF/A-3b, dated from the spec (or `SOURCE_DATE_EPOCH`), never from the clock. The engine
+//! depends on the fonts (`fonts.rs` reads the faces), not the reverse.
 
-use super::fonts::FontSet;
+use super::fonts::FontFamily;
 use crate::document::Meta;
 use crate::error::Error;
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::path::Path;
+use std::sync::{Arc, Mutex, OnceLock};
 use typst::diag::{FileError, FileResult, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Smart};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
@@ -32,6 +34,51 @@ pub enum Cache {
 
 /// How many layouts an unused memoized result survives with [`Cache::Keep`].
 pub const KEPT_RENDERS: usize = 4;
+
+/// A font family and Typst's engine for it: the engine is built on first use and shared by
+/// clones, so a batch or a watch session builds it once per font set.
+#[derive(Debug, Clone)]
+pub struct FontSet {
+    faces: Arc<FontFamily>,
+    typesetter: Arc<OnceLock<Typesetter>>,
+}
+
+impl FontSet {
+    /// The embedded Liberation Serif, parsed once per process.
+    pub fn embedded() -> &'static FontSet {
+        static SET: OnceLock<FontSet> = OnceLock::new();
+        SET.get_or_init(|| FontSet::new(FontFamily::embedded()))
+    }
+
+    /// Reads `family` (Times New Roman when `None`) from the font files in `dir` and its
+    /// subfolders; all four styles must be there (see `FontFamily::from_dir`).
+    pub fn from_dir(dir: &Path, family: Option<&str>) -> Result<FontSet, Error> {
+        FontFamily::from_dir(dir, family).map(FontSet::new)
+    }
+
+    fn new(family: FontFamily) -> FontSet {
+        FontSet {
+            faces: Arc::new(family),
+            typesetter: Arc::default(),
+        }
+    }
+
+    /// Typst's engine for these fonts (see [`Typesetter`]), built on first use.
+    pub fn typesetter(&self) -> &Typesetter {
+        self.typesetter
+            .get_or_init(|| Typesetter::new(self.faces.fonts()))
+    }
+
+    /// The family name templates set the text in.
+    pub fn family(&self) -> &str {
+        self.faces.family()
+    }
+
+    /// The parsed faces.
+    pub fn fonts(&self) -> &[Font] {
+        self.faces.fonts()
+    }
+}
 
 /// Lays out a Typst source. `file` names the spec in error messages and, with
 /// [`Cache::Keep`], identifies it from one layout to the next.
@@ -260,6 +307,14 @@ mod tests {
     fn slots(typesetter: &Typesetter) -> (usize, usize, usize) {
         let table = typesetter.slots.0.lock().unwrap();
         (table.sources.len(), table.kept.len(), table.free.len())
+    }
+
+    #[test]
+    fn clones_of_a_font_set_share_one_engine() {
+        let set = FontSet::embedded();
+        let clone = set.clone();
+        assert!(std::ptr::eq(clone.typesetter(), set.typesetter()));
+        assert_eq!(clone.family(), "Liberation Serif");
     }
 
     #[test]
