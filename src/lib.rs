@@ -12,6 +12,7 @@ pub mod diff;
 pub mod document;
 pub mod error;
 pub mod files;
+pub mod kind;
 pub mod load;
 pub mod markup;
 pub mod number;
