@@ -13,6 +13,7 @@ pub mod document;
 pub mod error;
 pub mod files;
 pub mod finding;
+pub mod kind;
 pub mod load;
 pub mod markup;
 pub mod number;

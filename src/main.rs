@@ -102,10 +102,7 @@ enum Command {
     #[command(
         help_template = HELP_TEMPLATE,
         next_help_heading = "Tùy chọn",
-        after_help = "Loại: chuong-trinh (Chương/Điều), chuong-trinh-muc (mục I./1.), quy-che, \
-                      ke-hoach (có phụ lục bảng nhiệm vụ), ban-thoa-thuan, ban-ghi-nho.\n\
-                      Ví dụ: vanban new quy-che qc.yaml --ben \"Sở Tư pháp:STP\" --ben \"Công an tỉnh:CAT\" \
-                      --dia-danh \"Nghệ An\" --nam 2026"
+        after_help = commands::new::help()
     )]
     New {
         /// Loại văn bản (xem danh sách dưới).

@@ -1,8 +1,9 @@
 //! The JSON Schema of a spec, for editors (VS Code's YAML support: completion, hovers, inline
 //! errors). It is derived from the Rust types in [`crate::spec`] with schemars; the Vietnamese
 //! description of every type and field comes from the table below, and a test makes sure no
-//! field is left without one.
+//! field is left without one. The enum of `kind` values comes from [`crate::kind::KINDS`].
 
+use crate::kind::Kind;
 use crate::spec::{Row, Spec, SpecDate, Width};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use std::borrow::Cow;
@@ -376,6 +377,26 @@ pub fn text_or<T: JsonSchema>(generator: &mut SchemaGenerator) -> Schema {
             { "type": "null" }
         ]
     })
+}
+
+/// One value per row of [`crate::kind::KINDS`], described by its name and abbreviation.
+impl JsonSchema for Kind {
+    fn schema_name() -> Cow<'static, str> {
+        "Kind".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        let one_of: Vec<serde_json::Value> = Kind::all()
+            .map(|k| {
+                serde_json::json!({
+                    "type": "string",
+                    "const": k.key(),
+                    "description": format!("{} ({}).", k.label(), k.abbreviation()),
+                })
+            })
+            .collect();
+        json_schema!({ "oneOf": one_of })
+    }
 }
 
 impl JsonSchema for SpecDate {

@@ -10,6 +10,8 @@ use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 use std::marker::PhantomData;
 
+pub use crate::kind::Kind;
+
 /// The whole programme: header facts, body, signatures and Nơi nhận.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -81,79 +83,6 @@ impl Spec {
     /// Ngày ban hành, when one is given and exists.
     pub fn issued(&self) -> Option<chrono::NaiveDate> {
         self.date.and_then(|d| d.0)
-    }
-}
-
-/// The kinds of agreement text the tool lays out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum Kind {
-    /// Chương trình (CTr).
-    ChuongTrinh,
-    /// Chương trình phối hợp (CTr).
-    ChuongTrinhPhoiHop,
-    /// Quy chế (QC).
-    QuyChe,
-    /// Quy chế phối hợp (QC).
-    QuyChePhoiHop,
-    /// Kế hoạch (KH).
-    KeHoach,
-    /// Kế hoạch phối hợp (KH).
-    KeHoachPhoiHop,
-    /// Bản thỏa thuận (BTT).
-    BanThoaThuan,
-    /// Bản ghi nhớ (BGN).
-    BanGhiNho,
-}
-
-impl Kind {
-    /// The type name as printed above the trích yếu (upper case).
-    pub fn type_name(self) -> &'static str {
-        match self {
-            Kind::ChuongTrinh => "CHƯƠNG TRÌNH",
-            Kind::ChuongTrinhPhoiHop => "CHƯƠNG TRÌNH PHỐI HỢP",
-            Kind::QuyChe => "QUY CHẾ",
-            Kind::QuyChePhoiHop => "QUY CHẾ PHỐI HỢP",
-            Kind::KeHoach => "KẾ HOẠCH",
-            Kind::KeHoachPhoiHop => "KẾ HOẠCH PHỐI HỢP",
-            Kind::BanThoaThuan => "BẢN THỎA THUẬN",
-            Kind::BanGhiNho => "BẢN GHI NHỚ",
-        }
-    }
-
-    /// The value written after `kind:` in a spec ("quy-che-phoi-hop").
-    pub fn key(self) -> &'static str {
-        match self {
-            Kind::ChuongTrinh => "chuong-trinh",
-            Kind::ChuongTrinhPhoiHop => "chuong-trinh-phoi-hop",
-            Kind::QuyChe => "quy-che",
-            Kind::QuyChePhoiHop => "quy-che-phoi-hop",
-            Kind::KeHoach => "ke-hoach",
-            Kind::KeHoachPhoiHop => "ke-hoach-phoi-hop",
-            Kind::BanThoaThuan => "ban-thoa-thuan",
-            Kind::BanGhiNho => "ban-ghi-nho",
-        }
-    }
-
-    /// The type name in normal case, as running text cites it ("Quy chế phối hợp").
-    pub fn label(self) -> String {
-        let lower = self.type_name().to_lowercase();
-        let mut chars = lower.chars();
-        chars
-            .next()
-            .map(|first| first.to_uppercase().chain(chars).collect())
-            .unwrap_or_default()
-    }
-
-    /// The Phụ lục III abbreviation that opens the ký hiệu.
-    pub fn abbreviation(self) -> &'static str {
-        match self {
-            Kind::ChuongTrinh | Kind::ChuongTrinhPhoiHop => "CTr",
-            Kind::QuyChe | Kind::QuyChePhoiHop => "QC",
-            Kind::KeHoach | Kind::KeHoachPhoiHop => "KH",
-            Kind::BanThoaThuan => "BTT",
-            Kind::BanGhiNho => "BGN",
-        }
     }
 }
 

@@ -6,8 +6,10 @@
 
 use super::Context;
 use crate::finding::{Finding, Rule, Severity};
+use crate::kind::KINDS;
 use crate::spec::Spec;
 use chrono::{Datelike, NaiveDate};
+use std::sync::LazyLock;
 
 /// A cited date that is impossible or contradicts the number or the document.
 pub static BASIS_DATE: Rule = Rule {
@@ -62,25 +64,38 @@ const IN_TEXT: Standard = Standard {
     numbered_only: true,
 };
 
-/// Type words (longest first) and the abbreviations their numbers carry (Phụ lục III, and
-/// "QH…" for laws of the Quốc hội).
-const TYPES: [(&str, &[&str]); 15] = [
+/// Type words of the texts a căn cứ cites that are not kinds vanban lays out, and the
+/// abbreviations their numbers carry (Phụ lục III, and "QH…" for laws of the Quốc hội).
+const CITED_TYPES: [(&str, &[&str]); 12] = [
     ("Thông tư liên tịch", &["TTLT"]),
     ("Nghị định", &["NĐ"]),
     ("Nghị quyết", &["NQ"]),
     ("Thông tư", &["TT"]),
     ("Quyết định", &["QĐ"]),
     ("Chỉ thị", &["CT"]),
-    ("Kế hoạch", &["KH"]),
     ("Bộ luật", &["QH"]),
     ("Luật", &["QH"]),
     ("Pháp lệnh", &["UBTVQH"]),
     ("Hướng dẫn", &["HD"]),
     ("Kết luận", &["KL"]),
     ("Quy định", &["QĐ", "QyĐ"]),
-    ("Chương trình", &["CTr"]),
-    ("Quy chế", &["QC", "QyC"]),
 ];
+
+/// Every type word read as a citation and the abbreviations its number may carry:
+/// [`CITED_TYPES`], then each document kind's citation word from [`crate::kind::KINDS`] (once
+/// per word). Longest first (a stable sort), so that where two words start at the same place
+/// (one is then the start of the other: "Thông tư liên tịch", "Thông tư") the longer one is
+/// read, and an abbreviation two words carry is named after the longer ("QĐ": "Quyết định").
+static TYPES: LazyLock<Vec<(&str, &[&str])>> = LazyLock::new(|| {
+    let mut all = CITED_TYPES.to_vec();
+    for cited in KINDS.iter().filter_map(|k| k.cited_as.as_ref()) {
+        if all.iter().all(|(word, _)| *word != cited.word) {
+            all.push((cited.word, cited.abbreviations));
+        }
+    }
+    all.sort_by_key(|(word, _)| std::cmp::Reverse(word.len()));
+    all
+});
 
 /// One citation found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,9 +1,10 @@
-//! Structure of the body: a body exists, every chương, điều, mục and phụ lục has a title, and
-//! none is empty. (Khoản without text, too many điểm and nested items come from numbering:
-//! [`super::document`].)
+//! Structure of the body: a body exists in a form its kind allows ([`crate::kind::KINDS`]),
+//! every chương, điều, mục and phụ lục has a title, and none is empty. (Khoản without text, too
+//! many điểm and nested items come from numbering: [`super::document`].)
 
 use super::Context;
 use crate::finding::{Finding, Rule, Severity};
+use crate::kind::Body;
 use crate::spec::Spec;
 
 /// No chương, điều or mục at all.
@@ -37,12 +38,9 @@ pub fn check(cx: &Context, spec: &Spec) -> Vec<Finding> {
     let mut push = |rule, path: String, message: String| {
         out.push(Finding::at(rule, cx.index, &path, message));
     };
-    if spec.chapters.is_empty() && spec.articles.is_empty() && spec.sections.is_empty() {
-        push(
-            &BODY_MISSING,
-            String::new(),
-            "văn bản chưa có nội dung: thêm `chapters` (Chương/Điều), `articles` (Điều) hoặc `sections` (I./1.)".to_owned(),
-        );
+    let kind = spec.kind;
+    if let Some((path, message)) = body_problem(kind.bodies(), kind.label(), &used_bodies(spec)) {
+        push(&BODY_MISSING, path, message);
     }
     let title = |path: String, title: &str, what: &str| {
         if title.trim().is_empty() {
@@ -114,6 +112,51 @@ pub fn check(cx: &Context, spec: &Spec) -> Vec<Finding> {
     out
 }
 
+/// The body forms a spec uses, in [`Body`] order.
+fn used_bodies(spec: &Spec) -> Vec<Body> {
+    [
+        (Body::Chapters, spec.chapters.is_empty()),
+        (Body::Articles, spec.articles.is_empty()),
+        (Body::Sections, spec.sections.is_empty()),
+    ]
+    .into_iter()
+    .filter_map(|(body, empty)| (!empty).then_some(body))
+    .collect()
+}
+
+/// Where and why a body (in the forms `used`) has none of the forms its kind (named `label`)
+/// allows: there is no body at all, or only forms the kind does not take. (Two forms at once
+/// are `body-mixed`, found by numbering.)
+fn body_problem(allowed: &[Body], label: &str, used: &[Body]) -> Option<(String, String)> {
+    if used.iter().any(|b| allowed.contains(b)) {
+        return None;
+    }
+    let forms: Vec<String> = allowed
+        .iter()
+        .map(|b| format!("`{}` ({})", b.key(), b.shape()))
+        .collect();
+    let forms = match forms.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} hoặc {last}", rest.join(", ")),
+        None => String::new(),
+    };
+    Some(match used.first() {
+        None => (
+            String::new(),
+            format!("văn bản chưa có nội dung: thêm {forms}"),
+        ),
+        Some(b) => (
+            b.key().to_owned(),
+            format!(
+                "{} không chia nội dung theo `{}` ({}): dùng {forms}",
+                label.to_lowercase(),
+                b.key(),
+                b.shape()
+            ),
+        ),
+    })
+}
+
 /// "điều \"Phạm vi\"", or just "điều" when the title is blank.
 fn named(what: &str, title: &str) -> String {
     match title.trim() {
@@ -149,6 +192,41 @@ mod tests {
     #[test]
     fn a_body_is_required() {
         assert_eq!(found(""), ["body-missing 1:1"]);
+    }
+
+    #[test]
+    fn the_body_forms_come_from_the_kinds_table() {
+        use super::{Body, body_problem};
+        let kind = crate::kind::Kind::from_key("quy-che").unwrap();
+        let all = [Body::Chapters, Body::Articles, Body::Sections];
+        assert_eq!(kind.bodies(), all);
+        let (path, message) = body_problem(kind.bodies(), kind.label(), &[]).unwrap();
+        assert_eq!(path, "");
+        assert_eq!(
+            message,
+            "văn bản chưa có nội dung: thêm `chapters` (Chương/Điều), `articles` (Điều) hoặc \
+             `sections` (I./1.)"
+        );
+        for used in all {
+            assert_eq!(body_problem(kind.bodies(), kind.label(), &[used]), None);
+        }
+        // A kind that does not take every form (none does yet).
+        let some = [Body::Chapters, Body::Articles];
+        assert_eq!(body_problem(&some, "Quy chế", &[Body::Articles]), None);
+        assert_eq!(
+            body_problem(&some, "Quy chế", &[Body::Sections]),
+            Some((
+                "sections".to_owned(),
+                "quy chế không chia nội dung theo `sections` (I./1.): dùng `chapters` \
+                 (Chương/Điều) hoặc `articles` (Điều)"
+                    .to_owned()
+            ))
+        );
+        let (_, message) = body_problem(&some[..1], "Quy chế", &[]).unwrap();
+        assert_eq!(
+            message,
+            "văn bản chưa có nội dung: thêm `chapters` (Chương/Điều)"
+        );
     }
 
     #[test]

@@ -4,46 +4,12 @@
 //! first line names is written beside it when missing.
 
 use crate::error::Error;
-use crate::spec::Kind;
+use crate::kind::{Kind, Starter};
 use std::path::{Path, PathBuf};
 
-/// The starters: command-line name, kind written into the spec, template file, what it is.
-const STARTERS: &[(&str, Kind, &str, &str)] = &[
-    (
-        "chuong-trinh",
-        Kind::ChuongTrinhPhoiHop,
-        "chuong-trinh",
-        "chương trình phối hợp, chia Chương → Điều",
-    ),
-    (
-        "chuong-trinh-muc",
-        Kind::ChuongTrinhPhoiHop,
-        "chuong-trinh-muc",
-        "chương trình phối hợp, chia mục I., II. → khoản 1., 2.",
-    ),
-    (
-        "quy-che",
-        Kind::QuyChePhoiHop,
-        "quy-che",
-        "quy chế phối hợp, chia Chương → Điều",
-    ),
-    (
-        "ke-hoach",
-        Kind::KeHoachPhoiHop,
-        "ke-hoach",
-        "kế hoạch phối hợp, có phụ lục bảng nhiệm vụ",
-    ),
-    (
-        "ban-thoa-thuan",
-        Kind::BanThoaThuan,
-        "ban",
-        "bản thỏa thuận",
-    ),
-    ("ban-ghi-nho", Kind::BanGhiNho, "ban", "bản ghi nhớ"),
-];
-
-/// The starter templates, embedded.
-const TEMPLATES: &[(&str, &str)] = &[
+/// The parts every starter includes (`{% include "_dau.yaml.tera" %}`), embedded. The starters
+/// themselves are named in [`crate::kind::KINDS`].
+const PARTS: &[(&str, &str)] = &[
     (
         "_dau.yaml.tera",
         include_str!("../../templates/starters/_dau.yaml.tera"),
@@ -51,26 +17,6 @@ const TEMPLATES: &[(&str, &str)] = &[
     (
         "_cuoi.yaml.tera",
         include_str!("../../templates/starters/_cuoi.yaml.tera"),
-    ),
-    (
-        "chuong-trinh",
-        include_str!("../../templates/starters/chuong-trinh.yaml.tera"),
-    ),
-    (
-        "chuong-trinh-muc",
-        include_str!("../../templates/starters/chuong-trinh-muc.yaml.tera"),
-    ),
-    (
-        "quy-che",
-        include_str!("../../templates/starters/quy-che.yaml.tera"),
-    ),
-    (
-        "ke-hoach",
-        include_str!("../../templates/starters/ke-hoach.yaml.tera"),
-    ),
-    (
-        "ban",
-        include_str!("../../templates/starters/ban.yaml.tera"),
     ),
 ];
 
@@ -127,11 +73,11 @@ pub const SCHEMA_FILE: &str = "vanban.schema.json";
 
 /// Makes the starter text and writes it (never over an existing file unless forced).
 pub fn write(request: &Request) -> Result<PathBuf, Error> {
-    let (name, _, _, _) = starter(&request.kind)?;
+    let (_, starter) = starter(&request.kind)?;
     let path = request
         .file
         .clone()
-        .unwrap_or_else(|| PathBuf::from(format!("{name}.yaml")));
+        .unwrap_or_else(|| PathBuf::from(format!("{}.yaml", starter.name)));
     let shown = path.display().to_string();
     if path.exists() && !request.force {
         return Err(Error::Io {
@@ -153,42 +99,51 @@ pub fn write(request: &Request) -> Result<PathBuf, Error> {
 
 /// The starter for a command-line kind name (or a spec kind), or a Vietnamese error listing
 /// them all.
-fn starter(kind: &str) -> Result<(&'static str, Kind, &'static str, &'static str), Error> {
+fn starter(kind: &str) -> Result<(Kind, &'static Starter), Error> {
     let wanted = kind.trim().to_lowercase();
-    STARTERS
-        .iter()
-        .copied()
-        .find(|(name, k, _, _)| *name == wanted || k.key() == wanted)
+    crate::kind::starters()
+        .find(|(k, s)| s.name == wanted || k.key() == wanted)
         .ok_or_else(|| {
-            let hint = crate::suggest::did_you_mean(&wanted, STARTERS.iter().map(|s| s.0));
-            let list: Vec<String> = STARTERS
-                .iter()
-                .map(|(name, _, _, what)| format!("  {name:<18} {what}"))
-                .collect();
+            let hint =
+                crate::suggest::did_you_mean(&wanted, crate::kind::starters().map(|(_, s)| s.name));
             Error::Io {
                 file: kind.to_owned(),
                 message: format!(
                     "không có mẫu khởi đầu loại này{hint}. Các loại:\n{}",
-                    list.join("\n")
+                    list()
                 ),
             }
         })
 }
 
+/// The starters, one a line: name and what it makes (the error above and `vanban new --help`).
+pub fn list() -> String {
+    crate::kind::starters()
+        .map(|(_, s)| format!("  {:<18} {}", s.name, s.description))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The text after `vanban new --help`'s options: the starters and an example.
+pub fn help() -> String {
+    format!(
+        "Loại:\n{}\nVí dụ: vanban new quy-che qc.yaml --ben \"Sở Tư pháp:STP\" --ben \"Công an tỉnh:CAT\" \
+         --dia-danh \"Nghệ An\" --nam 2026",
+        list()
+    )
+}
+
 /// The text of the starter for `request`, to be written at `path`.
 pub fn starter_text(request: &Request, path: &Path) -> Result<String, Error> {
-    let (name, kind, template, _) = starter(&request.kind)?;
+    let (kind, starter) = starter(&request.kind)?;
     let issuers = issuers(&request.issuers)?;
     let year = request.year.unwrap_or(2026);
-    let symbol = std::iter::once(kind.abbreviation().to_owned())
-        .chain(issuers.iter().map(|i| i.abbr.clone()))
-        .collect::<Vec<_>>()
-        .join("-");
+    let symbol = kind.symbol(issuers.iter().map(|i| i.abbr.as_str()));
     let names: Vec<&str> = issuers.iter().map(|i| i.name.as_str()).collect();
     let mut context = tera::Context::new();
-    context.insert("starter", name);
+    context.insert("starter", starter.name);
     context.insert("kind", kind.key());
-    context.insert("label", &kind.label());
+    context.insert("label", kind.label());
     context.insert("file", &path.display().to_string());
     context.insert("year", &year);
     context.insert("symbol", &symbol);
@@ -206,13 +161,19 @@ pub fn starter_text(request: &Request, path: &Path) -> Result<String, Error> {
     context.insert("issuers", &issuers);
     let mut tera = tera::Tera::default();
     tera.autoescape_on(vec![]);
-    tera.add_raw_templates(TEMPLATES.iter().copied())
-        .expect("embedded starters parse");
+    tera.add_raw_templates(
+        PARTS
+            .iter()
+            .copied()
+            .chain([(starter.file, starter.template)]),
+    )
+    .expect("embedded starters parse");
     tera.register_filter("yaml", yaml_string);
-    tera.render(template, &context).map_err(|e| Error::Failed {
-        file: template.to_owned(),
-        message: format!("lỗi mẫu khởi đầu: {e}"),
-    })
+    tera.render(starter.file, &context)
+        .map_err(|e| Error::Failed {
+            file: starter.file.to_owned(),
+            message: format!("lỗi mẫu khởi đầu: {e}"),
+        })
 }
 
 /// Issuers from `--ben "Tên:VIẾT TẮT"` (the abbreviation is made from the initials when

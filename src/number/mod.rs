@@ -175,10 +175,9 @@ impl Walker {
             .collect();
         let symbol = match &spec.symbol {
             Some(s) => fold_whitespace(s),
-            None => std::iter::once(spec.kind.abbreviation().to_owned())
-                .chain(spec.issuers.iter().map(|i| fold_whitespace(&i.abbr)))
-                .collect::<Vec<_>>()
-                .join("-"),
+            None => spec
+                .kind
+                .symbol(spec.issuers.iter().map(|i| fold_whitespace(&i.abbr))),
         };
         let year = self.year(spec);
         let body_forms = [
@@ -273,7 +272,7 @@ impl Walker {
             signatures,
             recipients,
             appendices,
-            kind_label: spec.kind.label(),
+            kind_label: spec.kind.label().to_owned(),
             attached_of: match spec.issuers.as_slice() {
                 [only] => Some(self.text(&only.name, "issuers[0].name")),
                 _ => None,
