@@ -50,7 +50,7 @@ impl Severity {
     }
 }
 
-/// A rule: its id, its severity and what it checks (for the README and `--help`).
+/// A rule: its id, its severity and what it checks (for docs/kiem-tra.md and `--help`).
 #[derive(Debug, PartialEq, Eq)]
 pub struct Rule {
     /// Stable id printed with each finding (`ref-unknown`).
@@ -63,7 +63,7 @@ pub struct Rule {
     pub en: &'static str,
 }
 
-/// Every rule, in the order the README lists them.
+/// Every rule, in the order docs/kiem-tra.md lists them.
 pub fn rules() -> Vec<&'static Rule> {
     [
         schema::RULES,
