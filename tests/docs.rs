@@ -1,7 +1,8 @@
 //! The manual (README.md and the pages under docs/): every relative link leads to a file that
 //! exists and, when it names an anchor, to a heading of that page; every page of docs/ is
-//! reachable from the README and from the docs/README.md index. Reads text only: no build of
-//! documents, so it runs in milliseconds.
+//! reachable from the README and from the docs/README.md index; the two complete YAML examples
+//! pass `vanban check`. Reads text and runs `check` only (no layout), so it runs in well under a
+//! second.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -255,4 +256,33 @@ fn anchors_are_made_as_github_makes_them() {
     }
     assert!(!anchors.contains("not-a-heading"));
     assert_eq!(percent_decoded("l%E1%BB%87nh"), "lệnh");
+}
+
+/// The first YAML block of a page of the manual.
+fn first_yaml_block(page: &str) -> String {
+    let text = std::fs::read_to_string(root().join(page)).unwrap();
+    let start = text.find("```yaml\n").expect("a YAML example") + "```yaml\n".len();
+    let end = start + text[start..].find("```").unwrap();
+    text[start..end].to_string()
+}
+
+#[test]
+fn the_complete_examples_of_the_manual_pass_check() {
+    // The README's short example and the full example that opens docs/viet-tep-yaml.md; the
+    // other YAML blocks of the manual are fragments.
+    for page in ["README.md", "docs/viet-tep-yaml.md"] {
+        let file = Path::new(env!("CARGO_TARGET_TMPDIR"))
+            .join(format!("docs-{}.yaml", page.replace('/', "-")));
+        std::fs::write(&file, first_yaml_block(page)).unwrap();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_vanban"))
+            .args(["check", "--strict"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{page}: the example does not pass `vanban check --strict`:\n{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
 }
