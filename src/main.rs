@@ -66,8 +66,8 @@ struct RenderArgs {
     /// Tên họ phông cần lấy trong --font-dir (mặc định: Times New Roman).
     #[arg(long, value_name = "TÊN_PHÔNG", requires = "font_dir")]
     font: Option<String>,
-    /// Thư mục mẫu trình bày riêng (thay mẫu có sẵn cùng tên; xem README, mục "Mẫu trình
-    /// bày riêng"). Không ghi thì dùng thư mục `templates/` cạnh tệp YAML nếu có.
+    /// Thư mục mẫu trình bày riêng (thay mẫu có sẵn cùng tên; xem docs/mau-rieng.md). Không
+    /// ghi thì dùng thư mục `templates/` cạnh tệp YAML nếu có.
     #[arg(long, value_name = "THƯ_MỤC")]
     templates: Option<PathBuf>,
 }
@@ -142,7 +142,7 @@ enum Command {
         help_template = HELP_TEMPLATE,
         next_help_heading = "Tùy chọn",
         after_help = "Mã thoát: 0 không có lỗi; 1 có lỗi (hoặc có cảnh báo khi dùng --strict); \
-                      2 không đọc được tệp.\nDanh sách quy tắc: xem README, mục \"Các quy tắc kiểm tra\".",
+                      2 không đọc được tệp.\nDanh sách quy tắc: xem docs/kiem-tra.md, mục \"Các quy tắc kiểm tra\".",
         override_usage = "vanban check [TÙY_CHỌN] <TỆP_YAML>..."
     )]
     Check {

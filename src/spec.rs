@@ -1,6 +1,6 @@
 //! The spec: a programme exactly as the author wrote it in YAML (serde types, no numbering).
 //!
-//! Every key is documented in the README with its Vietnamese term. Text fields hold inline
+//! Every key is documented in docs/viet-tep-yaml.md with its Vietnamese term. Text fields hold inline
 //! Markdown (`**đậm**`, `*nghiêng*`) and references to ids (`[[nguyen-tac]]`); nothing else in
 //! them is interpreted. Loading (decoding, NFC, error reporting) lives in [`crate::load`].
 

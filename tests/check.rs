@@ -245,9 +245,9 @@ fn misuse_of_check_exits_2() {
     assert_eq!(o.status.code(), Some(2));
 }
 
-/// The README's rule tables, as they must read: Vietnamese (id, mức độ, giải thích) and
-/// English (one line per rule).
-fn readme_rule_tables() -> (String, String) {
+/// The rule tables of docs/kiem-tra.md, as they must read: Vietnamese (id, mức độ, giải thích)
+/// and English (one line per rule).
+fn manual_rule_tables() -> (String, String) {
     let mut vi = String::from("| Mã quy tắc | Mức độ | Giải thích |\n| --- | --- | --- |\n");
     let mut en = String::new();
     for rule in vanban::check::rules() {
@@ -268,15 +268,15 @@ fn readme_rule_tables() -> (String, String) {
 }
 
 #[test]
-fn readme_lists_every_rule() {
-    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
-    let (vi, en) = readme_rule_tables();
+fn manual_lists_every_rule() {
+    let page = std::fs::read_to_string(root().join("docs/kiem-tra.md")).unwrap();
+    let (vi, en) = manual_rule_tables();
     assert!(
-        readme.contains(&vi),
-        "README must contain this table:\n{vi}"
+        page.contains(&vi),
+        "docs/kiem-tra.md must contain this table:\n{vi}"
     );
     assert!(
-        readme.contains(&en),
-        "README's English section must contain:\n{en}"
+        page.contains(&en),
+        "docs/kiem-tra.md's English summary must contain:\n{en}"
     );
 }

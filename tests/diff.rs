@@ -536,7 +536,7 @@ fn a_git_revision_is_read_without_checkout_and_trouble_exits_two() {
 }
 
 #[test]
-fn git_diff_with_the_readme_lines_shows_the_changed_provision_with_its_number() {
+fn git_diff_with_the_manual_lines_shows_the_changed_provision_with_its_number() {
     let dir = repository();
     let bin_dir = Path::new(bin()).parent().unwrap();
     let path = format!(
@@ -545,7 +545,7 @@ fn git_diff_with_the_readme_lines_shows_the_changed_provision_with_its_number() 
         std::env::var("PATH").unwrap_or_default()
     );
     let git = |args: &[&str]| git_in(dir.path(), Some(&path), args);
-    // `vanban git-setup` writes the README's two lines; a second run changes nothing.
+    // `vanban git-setup` writes the two lines docs/so-sanh.md gives; a second run changes nothing.
     let setup = || {
         let out = Command::new(bin())
             .current_dir(dir.path())

@@ -1,5 +1,5 @@
 //! `vanban git-setup`: configures the current git repository so that `git diff` shows specs
-//! through `vanban textconv` — the two lines the README gives, written for the user.
+//! through `vanban textconv` — the two lines docs/so-sanh.md gives, written for the user.
 
 use crate::error::Error;
 use std::path::{Path, PathBuf};

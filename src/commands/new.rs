@@ -52,7 +52,7 @@ pub fn run(request: &Request) -> u8 {
             println!("đã tạo {}", path.display());
             let schema = path.with_file_name(SCHEMA_FILE);
             println!(
-                "đã ghi {} (lược đồ cho trình soạn thảo, xem README mục \"Soạn trong VS Code\")",
+                "đã ghi {} (lược đồ cho trình soạn thảo, xem docs/lenh.md, mục \"Soạn trong VS Code\")",
                 schema.display()
             );
             println!(
