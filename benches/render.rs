@@ -38,8 +38,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use vanban::commands::render::{render_all, render_spec, render_to_dir};
 use vanban::document::Meta;
+use vanban::pipeline::write::{render_all, render_spec, render_to_dir};
 use vanban::pipeline::{self, Options};
 use vanban::render::{self, FontSet, Format};
 

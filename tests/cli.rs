@@ -622,3 +622,33 @@ fn watch_renders_again_when_a_house_template_beside_the_spec_is_saved() {
     );
     watch.interrupt();
 }
+
+#[test]
+fn every_help_page_is_in_vietnamese() {
+    let commands = [
+        "render",
+        "watch",
+        "new",
+        "schema",
+        "check",
+        "diff",
+        "textconv",
+        "git-setup",
+    ];
+    let pages = std::iter::once(vec!["--help"]).chain(commands.iter().map(|c| vec![*c, "--help"]));
+    for args in pages {
+        let o = vanban(&args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}");
+        let help = String::from_utf8_lossy(&o.stdout);
+        assert!(help.contains("Cách dùng:"), "{args:?}\n{help}");
+        for english in [
+            "[OPTIONS]",
+            "[default:",
+            "Usage:",
+            "Options:",
+            "[possible values",
+        ] {
+            assert!(!help.contains(english), "{args:?}: {english}\n{help}");
+        }
+    }
+}

@@ -33,7 +33,7 @@ pub fn rules() -> Vec<&'static Rule> {
         bases::RULES,
         structure::RULES,
         recipients::RULES,
-        crate::render::RULES,
+        crate::pipeline::outputs::RULES,
     ]
     .concat()
 }

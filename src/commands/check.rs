@@ -39,16 +39,47 @@ pub struct Outcome {
     pub exit_code: u8,
 }
 
+/// What `vanban check` was asked to do, as given on the command line.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Args {
+    /// Các tệp YAML cần kiểm tra.
+    #[arg(required = true, value_name = "TỆP_YAML")]
+    pub specs: Vec<PathBuf>,
+    /// Cách in kết quả: text (cho người đọc, mặc định) hoặc json (cho chương trình khác).
+    #[arg(
+        short,
+        long,
+        value_name = "ĐỊNH_DẠNG",
+        default_value = "text",
+        hide_default_value = true,
+        ignore_case = true,
+        hide_possible_values = true
+    )]
+    pub format: OutputFormat,
+    /// Coi cảnh báo cũng là lỗi (mã thoát 1).
+    #[arg(long)]
+    pub strict: bool,
+    /// Sửa tệp tại chỗ: chuyển chữ gõ bằng bảng mã TCVN3/VNI sang Unicode, chuẩn hóa NFC.
+    #[arg(long)]
+    pub fix: bool,
+}
+
 /// Runs `vanban check` as given on the command line; prints the report and returns the exit
 /// code.
-pub fn cli(specs: &[PathBuf], format: OutputFormat, strict: bool, fix: bool) -> u8 {
+pub fn cli(args: Args) -> u8 {
+    let Args {
+        specs,
+        format,
+        strict,
+        fix,
+    } = args;
     let options = Options {
         format,
         strict,
         fix,
         color: super::stdout_wants_color(),
     };
-    let outcome = run(specs, options);
+    let outcome = run(&specs, options);
     eprint!("{}", outcome.stderr);
     if !super::print_bytes(outcome.stdout.as_bytes()) {
         return 2;

@@ -53,9 +53,44 @@ pub struct DiffOutcome {
     pub differ: bool,
 }
 
+/// What `vanban diff` was asked to do, as given on the command line.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Args {
+    /// Bản dự thảo trước: tệp YAML hoặc PHIÊN_BẢN:tệp trong kho git.
+    #[arg(value_name = "BẢN_TRƯỚC")]
+    pub old: String,
+    /// Bản dự thảo sau: tệp YAML hoặc PHIÊN_BẢN:tệp trong kho git.
+    #[arg(value_name = "BẢN_SAU")]
+    pub new: String,
+    /// Định dạng: text (tóm tắt trên màn hình, mặc định), md, json, pdf (bảng so sánh).
+    #[arg(
+        short,
+        long,
+        value_name = "ĐỊNH_DẠNG",
+        default_value = "text",
+        hide_default_value = true,
+        ignore_case = true,
+        hide_possible_values = true
+    )]
+    pub format: DiffFormat,
+    /// Ghi kết quả vào tệp này (bắt buộc với pdf).
+    #[arg(short, long, value_name = "TỆP")]
+    pub out: Option<PathBuf>,
+    /// Liệt kê cả các điều khoản không thay đổi.
+    #[arg(long)]
+    pub all: bool,
+}
+
 /// Runs `vanban diff` as given on the command line; prints the result and returns the exit
 /// code: 0 same, 1 different, 2 trouble.
-pub fn cli(old: String, new: String, format: DiffFormat, out: Option<PathBuf>, all: bool) -> u8 {
+pub fn cli(args: Args) -> u8 {
+    let Args {
+        old,
+        new,
+        format,
+        out,
+        all,
+    } = args;
     let options = DiffOptions {
         old,
         new,

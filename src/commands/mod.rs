@@ -1,4 +1,7 @@
-//! The CLI commands, one module each; `main.rs` parses arguments and calls them.
+//! The CLI commands, one module each (its arguments and its run); `main.rs` parses the command
+//! line and calls them.
+
+use clap::error::{ContextKind, ContextValue, ErrorKind};
 
 pub mod check;
 pub mod diff;
@@ -20,4 +23,57 @@ pub fn print_bytes(bytes: &[u8]) -> bool {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
     out.write_all(bytes).and_then(|()| out.flush()).is_ok()
+}
+
+/// Prints clap's help and version as they are, and its usage errors in Vietnamese (exit 2).
+pub fn usage_error(e: clap::Error) -> u8 {
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        let _ = e.print();
+        return 0;
+    }
+    let arg = |kind| e.get(kind).map(|v| v.to_string()).unwrap_or_default();
+    let what = match e.kind() {
+        ErrorKind::UnknownArgument => format!("tham số lạ `{}`", arg(ContextKind::InvalidArg)),
+        ErrorKind::InvalidSubcommand => {
+            format!("lệnh lạ `{}`", arg(ContextKind::InvalidSubcommand))
+        }
+        ErrorKind::MissingRequiredArgument => {
+            format!("thiếu tham số bắt buộc {}", arg(ContextKind::InvalidArg))
+        }
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            "thiếu lệnh (ví dụ: `vanban render tệp.yaml`)".to_owned()
+        }
+        ErrorKind::InvalidValue => invalid_value(&e),
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => {
+            "số giá trị không đúng".to_owned()
+        }
+        ErrorKind::ArgumentConflict => "các tham số xung đột nhau".to_owned(),
+        _ => "cách gọi lệnh không đúng".to_owned(),
+    };
+    eprintln!("lỗi: {what}\nGõ `vanban --help` để xem hướng dẫn.");
+    2
+}
+
+/// A value outside an argument's list, in Vietnamese: the value given and the valid ones, as
+/// clap found them ("định dạng `docx` không có; chọn trong: pdf, md, typ").
+fn invalid_value(e: &clap::Error) -> String {
+    let flag = e
+        .get(ContextKind::InvalidArg)
+        .map(|v| v.to_string())
+        .unwrap_or_default();
+    let Some(ContextValue::Strings(valid)) = e.get(ContextKind::ValidValue) else {
+        return format!("giá trị không hợp lệ cho {flag}");
+    };
+    let noun = if flag.starts_with("--format") {
+        "định dạng"
+    } else {
+        "giá trị"
+    };
+    let valid = valid.join(", ");
+    match e.get(ContextKind::InvalidValue) {
+        Some(ContextValue::String(value)) if !value.is_empty() => {
+            format!("{noun} `{value}` không có; chọn trong: {valid}")
+        }
+        _ => format!("thiếu {noun} cho {flag}; chọn trong: {valid}"),
+    }
 }

@@ -20,20 +20,27 @@ const PARTS: &[(&str, &str)] = &[
     ),
 ];
 
-/// What `vanban new` was asked for.
-#[derive(Debug, Clone, Default)]
+/// What `vanban new` was asked for, as given on the command line.
+#[derive(Debug, Clone, Default, clap::Args)]
 pub struct Request {
-    /// The starter's name (`quy-che`, …) or a spec kind (`quy-che-phoi-hop`, …).
+    /// Loại văn bản (xem danh sách dưới).
+    #[arg(value_name = "LOẠI")]
     pub kind: String,
-    /// Where to write; `<kind>.yaml` in the current folder when absent.
+    /// Tệp cần tạo (mặc định: LOẠI.yaml trong thư mục hiện tại).
+    #[arg(value_name = "TỆP_YAML")]
     pub file: Option<PathBuf>,
-    /// `--ben "Tên cơ quan:VIẾT TẮT"`, lead body first.
+    /// Một cơ quan ban hành, dạng "Tên cơ quan:VIẾT TẮT"; cơ quan chủ trì ghi trước. Lặp lại
+    /// cho từng cơ quan.
+    #[arg(long = "ben", value_name = "CƠ_QUAN")]
     pub issuers: Vec<String>,
-    /// `--dia-danh`.
+    /// Địa danh ghi ở dòng ngày tháng (ví dụ "Nghệ An").
+    #[arg(long = "dia-danh", value_name = "ĐỊA_DANH")]
     pub place: Option<String>,
-    /// `--nam`.
+    /// Năm ban hành.
+    #[arg(long = "nam", value_name = "NĂM")]
     pub year: Option<i32>,
-    /// `--force`: replace an existing file.
+    /// Ghi đè tệp đã có.
+    #[arg(long)]
     pub force: bool,
 }
 

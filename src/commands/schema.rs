@@ -16,9 +16,17 @@ pub fn write(path: &Path) -> Result<(), Error> {
     crate::files::write_atomic(path, text().as_bytes())
 }
 
+/// What `vanban schema` was asked for.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Args {
+    /// Ghi vào tệp này thay vì in ra màn hình.
+    #[arg(short, long, value_name = "TỆP")]
+    pub out: Option<std::path::PathBuf>,
+}
+
 /// Runs `vanban schema [--out FILE]`; returns the exit code (2 when the file cannot be written).
-pub fn run(out: Option<&Path>) -> u8 {
-    match out {
+pub fn run(args: Args) -> u8 {
+    match args.out.as_deref() {
         None => {
             if super::print_bytes(text().as_bytes()) {
                 0

@@ -22,10 +22,18 @@ pub fn textconv(path: &std::path::Path) -> Result<(String, Option<Error>), Error
     })
 }
 
+/// What `vanban textconv` was asked for.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Args {
+    /// Tệp YAML mô tả văn bản.
+    #[arg(value_name = "TỆP_YAML")]
+    pub spec: std::path::PathBuf,
+}
+
 /// Runs `vanban textconv SPEC`: prints the Markdown (or the spec itself when it has errors,
 /// which go to standard error) and returns the exit code.
-pub fn run(path: &std::path::Path) -> u8 {
-    match textconv(path) {
+pub fn run(args: Args) -> u8 {
+    match textconv(&args.spec) {
         Ok((text, problem)) => {
             if let Some(err) = problem {
                 eprintln!("{err}");

@@ -3,8 +3,9 @@
 //! fraction of a cold render. A render that fails is reported and leaves the files of the last
 //! good render untouched; the watch goes on until Ctrl+C, which waits for a render in progress.
 
-use super::render::{Request, Setup, render_to_dir};
+use super::render::{Request, Setup};
 use crate::error::Error;
+use crate::pipeline::write::render_to_dir;
 use crate::render::{Cache, Templates};
 use notify::event::{AccessKind, AccessMode};
 use notify::{Event, EventKind, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};

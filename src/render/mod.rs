@@ -12,19 +12,6 @@ pub use pdf::{Cache, FontSet, KEPT_RENDERS, Typesetter, compile, pdf};
 pub use signing::add_signature_fields;
 pub use templates::{Templates, comparison_typst, markdown, typst_source};
 
-use crate::finding::{Rule, Severity};
-
-/// A character the font has no glyph for: it would print as an empty box.
-pub static GLYPH_MISSING: Rule = Rule {
-    id: "glyph-missing",
-    severity: Severity::Error,
-    vi: "Ký tự không có trong phông chữ (bản in sẽ thành ô trống); tìm thấy khi dàn trang PDF.",
-    en: "A character the font lacks (it would print as an empty box); found while laying out the PDF.",
-};
-
-/// The rules of the output step.
-pub const RULES: &[&Rule] = &[&GLYPH_MISSING];
-
 /// The output formats `render` can write; on the command line a comma-separated list, names
 /// read without regard to case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum)]

@@ -1,0 +1,112 @@
+//! The one way from a spec to its outputs, in straight order, used by every command, test and
+//! benchmark:
+//!
+//! 1. [`Source`]: a spec's name and bytes (a file, a git revision, a text);
+//! 2. [`check`]: decode, load, number and every check rule → a [`Checked`] with its findings;
+//! 3. [`compose`]: the numbered [`Document`] of a checked spec — refused, with its report,
+//!    when the spec could not be read or numbered; [`Composed::signable`] also refuses a spec
+//!    with any error, as `render` does;
+//! 4. [`outputs()`]: the Typst source, the Markdown and the PDF of a composed spec, in memory;
+//!    [`write`] puts them into a folder, one spec or a batch.
+
+pub mod outputs;
+pub mod write;
+
+pub use outputs::{GLYPH_MISSING, Made, Options, outputs};
+
+use crate::check::Checked;
+use crate::document::Document;
+use crate::error::Error;
+use crate::finding::Report;
+use crate::spec::Spec;
+use std::path::Path;
+
+/// A spec as read from somewhere: the name messages give it and its bytes.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The file as the user named it (or `REV:path`, or a test's name).
+    pub name: String,
+    /// Its bytes, at most [`crate::load::MAX_SPEC_BYTES`] + 1 of them.
+    pub bytes: Vec<u8>,
+}
+
+impl Source {
+    /// The spec file at `path`; a file that cannot be read is an [`Error::Io`] (exit 2).
+    pub fn file(path: &Path) -> Result<Source, Error> {
+        let name = path.display().to_string();
+        match crate::load::read_limited(path) {
+            Ok(bytes) => Ok(Source { name, bytes }),
+            Err(message) => Err(Error::Io {
+                file: name,
+                message,
+            }),
+        }
+    }
+
+    /// A spec given as text.
+    pub fn text(name: &str, text: &str) -> Source {
+        Source {
+            name: name.to_owned(),
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+}
+
+/// Step 2: every rule over a source.
+pub fn check(source: &Source) -> Checked {
+    crate::check::check_bytes(&source.name, &source.bytes)
+}
+
+/// A spec ready for its outputs: the numbered document, with the spec, its text and every
+/// finding the checks made (warnings, and errors when not [`Composed::signable`]).
+#[derive(Debug, Clone)]
+pub struct Composed {
+    /// The spec's name.
+    pub name: String,
+    /// The spec's text (NFC), attached to the PDF.
+    pub text: String,
+    /// The spec as written.
+    pub spec: Spec,
+    /// The numbered document.
+    pub document: Document,
+    /// Every finding of the checks.
+    pub report: Report,
+}
+
+/// Step 3: the document of a checked spec; when the spec could not be read or numbered, its
+/// report as an error.
+pub fn compose(checked: Checked) -> Result<Composed, Error> {
+    match (checked.spec, checked.document) {
+        (Some(spec), Some(document)) => Ok(Composed {
+            name: checked.report.file.clone(),
+            text: checked.report.source.clone(),
+            spec,
+            document,
+            report: checked.report,
+        }),
+        _ => Err(Error::findings(checked.report)),
+    }
+}
+
+impl Composed {
+    /// The same spec when no finding is an error; otherwise its report as an error. What
+    /// `render` asks before making a document to sign.
+    pub fn signable(self) -> Result<Composed, Error> {
+        if self.report.has_errors() {
+            Err(Error::findings(self.report))
+        } else {
+            Ok(self)
+        }
+    }
+}
+
+/// Steps 1 to 3 for a spec given as text.
+pub fn compose_text(name: &str, text: &str) -> Result<Composed, Error> {
+    compose(check(&Source::text(name, text)))
+}
+
+/// Steps 1 to 3 for a spec given as text, refusing any error: the document `render` would
+/// lay out.
+pub fn signable(name: &str, text: &str) -> Result<Composed, Error> {
+    compose_text(name, text)?.signable()
+}
