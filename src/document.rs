@@ -1,6 +1,6 @@
 //! The document as templates see it: every number computed, every reference resolved, every
 //! punctuation mark the conventions require added, every user string converted to safe markup.
-//! Built from a [`crate::spec::Spec`] by [`crate::number::build`].
+//! Built from a [`crate::spec::Spec`] by [`crate::compose::document`].
 
 use crate::markup::Text;
 use serde::Serialize;
@@ -38,8 +38,11 @@ pub struct Document {
     pub sections: Vec<SectionView>,
     /// Paragraphs after the body.
     pub closing: Vec<Text>,
-    /// Signature blocks in print order.
+    /// Signature blocks in the order written (lead issuer first).
     pub signatures: Vec<SignatureView>,
+    /// The column the first block of each row of signatures takes in the PDF: "left", or
+    /// "right" where the lead issuer signs on the right (`layout.lead_side`).
+    pub lead_side: &'static str,
     /// Nơi nhận, each with its final ";" or ".".
     pub recipients: Vec<Text>,
     /// Phụ lục, in order.

@@ -8,6 +8,7 @@
 
 pub mod check;
 pub mod commands;
+pub mod compose;
 pub mod diff;
 pub mod document;
 pub mod error;
@@ -20,6 +21,7 @@ pub mod number;
 pub mod pages;
 pub mod pipeline;
 pub mod position;
+pub mod punctuation;
 pub mod render;
 pub mod schema;
 pub mod spec;

@@ -75,6 +75,14 @@ pub fn date_words(date: chrono::NaiveDate) -> String {
     )
 }
 
+/// The date in words, or the blank the văn thư fills in by hand: "ngày … tháng … năm 2023".
+pub fn date_or_blank(date: Option<chrono::NaiveDate>, year: i32) -> String {
+    match date {
+        Some(d) => date_words(d),
+        None => format!("ngày … tháng … năm {year}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,6 +17,7 @@ pub mod symbol;
 pub mod text;
 
 use crate::finding::{Finding, Report, Rule, Severity};
+use crate::number::Outline;
 use crate::position::PositionIndex;
 use crate::spec::Spec;
 use std::path::Path;
@@ -28,6 +29,7 @@ pub fn rules() -> Vec<&'static Rule> {
         text::RULES,
         dates::RULES,
         crate::number::rules::RULES,
+        crate::compose::rules::RULES,
         signatures::RULES,
         symbol::RULES,
         bases::RULES,
@@ -124,9 +126,13 @@ pub fn check_bytes(name: &str, bytes: &[u8]) -> Checked {
     };
     let loaded = crate::load::load(&source, &index);
     let mut findings = loaded.findings;
-    // Numbering (the longest rule group) runs beside the others; findings are sorted below.
-    let (numbered, others) = rayon::join(
-        || loaded.spec.as_ref().map(crate::number::build),
+    let outline = loaded.spec.as_ref().map(Outline::build);
+    // Composing (the longest step) runs beside the rules; findings are sorted below.
+    let (composed, others) = rayon::join(
+        || {
+            let (spec, (outline, _)) = loaded.spec.as_ref().zip(outline.as_ref())?;
+            Some(crate::compose::document(spec, outline))
+        },
         || {
             let mut findings = Vec::new();
             if loaded.syntax_ok {
@@ -137,17 +143,22 @@ pub fn check_bytes(name: &str, bytes: &[u8]) -> Checked {
                 findings.extend(signatures::check(&cx, spec));
                 findings.extend(symbol::check(&cx, spec));
                 findings.extend(bases::check(&cx, spec));
-                findings.extend(structure::check(&cx, spec));
+                if let Some((outline, _)) = &outline {
+                    findings.extend(structure::check(&cx, spec, outline));
+                }
                 findings.extend(recipients::check(&cx, spec));
             }
             findings
         },
     );
-    match numbered {
-        Some(Ok(document)) => checked.document = Some(document),
-        Some(Err(numbering)) => findings.extend(numbering),
-        None => {}
+    let numbering = outline.map(|(_, problems)| problems).unwrap_or_default();
+    if let Some((document, problems)) = composed {
+        if problems.is_empty() && numbering.is_empty() {
+            checked.document = Some(document);
+        }
+        findings.extend(problems);
     }
+    findings.extend(numbering);
     findings.extend(others);
     for finding in &mut findings {
         finding.place(&index, &source);

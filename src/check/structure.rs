@@ -1,10 +1,11 @@
 //! Structure of the body: a body exists in a form its kind allows ([`crate::kind::KINDS`]),
 //! every chương, điều, mục and phụ lục has a title, and none is empty. (Khoản without text, too
-//! many điểm and nested items come from numbering: [`super::document`].)
+//! many điểm and nested items come from numbering: [`crate::number::rules`].)
 
 use super::Context;
 use crate::finding::{Finding, Rule, Severity};
 use crate::kind::Body;
+use crate::number::{Outline, Part};
 use crate::spec::Spec;
 
 /// No chương, điều or mục at all.
@@ -32,8 +33,8 @@ pub static ARTICLE_EMPTY: Rule = Rule {
 /// The rules of this group.
 pub const RULES: &[&Rule] = &[&BODY_MISSING, &TITLE_EMPTY, &ARTICLE_EMPTY];
 
-/// Runs the structure rules.
-pub fn check(cx: &Context, spec: &Spec) -> Vec<Finding> {
+/// Runs the structure rules over the provisions `outline` numbered.
+pub fn check(cx: &Context, spec: &Spec, outline: &Outline) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut push = |rule, path: String, message: String| {
         out.push(Finding::at(rule, cx.index, &path, message));
@@ -42,72 +43,50 @@ pub fn check(cx: &Context, spec: &Spec) -> Vec<Finding> {
     if let Some((path, message)) = body_problem(kind.bodies(), kind.label(), &used_bodies(spec)) {
         push(&BODY_MISSING, path, message);
     }
-    let title = |path: String, title: &str, what: &str| {
+    let blank = |texts: &[String]| texts.iter().all(|p| p.trim().is_empty());
+    for p in outline.provisions() {
+        let (what, title, empty) = match p.part {
+            Part::Chapter(c) => ("chương", &c.title, c.articles.is_empty()),
+            Part::Article(a) => (
+                "điều",
+                &a.title,
+                a.clauses.is_empty() && blank(&a.paragraphs),
+            ),
+            Part::Section(s) => (
+                "mục",
+                &s.title,
+                s.clauses.is_empty() && s.items.is_empty() && blank(&s.paragraphs),
+            ),
+            Part::Appendix(a) => (
+                "phụ lục",
+                &a.title,
+                a.table.is_none() && blank(&a.paragraphs) && blank(&a.notes),
+            ),
+            Part::Clause(c) => {
+                if c.title.as_deref().is_some_and(|t| t.trim().is_empty()) {
+                    let message = "khoản có `title` để trống".to_owned();
+                    push(&TITLE_EMPTY, format!("{}.title", p.path), message);
+                }
+                continue;
+            }
+            Part::Point(_) | Part::Item(_) => continue,
+        };
         if title.trim().is_empty() {
-            Some((path, format!("{what} chưa có tiêu đề")))
-        } else {
-            None
+            let message = format!("{what} chưa có tiêu đề");
+            push(&TITLE_EMPTY, format!("{}.title", p.path), message);
         }
-    };
-    let mut empty_titles = Vec::new();
-    let mut empties = Vec::new();
-    let mut articles = Vec::new();
-    for (i, c) in spec.chapters.iter().enumerate() {
-        let path = format!("chapters[{i}]");
-        empty_titles.extend(title(format!("{path}.title"), &c.title, "chương"));
-        if c.articles.is_empty() {
-            empties.push((path.clone(), "chương không có điều nào".to_owned()));
-        }
-        for (j, a) in c.articles.iter().enumerate() {
-            articles.push((format!("{path}.articles[{j}]"), a));
-        }
-    }
-    for (j, a) in spec.articles.iter().enumerate() {
-        articles.push((format!("articles[{j}]"), a));
-    }
-    for (path, a) in &articles {
-        empty_titles.extend(title(format!("{path}.title"), &a.title, "điều"));
-        if a.clauses.is_empty() && a.paragraphs.iter().all(|p| p.trim().is_empty()) {
-            empties.push((
-                path.clone(),
-                format!("{} không có khoản hay đoạn nào", named("điều", &a.title)),
-            ));
-        }
-        clause_titles(path, &a.clauses, &mut empty_titles);
-    }
-    for (i, s) in spec.sections.iter().enumerate() {
-        let path = format!("sections[{i}]");
-        empty_titles.extend(title(format!("{path}.title"), &s.title, "mục"));
-        if s.clauses.is_empty()
-            && s.items.is_empty()
-            && s.paragraphs.iter().all(|p| p.trim().is_empty())
-        {
-            empties.push((
-                path.clone(),
-                format!("{} không có nội dung", named("mục", &s.title)),
-            ));
-        }
-        clause_titles(&path, &s.clauses, &mut empty_titles);
-    }
-    for (i, a) in spec.appendices.iter().enumerate() {
-        let path = format!("appendices[{i}]");
-        empty_titles.extend(title(format!("{path}.title"), &a.title, "phụ lục"));
-        let blank = |texts: &[String]| texts.iter().all(|p| p.trim().is_empty());
-        if a.table.is_none() && blank(&a.paragraphs) && blank(&a.notes) {
-            empties.push((
-                path.clone(),
-                format!(
+        if empty {
+            let message = match p.part {
+                Part::Chapter(_) => "chương không có điều nào".to_owned(),
+                Part::Article(_) => format!("{} không có khoản hay đoạn nào", named(what, title)),
+                Part::Section(_) => format!("{} không có nội dung", named(what, title)),
+                _ => format!(
                     "{} không có nội dung: thêm `paragraphs` hoặc `table`",
-                    named("phụ lục", &a.title)
+                    named(what, title)
                 ),
-            ));
+            };
+            push(&ARTICLE_EMPTY, p.path.clone(), message);
         }
-    }
-    for (path, message) in empty_titles {
-        push(&TITLE_EMPTY, path, message);
-    }
-    for (path, message) in empties {
-        push(&ARTICLE_EMPTY, path, message);
     }
     out
 }
@@ -162,17 +141,6 @@ fn named(what: &str, title: &str) -> String {
     match title.trim() {
         "" => what.to_owned(),
         t => format!("{what} \"{t}\""),
-    }
-}
-
-fn clause_titles(path: &str, clauses: &[crate::spec::Clause], out: &mut Vec<(String, String)>) {
-    for (k, c) in clauses.iter().enumerate() {
-        if c.title.as_deref().is_some_and(|t| t.trim().is_empty()) {
-            out.push((
-                format!("{path}.clauses[{k}].title"),
-                "khoản có `title` để trống".to_owned(),
-            ));
-        }
     }
 }
 

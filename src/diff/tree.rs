@@ -1,10 +1,11 @@
 //! One version of a programme as a tree of comparable parts: the header facts, every provision
 //! (Chương, Điều, mục, khoản, điểm, ý), the signatures, Nơi nhận and Phụ lục with their table
-//! rows. The spec gives each part its author id, its text as written and its `reason`; the
-//! numbered [`Document`] gives its number, so nothing is numbered here.
+//! rows. The spec gives each part its text as written and its `reason`, the [`Outline`] its
+//! number, label and id, the composed [`Document`] its printed text; nothing is numbered here.
 
 use crate::document::{ArticleView, ClauseView, Document, ItemView};
 use crate::markup::{Text, fold_whitespace};
+use crate::number::{Outline, Part as NumberedPart, Provision, labels};
 use crate::spec::{self, Spec};
 use serde::Serialize;
 
@@ -218,8 +219,10 @@ impl Part {
 }
 
 impl Tree {
-    /// The tree of one version: `spec` as written, `doc` as [`crate::number::build`] numbered it.
+    /// The tree of one version: `spec` as written, numbered by its [`Outline`], and `doc` as
+    /// composed from them (the printed text).
     pub fn build(spec: &Spec, doc: &Document) -> Tree {
+        let (outline, _) = Outline::build(spec);
         let mut tree = Tree::default();
         let root = tree.add(
             None,
@@ -232,9 +235,9 @@ impl Tree {
             ),
         );
         tree.header(root, spec, doc);
-        tree.body(root, spec, doc);
+        tree.body(root, &outline, doc);
         tree.ending(root, spec, doc);
-        tree.appendices(root, spec, doc);
+        tree.appendices(root, &outline, doc);
         tree
     }
 
@@ -309,10 +312,7 @@ impl Tree {
             "number",
             format!("Số: {number}/{}", doc.symbol.plain),
         );
-        let date = match &doc.date {
-            Some(d) => d.plain.clone(),
-            None => format!("ngày … tháng … năm {}", doc.year),
-        };
+        let date = crate::vietnamese::date_or_blank(spec.issued(), doc.year);
         self.fact(
             root,
             Level::Date,
@@ -372,80 +372,98 @@ impl Tree {
         );
     }
 
-    fn body(&mut self, root: usize, spec: &Spec, doc: &Document) {
-        for (i, (c, view)) in spec.chapters.iter().zip(&doc.chapters).enumerate() {
-            let path = format!("chapters[{i}]");
-            let label = view.label.plain.clone();
-            let part = Part::numbered(
-                Level::Chapter,
-                &path,
-                view.number.clone(),
-                label.clone(),
-                label,
-            )
-            .text(fold_whitespace(&c.title), view.title.plain.clone());
-            let node = self.add(Some(root), part.id(&c.id).reason(&c.reason));
-            for (j, (a, av)) in c.articles.iter().zip(&view.articles).enumerate() {
-                self.article(node, a, av, &format!("{path}.articles[{j}]"));
+    /// A numbered provision: its number, label and mark as the outline gives them.
+    fn provision(level: Level, p: &Provision, outline: &Outline) -> Part {
+        let marker = labels::marker(&p.number);
+        let part = match (&p.label, labels::local(&p.number)) {
+            (Some(label), Some(local)) => {
+                Part::numbered(level, &p.path, local, label.clone(), marker)
+            }
+            _ => Part {
+                marker,
+                ..Part::unnumbered(
+                    level,
+                    p.path.clone(),
+                    format!("ý trong {}", outline.within(p)),
+                    String::new(),
+                    String::new(),
+                )
+            },
+        };
+        part.id(&p.id)
+    }
+
+    fn body(&mut self, root: usize, outline: &Outline, doc: &Document) {
+        let mut chapters = doc.chapters.iter();
+        let mut articles = doc.articles.iter();
+        let mut sections = doc.sections.iter();
+        for p in outline.body() {
+            match p.part {
+                NumberedPart::Chapter(c) => {
+                    let Some(view) = chapters.next() else {
+                        continue;
+                    };
+                    let part = Tree::provision(Level::Chapter, p, outline)
+                        .text(fold_whitespace(&c.title), view.title.plain.clone())
+                        .reason(&c.reason);
+                    let node = self.add(Some(root), part);
+                    for (a, av) in outline.children(p).zip(&view.articles) {
+                        self.article(node, a, av, outline);
+                    }
+                }
+                NumberedPart::Article(_) => {
+                    if let Some(view) = articles.next() {
+                        self.article(root, p, view, outline);
+                    }
+                }
+                NumberedPart::Section(s) => {
+                    let Some(view) = sections.next() else {
+                        continue;
+                    };
+                    let part = Tree::provision(Level::Section, p, outline)
+                        .text(
+                            join_owned(&[fold_whitespace(&s.title), folded(&s.paragraphs)]),
+                            join_owned(&[view.title.plain.clone(), plain(&view.paragraphs)]),
+                        )
+                        .reason(&s.reason);
+                    let node = self.add(Some(root), part);
+                    self.clauses(node, p, &view.clauses, outline);
+                    self.items(node, p, &view.items, outline);
+                }
+                _ => {}
             }
         }
-        for (i, (a, av)) in spec.articles.iter().zip(&doc.articles).enumerate() {
-            self.article(root, a, av, &format!("articles[{i}]"));
-        }
-        for (i, (s, view)) in spec.sections.iter().zip(&doc.sections).enumerate() {
-            let path = format!("sections[{i}]");
-            let label = format!("Mục {}", view.number);
-            let part = Part::numbered(
-                Level::Section,
-                &path,
-                view.number.clone(),
-                label.clone(),
-                view.label.plain.clone(),
-            )
+    }
+
+    fn article(&mut self, parent: usize, p: &Provision, view: &ArticleView, outline: &Outline) {
+        let NumberedPart::Article(a) = p.part else {
+            return;
+        };
+        let part = Tree::provision(Level::Article, p, outline)
             .text(
-                join_owned(&[fold_whitespace(&s.title), folded(&s.paragraphs)]),
+                join_owned(&[fold_whitespace(&a.title), folded(&a.paragraphs)]),
                 join_owned(&[view.title.plain.clone(), plain(&view.paragraphs)]),
-            );
-            let node = self.add(Some(root), part.id(&s.id).reason(&s.reason));
-            self.clauses(node, &s.clauses, &view.clauses, &label, &path);
-            self.items(
-                node,
-                &s.items,
-                &view.items,
-                &label,
-                &format!("{path}.items"),
-            );
-        }
+            )
+            .reason(&a.reason);
+        let node = self.add(Some(parent), part);
+        self.clauses(node, p, &view.clauses, outline);
     }
 
-    fn article(&mut self, parent: usize, a: &spec::Article, view: &ArticleView, path: &str) {
-        let label = format!("Điều {}", view.number);
-        let part = Part::numbered(
-            Level::Article,
-            path,
-            view.number.to_string(),
-            label.clone(),
-            view.label.plain.clone(),
-        )
-        .text(
-            join_owned(&[fold_whitespace(&a.title), folded(&a.paragraphs)]),
-            join_owned(&[view.title.plain.clone(), plain(&view.paragraphs)]),
-        );
-        let node = self.add(Some(parent), part.id(&a.id).reason(&a.reason));
-        self.clauses(node, &a.clauses, &view.clauses, &label, path);
-    }
-
+    /// The khoản of `parent` (a Điều or Mục), each with its điểm and ý.
     fn clauses(
         &mut self,
-        parent: usize,
-        clauses: &[spec::Clause],
+        node: usize,
+        parent: &Provision,
         views: &[ClauseView],
-        of: &str,
-        path: &str,
+        outline: &Outline,
     ) {
-        for (k, (c, view)) in clauses.iter().zip(views).enumerate() {
-            let path = format!("{path}.clauses[{k}]");
-            let label = format!("khoản {} {of}", view.number);
+        let clauses = outline
+            .children(parent)
+            .filter(|p| matches!(p.part, NumberedPart::Clause(_)));
+        for (p, view) in clauses.zip(views) {
+            let NumberedPart::Clause(c) = p.part else {
+                continue;
+            };
             let raw = folded(
                 c.title
                     .iter()
@@ -458,73 +476,41 @@ impl Tree {
                     .chain(view.text.iter())
                     .chain(view.paragraphs.iter()),
             );
-            let part = Part::numbered(
-                Level::Clause,
-                &path,
-                view.number.to_string(),
-                label.clone(),
-                view.label.plain.clone(),
-            )
-            .text(raw, shown);
-            let node = self.add(Some(parent), part.id(&c.id).reason(&c.reason));
-            for (p, (point, pv)) in c.points.iter().zip(&view.points).enumerate() {
-                let path = format!("{path}.points[{p}]");
-                let point_label = format!("điểm {} {label}", pv.letter);
-                let part = Part::numbered(
-                    Level::Point,
-                    &path,
-                    pv.letter.to_owned(),
-                    point_label.clone(),
-                    pv.label.plain.clone(),
-                )
-                .text(fold_whitespace(&point.text), pv.text.plain.clone());
-                let pnode = self.add(Some(node), part.id(&point.id).reason(&point.reason));
-                self.items(
-                    pnode,
-                    &point.items,
-                    &pv.items,
-                    &point_label,
-                    &format!("{path}.items"),
-                );
+            let part = Tree::provision(Level::Clause, p, outline)
+                .text(raw, shown)
+                .reason(&c.reason);
+            let clause = self.add(Some(node), part);
+            let points = outline
+                .children(p)
+                .filter(|q| matches!(q.part, NumberedPart::Point(_)));
+            for (q, pv) in points.zip(&view.points) {
+                let NumberedPart::Point(point) = q.part else {
+                    continue;
+                };
+                let part = Tree::provision(Level::Point, q, outline)
+                    .text(fold_whitespace(&point.text), pv.text.plain.clone())
+                    .reason(&point.reason);
+                let at = self.add(Some(clause), part);
+                self.items(at, q, &pv.items, outline);
             }
-            self.items(
-                node,
-                &c.items,
-                &view.items,
-                &label,
-                &format!("{path}.items"),
-            );
+            self.items(clause, p, &view.items, outline);
         }
     }
 
-    fn items(
-        &mut self,
-        parent: usize,
-        items: &[spec::Item],
-        views: &[ItemView],
-        within: &str,
-        path: &str,
-    ) {
-        for (n, (item, view)) in items.iter().zip(views).enumerate() {
-            let path = format!("{path}[{n}]");
-            let part = Part {
-                marker: view.label.plain.clone(),
-                ..Part::unnumbered(
-                    Level::Item,
-                    path.clone(),
-                    format!("ý trong {within}"),
-                    fold_whitespace(&item.text),
-                    view.text.plain.clone(),
-                )
+    /// The ý directly under `parent`, each with its own.
+    fn items(&mut self, node: usize, parent: &Provision, views: &[ItemView], outline: &Outline) {
+        let items = outline
+            .children(parent)
+            .filter(|p| matches!(p.part, NumberedPart::Item(_)));
+        for (p, view) in items.zip(views) {
+            let NumberedPart::Item(item) = p.part else {
+                continue;
             };
-            let node = self.add(Some(parent), part.id(&item.id).reason(&item.reason));
-            self.items(
-                node,
-                &item.items,
-                &view.items,
-                within,
-                &format!("{path}.items"),
-            );
+            let part = Tree::provision(Level::Item, p, outline)
+                .text(fold_whitespace(&item.text), view.text.plain.clone())
+                .reason(&item.reason);
+            let at = self.add(Some(node), part);
+            self.items(at, p, &view.items, outline);
         }
     }
 
@@ -550,18 +536,13 @@ impl Tree {
         );
     }
 
-    fn appendices(&mut self, root: usize, spec: &Spec, doc: &Document) {
-        for (i, (a, view)) in spec.appendices.iter().zip(&doc.appendices).enumerate() {
-            let path = format!("appendices[{i}]");
-            let label = view.label.plain.clone();
-            let part = Part::numbered(
-                Level::Appendix,
-                &path,
-                view.number.clone(),
-                label.clone(),
-                label.clone(),
-            )
-            .text(
+    fn appendices(&mut self, root: usize, outline: &Outline, doc: &Document) {
+        for (p, view) in outline.appendices().zip(&doc.appendices) {
+            let NumberedPart::Appendix(a) = p.part else {
+                continue;
+            };
+            let label = p.label.clone().unwrap_or_default();
+            let part = Tree::provision(Level::Appendix, p, outline).text(
                 join_owned(&[
                     fold_whitespace(&a.title),
                     folded(&a.paragraphs),
@@ -573,7 +554,7 @@ impl Tree {
                     plain(&view.notes),
                 ]),
             );
-            let node = self.add(Some(root), part.id(&a.id));
+            let node = self.add(Some(root), part);
             let rows = a.table.iter().flat_map(|t| t.rows.iter());
             for (r, row) in rows.enumerate() {
                 let text = match row {
@@ -586,7 +567,7 @@ impl Tree {
                 };
                 let part = Part::unnumbered(
                     Level::Row,
-                    format!("{path}.table.rows[{r}]"),
+                    format!("{}.table.rows[{r}]", p.path),
                     format!("hàng của bảng trong {label}"),
                     text.clone(),
                     text,

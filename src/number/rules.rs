@@ -1,5 +1,5 @@
-//! The problems numbering finds: ids, references, the shape of the body and of appendix
-//! tables. Each is made with its rule where [`super`] meets it.
+//! The problems numbering finds: ids, references and the shape of the body. Each is made with
+//! its rule where the [`outline`](super::outline) walk or reference resolution meets it.
 
 use crate::finding::{Rule, Severity};
 
@@ -31,13 +31,6 @@ pub static REF_ITEM: Rule = Rule {
     vi: "Dẫn chiếu tới một gạch đầu dòng, là phần không có số để dẫn.",
     en: "A reference to a dash item, which has no number to cite.",
 };
-/// A signature or party for an issuer id that does not exist.
-pub static ISSUER_UNKNOWN: Rule = Rule {
-    id: "issuer-unknown",
-    severity: Severity::Error,
-    vi: "Khối chữ ký hoặc bên ký kết ghi mã cơ quan (`issuer`) không có trong `issuers`.",
-    en: "A signature block or party names an issuer id that is not in `issuers`.",
-};
 /// More than one body form.
 pub static BODY_MIXED: Rule = Rule {
     id: "body-mixed",
@@ -66,20 +59,6 @@ pub static ITEM_DEPTH: Rule = Rule {
     vi: "Ý \"+\" có ý con: chỉ có hai cấp gạch đầu dòng \"-\" và \"+\".",
     en: "A \"+\" item with items of its own: only two levels, \"-\" and \"+\".",
 };
-/// No date, year or period.
-pub static YEAR_MISSING: Rule = Rule {
-    id: "year-missing",
-    severity: Severity::Error,
-    vi: "Không có ngày (`date`), năm (`year`) hay giai đoạn (`period`) để in năm ban hành.",
-    en: "No `date`, `year` or `period` to print the year from.",
-};
-/// An appendix table that cannot be laid out as written.
-pub static TABLE_SHAPE: Rule = Rule {
-    id: "table-shape",
-    severity: Severity::Error,
-    vi: "Bảng phụ lục không dựng được: độ rộng cột không đọc được, bảng không có cột, hoặc một hàng có số ô khác số cột cần ghi.",
-    en: "An appendix table that cannot be built: an unreadable column width, no columns, or a row with another number of cells than the columns to fill.",
-};
 
 /// The rules of this group.
 pub const RULES: &[&Rule] = &[
@@ -87,13 +66,10 @@ pub const RULES: &[&Rule] = &[
     &ID_DUPLICATE,
     &REF_UNKNOWN,
     &REF_ITEM,
-    &ISSUER_UNKNOWN,
     &BODY_MIXED,
     &CLAUSE_EMPTY,
     &POINTS_MAX,
     &ITEM_DEPTH,
-    &YEAR_MISSING,
-    &TABLE_SHAPE,
 ];
 
 #[cfg(test)]

@@ -1,36 +1,33 @@
-//! Phụ lục and their tables: "Phụ lục I, II…" (or "Phụ lục" alone), checked column widths,
-//! row numbers 1, 2… restarting under each group row numbered I, II….
+//! Phụ lục and their tables: the label the outline numbered ("Phụ lục II", or "Phụ lục"
+//! alone), checked column widths, row numbers 1, 2… restarting under each group row numbered
+//! I, II….
 
-use super::Walker;
+use super::Composer;
 use super::rules::TABLE_SHAPE;
 use crate::document::{AppendixView, CellView, ColumnView, TableView};
 use crate::markup::Text;
+use crate::number::{Part, labels};
 use crate::spec;
 use crate::vietnamese::roman;
 
-impl Walker {
-    /// Phụ lục: "Phụ lục" alone when there is one, "Phụ lục I", "Phụ lục II" … otherwise.
-    pub(super) fn appendices(&mut self, appendices: &[spec::Appendix]) -> Vec<AppendixView> {
-        let single = appendices.len() == 1;
-        appendices
-            .iter()
-            .enumerate()
-            .map(|(i, a)| {
-                let path = format!("appendices[{i}]");
-                let number = if single {
-                    String::new()
-                } else {
-                    roman(i as u32 + 1)
-                };
-                let label = if single {
-                    "Phụ lục".to_owned()
-                } else {
-                    format!("Phụ lục {number}")
-                };
-                self.register(&a.id, super::Label::Provision(label.clone()), &path);
+/// The width of a column the program numbers, when the spec gives none: room for "XII".
+const NUMBER_COLUMN_WIDTH: &str = "12mm";
+
+impl Composer<'_, '_> {
+    /// The Phụ lục, in order.
+    pub(super) fn appendices(&mut self) -> Vec<AppendixView> {
+        let outline = self.outline;
+        outline
+            .appendices()
+            .filter_map(|p| match p.part {
+                Part::Appendix(a) => Some((p, a)),
+                _ => None,
+            })
+            .map(|(p, a)| {
+                let path = p.path.clone();
                 AppendixView {
-                    label: Text::literal(&label),
-                    number,
+                    label: Text::literal(&labels::marker(&p.number)),
+                    number: labels::local(&p.number).unwrap_or_default(),
                     title: self.lines(&a.title, &format!("{path}.title")).upper(),
                     landscape: a.landscape,
                     paragraphs: self.texts(&a.paragraphs, &format!("{path}.paragraphs")),
@@ -53,16 +50,10 @@ impl Walker {
             .enumerate()
             .map(|(c, col)| {
                 let width = match &col.width {
-                    None if col.number => "12mm".to_owned(),
+                    None if col.number => NUMBER_COLUMN_WIDTH.to_owned(),
                     None => "1fr".to_owned(),
                     Some(w) => width(w).unwrap_or_else(|message| {
-                        if self.resolve {
-                            self.error(
-                                &TABLE_SHAPE,
-                                &format!("{path}.columns[{c}].width"),
-                                message,
-                            );
-                        }
+                        self.error(&TABLE_SHAPE, &format!("{path}.columns[{c}].width"), message);
                         "1fr".to_owned()
                     }),
                 };
@@ -73,7 +64,7 @@ impl Walker {
                 }
             })
             .collect();
-        if columns.is_empty() && self.resolve {
+        if columns.is_empty() {
             self.error(
                 &TABLE_SHAPE,
                 &format!("{path}.columns"),
@@ -95,7 +86,7 @@ impl Walker {
                 }
                 spec::Row::Cells(cells) => {
                     row_number += 1;
-                    if cells.len() != written && self.resolve {
+                    if cells.len() != written {
                         self.error(
                             &TABLE_SHAPE,
                             &path,
