@@ -3,6 +3,7 @@
 
 use super::Context;
 use crate::finding::{Finding, Rule, Severity};
+use crate::punctuation;
 use crate::spec::Spec;
 
 /// Nơi nhận that does not end with "Lưu: …".
@@ -92,19 +93,11 @@ fn typed(text: &str, recipient: bool) -> Option<String> {
             "dấu đầu dòng \"{first}\" sẽ in thành hai dấu (chương trình tự thêm \"- \"); hãy xóa"
         ));
     }
-    if recipient && (text.starts_with("- ") || text.starts_with("– ")) {
+    if recipient && punctuation::typed_dash(text) {
         return Some("không cần gõ \"- \" ở đầu dòng: chương trình tự thêm".to_owned());
     }
-    if text.ends_with("...") || text.ends_with('…') {
-        return None;
-    }
-    let last = text.chars().next_back()?;
-    if matches!(last, ';' | '.' | ',') {
-        return Some(format!(
-            "không cần gõ \"{last}\" ở cuối: chương trình tự thêm \";\" và \".\""
-        ));
-    }
-    None
+    punctuation::typed_end(text)
+        .map(|last| format!("không cần gõ \"{last}\" ở cuối: chương trình tự thêm \";\" và \".\""))
 }
 
 #[cfg(test)]
