@@ -4,11 +4,11 @@
 //! Markdown (`**đậm**`, `*nghiêng*`) and references to ids (`[[nguyen-tac]]`); nothing else in
 //! them is interpreted. Loading (decoding, NFC, error reporting) lives in [`crate::load`].
 
+mod forms;
+
 use schemars::JsonSchema;
 use serde::Deserialize;
-use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
-use std::fmt;
-use std::marker::PhantomData;
+use serde::de::Deserializer;
 
 pub use crate::kind::Kind;
 
@@ -41,14 +41,14 @@ pub struct Spec {
     /// Cơ quan ban hành, lead body first; each one has a signature block.
     pub issuers: Vec<Issuer>,
     /// Căn cứ: "Căn cứ " before each, ";" after each and "." after the last are added.
-    #[serde(default, deserialize_with = "one_or_many")]
+    #[serde(default, deserialize_with = "forms::one_or_many")]
     #[schemars(schema_with = "crate::schema::one_or_many")]
     pub bases: Vec<String>,
     /// Thành phần tham gia ký kết: "Hôm nay, ngày … tại …, chúng tôi gồm:" and one entry per party.
     #[serde(default)]
     pub parties: Option<Parties>,
     /// Lời mở đầu: paragraphs between the căn cứ (or parties) and the body.
-    #[serde(default, deserialize_with = "one_or_many")]
+    #[serde(default, deserialize_with = "forms::one_or_many")]
     #[schemars(schema_with = "crate::schema::one_or_many")]
     pub preamble: Vec<String>,
     /// Body in Chương → Điều form.
@@ -61,14 +61,14 @@ pub struct Spec {
     #[serde(default)]
     pub sections: Vec<Section>,
     /// Closing paragraphs after the body, before the signatures.
-    #[serde(default, deserialize_with = "one_or_many")]
+    #[serde(default, deserialize_with = "forms::one_or_many")]
     #[schemars(schema_with = "crate::schema::one_or_many")]
     pub closing: Vec<String>,
     /// One signature block per signing issuer.
     #[serde(default)]
     pub signatures: Vec<Signature>,
     /// Nơi nhận: "- " before each, ";" after each and "." after the last are added.
-    #[serde(default, deserialize_with = "one_or_many")]
+    #[serde(default, deserialize_with = "forms::one_or_many")]
     #[schemars(schema_with = "crate::schema::one_or_many")]
     pub recipients: Vec<String>,
     /// Phụ lục, each on new pages after the signatures.
@@ -140,7 +140,7 @@ pub struct Parties {
     #[serde(default)]
     pub place: Option<String>,
     /// The sentence after the representatives, e.g. "Hai bên cùng thống nhất …:".
-    #[serde(default, deserialize_with = "one_or_many")]
+    #[serde(default, deserialize_with = "forms::one_or_many")]
     #[schemars(schema_with = "crate::schema::one_or_many")]
     pub agreement: Vec<String>,
     /// One entry per party, in the order printed.
@@ -183,7 +183,7 @@ pub struct Party {
     #[serde(default)]
     pub email: Option<String>,
     /// Further lines printed as written ("Mã số thuế: …", "Tài khoản: …").
-    #[serde(default, deserialize_with = "one_or_many")]
+    #[serde(default, deserialize_with = "forms::one_or_many")]
     #[schemars(schema_with = "crate::schema::one_or_many")]
     pub more: Vec<String>,
 }
@@ -220,11 +220,11 @@ pub struct Article {
     /// Tên điều.
     pub title: String,
     /// Free paragraphs, printed before the khoản.
-    #[serde(default, deserialize_with = "one_or_many")]
+    #[serde(default, deserialize_with = "forms::one_or_many")]
     #[schemars(schema_with = "crate::schema::one_or_many")]
     pub paragraphs: Vec<String>,
     /// Khoản.
-    #[serde(default, deserialize_with = "many_text_or_struct")]
+    #[serde(default, deserialize_with = "forms::many_text_or_struct")]
     #[schemars(schema_with = "crate::schema::text_or::<Clause>")]
     pub clauses: Vec<Clause>,
 }
@@ -243,15 +243,15 @@ pub struct Section {
     /// Tên mục (printed in capitals).
     pub title: String,
     /// Free paragraphs, printed before the khoản.
-    #[serde(default, deserialize_with = "one_or_many")]
+    #[serde(default, deserialize_with = "forms::one_or_many")]
     #[schemars(schema_with = "crate::schema::one_or_many")]
     pub paragraphs: Vec<String>,
     /// Khoản "1.", "2." of this mục.
-    #[serde(default, deserialize_with = "many_text_or_struct")]
+    #[serde(default, deserialize_with = "forms::many_text_or_struct")]
     #[schemars(schema_with = "crate::schema::text_or::<Clause>")]
     pub clauses: Vec<Clause>,
     /// Dash items directly under the mục.
-    #[serde(default, deserialize_with = "many_text_or_struct")]
+    #[serde(default, deserialize_with = "forms::many_text_or_struct")]
     #[schemars(schema_with = "crate::schema::text_or::<Item>")]
     pub items: Vec<Item>,
 }
@@ -275,15 +275,15 @@ pub struct Clause {
     #[serde(default)]
     pub text: Option<String>,
     /// Điểm a), b), …
-    #[serde(default, deserialize_with = "many_text_or_struct")]
+    #[serde(default, deserialize_with = "forms::many_text_or_struct")]
     #[schemars(schema_with = "crate::schema::text_or::<Point>")]
     pub points: Vec<Point>,
     /// Dash items.
-    #[serde(default, deserialize_with = "many_text_or_struct")]
+    #[serde(default, deserialize_with = "forms::many_text_or_struct")]
     #[schemars(schema_with = "crate::schema::text_or::<Item>")]
     pub items: Vec<Item>,
     /// Paragraphs printed after the điểm and items.
-    #[serde(default, deserialize_with = "one_or_many")]
+    #[serde(default, deserialize_with = "forms::one_or_many")]
     #[schemars(schema_with = "crate::schema::one_or_many")]
     pub paragraphs: Vec<String>,
 }
@@ -302,7 +302,7 @@ pub struct Point {
     /// The text after the letter.
     pub text: String,
     /// Dash items under the điểm.
-    #[serde(default, deserialize_with = "many_text_or_struct")]
+    #[serde(default, deserialize_with = "forms::many_text_or_struct")]
     #[schemars(schema_with = "crate::schema::text_or::<Item>")]
     pub items: Vec<Item>,
 }
@@ -322,7 +322,7 @@ pub struct Item {
     /// The text after the dash.
     pub text: String,
     /// Plus items under a dash item.
-    #[serde(default, deserialize_with = "many_text_or_struct")]
+    #[serde(default, deserialize_with = "forms::many_text_or_struct")]
     #[schemars(schema_with = "crate::schema::text_or::<Item>")]
     pub items: Vec<Item>,
 }
@@ -335,7 +335,7 @@ pub struct Signature {
     pub issuer: String,
     /// Thẩm quyền ký: lines above the title, each may open with TM./KT./Q./TL./TUQ.
     /// ("TM. Ủy ban nhân dân", "KT. Chủ tịch", or the body's name).
-    #[serde(default, deserialize_with = "one_or_many")]
+    #[serde(default, deserialize_with = "forms::one_or_many")]
     #[schemars(schema_with = "crate::schema::one_or_many")]
     pub authority: Vec<String>,
     /// Chức vụ of the signer.
@@ -378,14 +378,14 @@ pub struct Appendix {
     #[serde(default)]
     pub landscape: bool,
     /// Paragraphs before the table.
-    #[serde(default, deserialize_with = "one_or_many")]
+    #[serde(default, deserialize_with = "forms::one_or_many")]
     #[schemars(schema_with = "crate::schema::one_or_many")]
     pub paragraphs: Vec<String>,
     /// The table, if any.
     #[serde(default)]
     pub table: Option<Table>,
     /// Paragraphs after the table.
-    #[serde(default, deserialize_with = "one_or_many")]
+    #[serde(default, deserialize_with = "forms::one_or_many")]
     #[schemars(schema_with = "crate::schema::one_or_many")]
     pub notes: Vec<String>,
 }
@@ -429,19 +429,6 @@ pub enum Width {
     Length(String),
 }
 
-impl<'de> Deserialize<'de> for Width {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        match Scalar::deserialize(d)?.0 {
-            ScalarValue::Number(n) => Ok(Width::Share(n)),
-            ScalarValue::Text(t) => Ok(Width::Length(t)),
-            ScalarValue::Empty => Err(de::Error::invalid_type(
-                de::Unexpected::Unit,
-                &"một số (tỉ lệ) hoặc độ dài như `12mm`, `3fr`, `20%`",
-            )),
-        }
-    }
-}
-
 /// Horizontal alignment of a table column.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
@@ -462,181 +449,4 @@ pub enum Row {
     Cells(Vec<String>),
     /// A group heading spanning the table (`{ group: … }`).
     Group(String),
-}
-
-impl<'de> Deserialize<'de> for Row {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Row;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("một danh sách ô `[ô 1, ô 2, …]` hoặc một nhóm `{ group: tên nhóm }`")
-            }
-            fn visit_seq<S: SeqAccess<'de>>(self, mut s: S) -> Result<Row, S::Error> {
-                let mut cells = Vec::new();
-                while let Some(cell) = s.next_element::<Scalar>()? {
-                    cells.push(cell.into_text());
-                }
-                Ok(Row::Cells(cells))
-            }
-            fn visit_map<M: MapAccess<'de>>(self, m: M) -> Result<Row, M::Error> {
-                #[derive(Deserialize)]
-                #[serde(deny_unknown_fields)]
-                struct Group {
-                    group: String,
-                }
-                Group::deserialize(de::value::MapAccessDeserializer::new(m))
-                    .map(|g| Row::Group(g.group))
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
-/// A YAML scalar read as what it says: table cells may be numbers (`2026`) as well as text.
-struct Scalar(ScalarValue);
-
-enum ScalarValue {
-    Text(String),
-    Number(f64),
-    Empty,
-}
-
-impl Scalar {
-    fn into_text(self) -> String {
-        match self.0 {
-            ScalarValue::Text(t) => t,
-            ScalarValue::Number(n) => n.to_string(),
-            ScalarValue::Empty => String::new(),
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for Scalar {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Scalar;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("một giá trị đơn (chữ hoặc số)")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Scalar, E> {
-                Ok(Scalar(ScalarValue::Text(v.to_owned())))
-            }
-            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Scalar, E> {
-                Ok(Scalar(ScalarValue::Text(v.to_string())))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Scalar, E> {
-                Ok(Scalar(ScalarValue::Number(v as f64)))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Scalar, E> {
-                Ok(Scalar(ScalarValue::Number(v as f64)))
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Scalar, E> {
-                Ok(Scalar(ScalarValue::Number(v)))
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<Scalar, E> {
-                Ok(Scalar(ScalarValue::Empty))
-            }
-            fn visit_none<E: de::Error>(self) -> Result<Scalar, E> {
-                Ok(Scalar(ScalarValue::Empty))
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
-/// Types that can be written as a plain string instead of a map.
-pub trait FromText {
-    /// The value a plain string stands for.
-    fn from_text(text: String) -> Self;
-}
-
-impl FromText for Clause {
-    fn from_text(text: String) -> Self {
-        Clause {
-            text: Some(text),
-            ..Clause::default()
-        }
-    }
-}
-
-impl FromText for Point {
-    fn from_text(text: String) -> Self {
-        Point {
-            text,
-            ..Point::default()
-        }
-    }
-}
-
-impl FromText for Item {
-    fn from_text(text: String) -> Self {
-        Item {
-            text,
-            ..Item::default()
-        }
-    }
-}
-
-/// One element that is either a string (shorthand) or a full map.
-struct TextOrStruct<T>(T);
-
-impl<'de, T: Deserialize<'de> + FromText> Deserialize<'de> for TextOrStruct<T> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V<T>(PhantomData<T>);
-        impl<'de, T: Deserialize<'de> + FromText> Visitor<'de> for V<T> {
-            type Value = T;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("một đoạn văn bản hoặc một bảng khóa: giá trị")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
-                Ok(T::from_text(v.to_owned()))
-            }
-            fn visit_map<M: MapAccess<'de>>(self, m: M) -> Result<T, M::Error> {
-                T::deserialize(de::value::MapAccessDeserializer::new(m))
-            }
-        }
-        d.deserialize_any(V(PhantomData)).map(TextOrStruct)
-    }
-}
-
-fn many_text_or_struct<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: Deserialize<'de> + FromText,
-{
-    let items: Option<Vec<TextOrStruct<T>>> = Option::deserialize(d)?;
-    Ok(items.unwrap_or_default().into_iter().map(|t| t.0).collect())
-}
-
-/// A list of strings that may also be written as a single string (or left empty).
-fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-    struct V;
-    impl<'de> Visitor<'de> for V {
-        type Value = Vec<String>;
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("một đoạn văn bản hoặc một danh sách")
-        }
-        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-            Ok(vec![v.to_owned()])
-        }
-        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(Vec::new())
-        }
-        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(Vec::new())
-        }
-        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-            d.deserialize_any(V)
-        }
-        fn visit_seq<S: SeqAccess<'de>>(self, mut s: S) -> Result<Self::Value, S::Error> {
-            let mut out = Vec::new();
-            while let Some(item) = s.next_element::<String>()? {
-                out.push(item);
-            }
-            Ok(out)
-        }
-    }
-    d.deserialize_any(V)
 }
