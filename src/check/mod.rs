@@ -20,7 +20,6 @@ use crate::finding::{Finding, Report, Rule, Severity};
 use crate::number::Outline;
 use crate::position::PositionIndex;
 use crate::spec::Spec;
-use std::path::Path;
 
 /// Every rule, in the order the manual lists them.
 pub fn rules() -> Vec<&'static Rule> {
@@ -80,6 +79,15 @@ impl Checked {
         }
     }
 
+    /// A file that could not be read at all: one `file-unreadable` finding saying why (exit
+    /// code 2).
+    pub fn unreadable(name: &str, why: String) -> Checked {
+        let mut checked = Checked::empty(name);
+        checked.report.findings = vec![Finding::new(&crate::load::FILE_UNREADABLE, why)];
+        checked.unreadable = true;
+        checked
+    }
+
     /// Number of findings of `severity`.
     pub fn count(&self, severity: Severity) -> usize {
         self.report.count(severity)
@@ -88,21 +96,6 @@ impl Checked {
     /// True when a finding is an error (render must not run).
     pub fn has_errors(&self) -> bool {
         self.report.has_errors()
-    }
-}
-
-/// Reads and checks the spec at `path`. A file that cannot be read gives a `Checked` with one
-/// `file-unreadable` finding and [`Checked::unreadable`] set.
-pub fn check_file(path: &Path) -> Checked {
-    let name = path.display().to_string();
-    match crate::load::read_limited(path) {
-        Ok(bytes) => check_bytes(&name, &bytes),
-        Err(message) => {
-            let mut checked = Checked::empty(&name);
-            checked.report.findings = vec![Finding::new(&crate::load::FILE_UNREADABLE, message)];
-            checked.unreadable = true;
-            checked
-        }
     }
 }
 

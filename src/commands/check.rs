@@ -92,7 +92,7 @@ pub fn run(specs: &[PathBuf], options: Options) -> Outcome {
     let mut outcome = Outcome::default();
     let mut all: Vec<Checked> = Vec::new();
     for path in specs {
-        let mut checked = check::check_file(path);
+        let mut checked = crate::pipeline::check_file(path);
         if options.fix && !checked.unreadable {
             match check::fix::fix_file(path, &checked) {
                 Ok(Some(fixed)) => {
@@ -108,7 +108,7 @@ pub fn run(specs: &[PathBuf], options: Options) -> Outcome {
                         path.display(),
                         what.join(", ")
                     ));
-                    checked = check::check_file(path);
+                    checked = crate::pipeline::check_file(path);
                 }
                 Ok(None) => {}
                 Err(err) => {

@@ -57,6 +57,16 @@ pub fn check(source: &Source) -> Checked {
     crate::check::check_bytes(&source.name, &source.bytes)
 }
 
+/// Steps 1 and 2 for the file at `path`; a file that cannot be read gives a report with its
+/// `file-unreadable` finding (exit code 2).
+pub fn check_file(path: &Path) -> Checked {
+    match Source::file(path) {
+        Ok(source) => check(&source),
+        Err(Error::Io { file, message }) => Checked::unreadable(&file, message),
+        Err(other) => Checked::unreadable(&path.display().to_string(), other.to_string()),
+    }
+}
+
 /// A spec ready for its outputs: the numbered document, with the spec, its text and every
 /// finding the checks made (warnings, and errors when not [`Composed::signable`]).
 #[derive(Debug, Clone)]
