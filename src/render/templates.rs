@@ -1,7 +1,8 @@
 //! The Tera templates and the two text outputs they make. The templates are embedded in the
 //! binary; a house-style folder (`--templates DIR`, or `templates/` beside the spec) may replace
 //! any of them, replace the ND 30 style file, or add `typst/house.typ`, which is placed after
-//! the style file so that it can redefine single drawing functions.
+//! the style file so that it can redefine single drawing functions. Templates print user text
+//! through the renderers' filters: `{{ x | typst }}`, `{{ x | md }}`, `{{ x | typst_str }}`.
 
 use crate::document::Document;
 use crate::error::Error;
@@ -38,6 +39,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     (
         "markdown/ending.md.tera",
         include_str!("../../templates/markdown/ending.md.tera"),
+    ),
+    (
+        "markdown/comparison.md.tera",
+        include_str!("../../templates/markdown/comparison.md.tera"),
     ),
 ];
 
@@ -129,7 +134,8 @@ impl Templates {
         let place = origin.as_deref().unwrap_or("templates");
         tera.add_raw_templates(named.iter().map(|(n, t)| (n.as_str(), t.as_str())))
             .map_err(|e| internal(place, &e))?;
-        tera.register_filter("typst_str", typst_str);
+        super::typst_text::register(&mut tera);
+        super::markdown_text::register(&mut tera);
         Ok(Templates {
             tera,
             style,
@@ -149,8 +155,8 @@ impl Templates {
         self.render("markdown/document.md", doc, source, "")
     }
 
-    /// The Typst source of a bảng so sánh (see [`crate::diff::report::typst_context`]), set in
-    /// the font family `font` on landscape pages.
+    /// The Typst source of a bảng so sánh (see [`crate::diff::report::context`]), set in the
+    /// font family `font` on landscape pages.
     pub fn comparison_typst(
         &self,
         table: &crate::diff::report::TableContext,
@@ -158,6 +164,15 @@ impl Templates {
         font: &str,
     ) -> Result<String, Error> {
         self.render("typst/comparison.typ", table, source, font)
+    }
+
+    /// The bảng so sánh as Markdown, from the same table as [`Templates::comparison_typst`].
+    pub fn comparison_markdown(
+        &self,
+        table: &crate::diff::report::TableContext,
+        source: &str,
+    ) -> Result<String, Error> {
+        self.render("markdown/comparison.md", table, source, "")
     }
 
     fn render(
@@ -216,18 +231,6 @@ fn files_under(dir: &Path) -> std::io::Result<Vec<(String, std::path::PathBuf)>>
     Ok(out)
 }
 
-/// Tera filter: a value as a Typst string literal (for metadata, which Typst wants as strings).
-fn typst_str(
-    value: &tera::Value,
-    _: &std::collections::HashMap<String, tera::Value>,
-) -> tera::Result<tera::Value> {
-    let text = match value {
-        tera::Value::String(s) => s.clone(),
-        other => other.to_string(),
-    };
-    Ok(tera::Value::String(crate::markup::typst_string(&text)))
-}
-
 fn internal(place: &str, e: &tera::Error) -> Error {
     use std::error::Error as _;
     let mut message = e.to_string();
@@ -262,4 +265,13 @@ pub fn comparison_typst(
     font: &str,
 ) -> Result<String, Error> {
     Templates::embedded().comparison_typst(table, source, font)
+}
+
+/// The bảng so sánh as Markdown with the embedded templates (see
+/// [`Templates::comparison_markdown`]).
+pub fn comparison_markdown(
+    table: &crate::diff::report::TableContext,
+    source: &str,
+) -> Result<String, Error> {
+    Templates::embedded().comparison_markdown(table, source)
 }

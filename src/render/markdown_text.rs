@@ -1,0 +1,149 @@
+//! Text → Markdown (CommonMark): the Markdown renderer of the text model ([`crate::markup`]).
+//! Literal characters are escaped so that they read back as the same text and a paragraph can
+//! never turn into a list, heading, quote, link or raw HTML. Templates ask for it with the Tera
+//! filter `md` (`{{ x | md }}`).
+
+use crate::markup::{InlineSink, Style, Text, write_value};
+use std::collections::HashMap;
+
+/// Registers the filter `md` (text as Markdown).
+pub(super) fn register(tera: &mut tera::Tera) {
+    tera.register_filter("md", md_filter);
+}
+
+/// Markdown for a text: escaped characters, `**…**`, `*…*`, a backslash line break. It parses
+/// back (with pulldown-cmark) to the same characters.
+pub fn markup(text: &Text) -> String {
+    let mut out = Markup::default();
+    text.write(&mut out);
+    out.0
+}
+
+/// Builds Markdown from the runs a [`Text`] sends.
+#[derive(Debug, Default)]
+struct Markup(String);
+
+impl InlineSink for Markup {
+    fn text(&mut self, text: &str) {
+        escape_into(text, &mut self.0);
+    }
+
+    fn open(&mut self, style: Style) {
+        self.0.push_str(delimiter(style));
+    }
+
+    fn close(&mut self, style: Style) {
+        self.0.push_str(delimiter(style));
+    }
+
+    fn line_break(&mut self) {
+        self.0.push_str("\\\n");
+    }
+}
+
+fn delimiter(style: Style) -> &'static str {
+    match style {
+        Style::Strong => "**",
+        Style::Emph => "*",
+    }
+}
+
+/// Tera filter `md`: a text as Markdown; a plain string is literal text.
+fn md_filter(value: &tera::Value, _: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
+    let mut out = Markup::default();
+    write_value(value, &mut out).map_err(|e| tera::Error::msg(format!("bộ lọc `md`: {e}")))?;
+    Ok(tera::Value::String(out.0))
+}
+
+/// Escapes literal text for CommonMark so that it reads back as the same characters and a
+/// paragraph can never turn into a list, heading, quote, link or HTML.
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    escape_into(text, &mut out);
+    out
+}
+
+fn escape_into(text: &str, out: &mut String) {
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let escape = match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' => true,
+            '&' => starts_entity(&chars[i + 1..]),
+            '#' | '-' | '+' | '=' => i == 0,
+            '.' | ')' => chars[..i].iter().all(|d| d.is_ascii_digit()) && i > 0,
+            '!' => chars.get(i + 1) == Some(&'['),
+            _ => false,
+        };
+        if escape {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+}
+
+/// Whether the characters after a `&` would make CommonMark read an entity (`&amp;`, `&#38;`).
+fn starts_entity(after: &[char]) -> bool {
+    let name = after
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == '#')
+        .count();
+    name > 0 && after.get(name) == Some(&';')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pulldown_cmark::{Event, Parser};
+
+    /// The characters CommonMark reads from `md`, without markup.
+    fn read_back(md: &str) -> String {
+        Parser::new(md)
+            .filter_map(|e| match e {
+                Event::Text(t) => Some(t.into_string()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn strong_emphasis_and_breaks_become_markdown() {
+        let t = Text::inline("a **đậm** và *nghiêng*");
+        assert_eq!(markup(&t), "a **đậm** và *nghiêng*");
+        let lines = Text::lines(["Sở Thông tin", "và Truyền thông"]);
+        assert_eq!(markup(&lines), "Sở Thông tin\\\nvà Truyền thông");
+    }
+
+    #[test]
+    fn markdown_escape_round_trips() {
+        for s in [
+            "- a",
+            "1. b",
+            "12) c",
+            "# d",
+            "x * y _z_ [w]",
+            "&amp; <b>",
+            "a\\b",
+            "+ e",
+            "TT&TT &#38;",
+        ] {
+            let md = escape_markdown(s);
+            assert_eq!(read_back(&md), s, "{md}");
+        }
+    }
+
+    #[test]
+    fn the_filter_renders_a_text_as_the_model_does_and_a_string_as_literal_text() {
+        let t = Text::lines(["**Sở** <b>", "_và_ [a](b)"]);
+        let value = serde_json::to_value(&t).unwrap();
+        let none = HashMap::new();
+        assert_eq!(
+            md_filter(&value, &none).unwrap(),
+            tera::Value::String(markup(&t))
+        );
+        assert_eq!(
+            md_filter(&tera::Value::from("- *x* <b>"), &none).unwrap(),
+            tera::Value::String("\\- \\*x\\* \\<b\\>".into())
+        );
+        assert!(md_filter(&tera::Value::from(vec![1]), &none).is_err());
+    }
+}
