@@ -289,35 +289,25 @@ pub struct CellView {
 #[derive(Debug, Clone, Serialize)]
 pub struct WordsView {
     /// `same`, `deleted` (struck through) or `inserted` (bold).
-    pub op: &'static str,
+    pub op: Op,
     /// The words.
     pub text: Text,
 }
 
 fn cell(place: &Option<String>, spans: &[Span]) -> Option<CellView> {
+    let place = Text::literal(place.as_deref()?);
     let mut lines = vec![Vec::new()];
     for span in spans {
         if span.text == "\n" {
             lines.push(Vec::new());
-            continue;
-        }
-        let op = match span.op {
-            Op::Same => "same",
-            Op::Deleted => "deleted",
-            Op::Inserted => "inserted",
-        };
-        lines
-            .last_mut()
-            .expect("one line at least")
-            .push(WordsView {
-                op,
+        } else if let Some(line) = lines.last_mut() {
+            line.push(WordsView {
+                op: span.op,
                 text: Text::literal(&span.text),
             });
+        }
     }
-    Some(CellView {
-        place: Text::literal(place.as_deref()?),
-        lines,
-    })
+    Some(CellView { place, lines })
 }
 
 /// The bảng so sánh as the templates receive it.
