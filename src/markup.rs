@@ -8,9 +8,9 @@
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use serde::Serialize;
 
-/// A piece of inline text. Adjacent plain runs are always merged into one.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+/// A piece of inline text. Adjacent plain runs are always merged into one. Templates get plain
+/// text as a string and the others as `{"strong": […]}`, `{"emph": […]}`, `{"break": true}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Inline {
     /// Literal characters.
     Plain(String),
@@ -20,6 +20,24 @@ pub enum Inline {
     Emph(Vec<Inline>),
     /// A forced line break (a newline in a name or title field).
     Break,
+}
+
+impl Serialize for Inline {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let (key, children) = match self {
+            Inline::Plain(text) => return serializer.serialize_str(text),
+            Inline::Strong(children) => ("strong", Some(children)),
+            Inline::Emph(children) => ("emph", Some(children)),
+            Inline::Break => ("break", None),
+        };
+        let mut map = serializer.serialize_map(Some(1))?;
+        match children {
+            Some(children) => map.serialize_entry(key, children)?,
+            None => map.serialize_entry(key, &true)?,
+        }
+        map.end()
+    }
 }
 
 /// A style an inline run can carry.
@@ -167,29 +185,36 @@ pub fn write_value(value: &serde_json::Value, sink: &mut impl InlineSink) -> Res
     Ok(())
 }
 
-/// Serialized [`Inline`]s: `{"plain": "…"}`, `{"strong": […]}`, `{"emph": […]}`, `"break"`.
+/// Serialized [`Inline`]s (see [`Inline`]'s serialization).
 fn write_runs(runs: &[serde_json::Value], sink: &mut impl InlineSink) -> Result<(), String> {
     use serde_json::Value;
     for run in runs {
         match run {
-            Value::String(s) if s == "break" => sink.line_break(),
+            Value::String(s) => sink.text(s),
             Value::Object(map) if map.len() == 1 => match map.iter().next() {
-                Some((key, Value::String(s))) if key == "plain" => sink.text(s),
-                Some((key, Value::Array(children))) if key == "strong" || key == "emph" => {
-                    let style = if key == "strong" {
-                        Style::Strong
-                    } else {
-                        Style::Emph
-                    };
-                    sink.open(style);
-                    write_runs(children, sink)?;
-                    sink.close(style);
+                Some((key, Value::Bool(true))) if key == "break" => sink.line_break(),
+                Some((key, Value::Array(children))) if key == "strong" => {
+                    write_styled(Style::Strong, children, sink)?
+                }
+                Some((key, Value::Array(children))) if key == "emph" => {
+                    write_styled(Style::Emph, children, sink)?
                 }
                 _ => return Err(not_text(run)),
             },
             _ => return Err(not_text(run)),
         }
     }
+    Ok(())
+}
+
+fn write_styled(
+    style: Style,
+    children: &[serde_json::Value],
+    sink: &mut impl InlineSink,
+) -> Result<(), String> {
+    sink.open(style);
+    write_runs(children, sink)?;
+    sink.close(style);
     Ok(())
 }
 

@@ -64,30 +64,37 @@ pub fn escape_markdown(text: &str) -> String {
 }
 
 fn escape_into(text: &str, out: &mut String) {
-    let chars: Vec<char> = text.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        let escape = match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' => true,
-            '&' => starts_entity(&chars[i + 1..]),
-            '#' | '-' | '+' | '=' => i == 0,
-            '.' | ')' => chars[..i].iter().all(|d| d.is_ascii_digit()) && i > 0,
-            '!' => chars.get(i + 1) == Some(&'['),
+    // Every character that may need a backslash is ASCII, so the bytes are read and the text
+    // between escapes is copied in slices.
+    let bytes = text.as_bytes();
+    let mut copied = 0;
+    let mut digits_before = true;
+    for (i, &b) in bytes.iter().enumerate() {
+        let escape = match b {
+            b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'|' | b'~' => true,
+            b'&' => starts_entity(&bytes[i + 1..]),
+            b'#' | b'-' | b'+' | b'=' => i == 0,
+            b'.' | b')' => i > 0 && digits_before,
+            b'!' => bytes.get(i + 1) == Some(&b'['),
             _ => false,
         };
         if escape {
+            out.push_str(&text[copied..i]);
             out.push('\\');
+            copied = i;
         }
-        out.push(c);
+        digits_before &= b.is_ascii_digit();
     }
+    out.push_str(&text[copied..]);
 }
 
 /// Whether the characters after a `&` would make CommonMark read an entity (`&amp;`, `&#38;`).
-fn starts_entity(after: &[char]) -> bool {
+fn starts_entity(after: &[u8]) -> bool {
     let name = after
         .iter()
-        .take_while(|c| c.is_ascii_alphanumeric() || **c == '#')
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == b'#')
         .count();
-    name > 0 && after.get(name) == Some(&';')
+    name > 0 && after.get(name) == Some(&b';')
 }
 
 #[cfg(test)]

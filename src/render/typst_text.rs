@@ -94,9 +94,13 @@ fn escape_into(text: &str, out: &mut String) {
             let lone_dash = matches!(word, "-" | "–" | "—");
             out.push(if lone_dash { '~' } else { ' ' });
         }
-        let inner = word.trim_matches(|c: char| !c.is_alphanumeric());
-        let breakable = inner.contains(['/', '-', '–']);
-        if breakable && word.chars().count() <= UNBREAKABLE_MAX {
+        let marks = ['/', '-', '–'];
+        let breakable = word.contains(marks)
+            && word
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .contains(marks);
+        let short = word.len() <= UNBREAKABLE_MAX || word.chars().count() <= UNBREAKABLE_MAX;
+        if breakable && short {
             out.push_str("#box[");
             escape_chars(word, out);
             out.push(']');
@@ -106,17 +110,19 @@ fn escape_into(text: &str, out: &mut String) {
     }
 }
 
+/// Backslashes before the ASCII punctuation Typst could read; the text between them is copied
+/// in slices (every escaped character is ASCII).
 fn escape_chars(text: &str, out: &mut String) {
-    for c in text.chars() {
-        match c {
-            ',' | '!' | '?' | '%' | '&' | '|' | ')' | '^' => out.push(c),
-            c if c.is_ascii_punctuation() => {
-                out.push('\\');
-                out.push(c);
-            }
-            c => out.push(c),
+    let mut copied = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let literal = matches!(b, b',' | b'!' | b'?' | b'%' | b'&' | b'|' | b')' | b'^');
+        if b.is_ascii_punctuation() && !literal {
+            out.push_str(&text[copied..i]);
+            out.push('\\');
+            copied = i;
         }
     }
+    out.push_str(&text[copied..]);
 }
 
 /// A Typst string literal holding `text` exactly (used where Typst wants a string, not markup).
