@@ -3,56 +3,26 @@
 //! never turn into a list, heading, quote, link or raw HTML. Templates ask for it with the Tera
 //! filter `md` (`{{ x | md }}`).
 
-use crate::markup::{InlineSink, Style, Text, write_value};
-use std::collections::HashMap;
+use super::templates::Syntax;
+use crate::markup::Text;
+
+/// CommonMark's inline syntax: `**…**`, `*…*`, a backslash line break, escaped characters.
+static MARKDOWN: Syntax = Syntax {
+    escape: escape_into,
+    strong: ["**", "**"],
+    emph: ["*", "*"],
+    line_break: "\\\n",
+};
 
 /// Registers the filter `md` (text as Markdown).
 pub(super) fn register(tera: &mut tera::Tera) {
-    tera.register_filter("md", md_filter);
+    tera.register_filter("md", MARKDOWN.filter("md"));
 }
 
 /// Markdown for a text: escaped characters, `**…**`, `*…*`, a backslash line break. It parses
 /// back (with pulldown-cmark) to the same characters.
 pub fn markup(text: &Text) -> String {
-    let mut out = Markup::default();
-    text.write(&mut out);
-    out.0
-}
-
-/// Builds Markdown from the runs a [`Text`] sends.
-#[derive(Debug, Default)]
-struct Markup(String);
-
-impl InlineSink for Markup {
-    fn text(&mut self, text: &str) {
-        escape_into(text, &mut self.0);
-    }
-
-    fn open(&mut self, style: Style) {
-        self.0.push_str(delimiter(style));
-    }
-
-    fn close(&mut self, style: Style) {
-        self.0.push_str(delimiter(style));
-    }
-
-    fn line_break(&mut self) {
-        self.0.push_str("\\\n");
-    }
-}
-
-fn delimiter(style: Style) -> &'static str {
-    match style {
-        Style::Strong => "**",
-        Style::Emph => "*",
-    }
-}
-
-/// Tera filter `md`: a text as Markdown; a plain string is literal text.
-fn md_filter(value: &tera::Value, _: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
-    let mut out = Markup::default();
-    write_value(value, &mut out).map_err(|e| tera::Error::msg(format!("bộ lọc `md`: {e}")))?;
-    Ok(tera::Value::String(out.0))
+    MARKDOWN.write(text)
 }
 
 /// Escapes literal text for CommonMark so that it reads back as the same characters and a
@@ -136,21 +106,5 @@ mod tests {
             let md = escape_markdown(s);
             assert_eq!(read_back(&md), s, "{md}");
         }
-    }
-
-    #[test]
-    fn the_filter_renders_a_text_as_the_model_does_and_a_string_as_literal_text() {
-        let t = Text::lines(["**Sở** <b>", "_và_ [a](b)"]);
-        let value = serde_json::to_value(&t).unwrap();
-        let none = HashMap::new();
-        assert_eq!(
-            md_filter(&value, &none).unwrap(),
-            tera::Value::String(markup(&t))
-        );
-        assert_eq!(
-            md_filter(&tera::Value::from("- *x* <b>"), &none).unwrap(),
-            tera::Value::String("\\- \\*x\\* \\<b\\>".into())
-        );
-        assert!(md_filter(&tera::Value::from(vec![1]), &none).is_err());
     }
 }

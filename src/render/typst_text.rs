@@ -3,56 +3,28 @@
 //! Typst code. Templates ask for it with the Tera filter `typst` (`{{ x | typst }}`); a value
 //! Typst wants as a string (metadata, the ký hiệu) goes through `typst_str` instead.
 
-use crate::markup::{InlineSink, Style, Text, write_value};
+use super::templates::Syntax;
+use crate::markup::Text;
 use std::collections::HashMap;
+
+/// Typst's inline syntax: `#strong[…]`, `#emph[…]`, `#linebreak()`, escaped characters.
+static TYPST: Syntax = Syntax {
+    escape: escape_into,
+    strong: ["#strong[", "]"],
+    emph: ["#emph[", "]"],
+    line_break: "#linebreak()",
+};
 
 /// Registers the filters `typst` (text as Typst markup) and `typst_str` (a value as a Typst
 /// string literal).
 pub(super) fn register(tera: &mut tera::Tera) {
-    tera.register_filter("typst", typst_filter);
+    tera.register_filter("typst", TYPST.filter("typst"));
     tera.register_filter("typst_str", typst_str_filter);
 }
 
 /// Typst markup for a text: escaped characters, `#strong[…]`, `#emph[…]`, `#linebreak()`.
 pub fn markup(text: &Text) -> String {
-    let mut out = Markup::default();
-    text.write(&mut out);
-    out.0
-}
-
-/// Builds Typst markup from the runs a [`Text`] sends.
-#[derive(Debug, Default)]
-struct Markup(String);
-
-impl InlineSink for Markup {
-    fn text(&mut self, text: &str) {
-        escape_into(text, &mut self.0);
-    }
-
-    fn open(&mut self, style: Style) {
-        self.0.push_str(match style {
-            Style::Strong => "#strong[",
-            Style::Emph => "#emph[",
-        });
-    }
-
-    fn close(&mut self, _: Style) {
-        self.0.push(']');
-    }
-
-    fn line_break(&mut self) {
-        self.0.push_str("#linebreak()");
-    }
-}
-
-/// Tera filter `typst`: a text as Typst markup; a plain string is literal text.
-fn typst_filter(
-    value: &tera::Value,
-    _: &HashMap<String, tera::Value>,
-) -> tera::Result<tera::Value> {
-    let mut out = Markup::default();
-    write_value(value, &mut out).map_err(|e| tera::Error::msg(format!("bộ lọc `typst`: {e}")))?;
-    Ok(tera::Value::String(out.0))
+    TYPST.write(text)
 }
 
 /// Tera filter `typst_str`: a value as a Typst string literal (for metadata, which Typst wants
@@ -186,21 +158,5 @@ mod tests {
             !escape_typst(&long).contains("#box"),
             "an overlong word may still break"
         );
-    }
-
-    #[test]
-    fn the_filter_renders_a_text_as_the_model_does_and_a_string_as_literal_text() {
-        let t = Text::lines(["**Sở** #x", "_và_ $y$"]);
-        let value = serde_json::to_value(&t).unwrap();
-        let none = HashMap::new();
-        assert_eq!(
-            typst_filter(&value, &none).unwrap(),
-            tera::Value::String(markup(&t))
-        );
-        assert_eq!(
-            typst_filter(&tera::Value::from("#set *x*"), &none).unwrap(),
-            tera::Value::String("\\#set \\*x\\*".into())
-        );
-        assert!(typst_filter(&serde_json::json!({"typ": "#x"}), &none).is_err());
     }
 }
