@@ -1,5 +1,6 @@
 //! The document as templates see it: every number computed, every reference resolved, every
-//! punctuation mark the conventions require added, every user string converted to safe markup.
+//! punctuation mark the conventions require added, every user string read into the neutral
+//! text model ([`Text`]), which each output's renderer escapes for its format.
 //! Built from a [`crate::spec::Spec`] by [`crate::compose::document`].
 
 use crate::markup::Text;

@@ -1,12 +1,15 @@
-//! User text → safe markup. A user string is read as inline Markdown where only `**strong**`
-//! and `*emphasis*` (or `_emphasis_`) mean anything; every other character prints as typed.
-//! The result is emitted for Typst (every ASCII punctuation mark escaped, so nothing a user
-//! types can run as Typst code) and for Markdown (escaped so it parses back to the same text).
+//! The neutral text model: user text read into inline runs — plain characters, strong,
+//! emphasis, forced line breaks — and its plain characters, with no output format in it.
+//! A user string is read as inline Markdown where only `**strong**` and `*emphasis*` (or
+//! `_emphasis_`) mean anything; every other character prints as typed. Output formats are
+//! renderers of the model: Typst and Markdown in [`crate::render`], each escaping the
+//! characters its syntax would read, so nothing a user types can run as code there.
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use serde::Serialize;
 
-/// A piece of inline text.
+/// A piece of inline text. Adjacent plain runs are always merged into one. Templates get plain
+/// text as a string and the others as `{"strong": […]}`, `{"emph": […]}`, `{"break": true}`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Inline {
     /// Literal characters.
@@ -19,20 +22,60 @@ pub enum Inline {
     Break,
 }
 
-/// User text ready for every target: what templates print.
+impl Serialize for Inline {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let (key, children) = match self {
+            Inline::Plain(text) => return serializer.serialize_str(text),
+            Inline::Strong(children) => ("strong", Some(children)),
+            Inline::Emph(children) => ("emph", Some(children)),
+            Inline::Break => ("break", None),
+        };
+        let mut map = serializer.serialize_map(Some(1))?;
+        match children {
+            Some(children) => map.serialize_entry(key, children)?,
+            None => map.serialize_entry(key, &true)?,
+        }
+        map.end()
+    }
+}
+
+/// A style an inline run can carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// Strong emphasis (bold).
+    Strong,
+    /// Emphasis (italic).
+    Emph,
+}
+
+/// What a renderer implements to receive inline text in reading order: literal characters to
+/// escape for its format, styles opened and closed around runs (always properly nested), and
+/// forced line breaks. [`Text::write`] drives it from the model.
+pub trait InlineSink {
+    /// Literal characters (never markup, whatever they contain).
+    fn text(&mut self, text: &str);
+    /// A styled span starts.
+    fn open(&mut self, style: Style);
+    /// The styled span opened last ends.
+    fn close(&mut self, style: Style);
+    /// A forced line break.
+    fn line_break(&mut self);
+}
+
+/// User (or program-made) text, as every output format reads it. Templates receive it as an
+/// object — `plain`, `inlines`, and `ends_body` when set — and print it through a renderer's
+/// filter (`{{ x | typst }}`, `{{ x | md }}`); printed without one, Tera shows `[object]`,
+/// never the user's characters, so a forgotten filter cannot let user text run as markup.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Text {
-    /// Typst markup.
-    pub typ: String,
-    /// Markdown (CommonMark).
-    pub md: String,
-    /// The characters a reader sees, without markup.
+    /// The characters a reader sees, without markup (a line break reads as a space). Derived
+    /// from the runs: read it, do not set it.
     pub plain: String,
     /// Set on the last paragraph of the body, which the PDF keeps on the page of the
     /// signatures (a signature block never opens a page alone).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub ends_body: bool,
-    #[serde(skip)]
     inlines: Vec<Inline>,
 }
 
@@ -61,19 +104,26 @@ impl Text {
 
     fn from_inlines(inlines: Vec<Inline>) -> Text {
         Text {
-            typ: to_typst(&inlines),
-            md: to_markdown(&inlines),
             plain: to_plain(&inlines),
             ends_body: false,
             inlines,
         }
     }
 
+    /// The inline runs, in reading order, for a renderer that walks the tree itself.
+    pub fn inlines(&self) -> &[Inline] {
+        &self.inlines
+    }
+
+    /// Sends the runs to a renderer, in reading order.
+    pub fn write(&self, sink: &mut impl InlineSink) {
+        write_inlines(&self.inlines, sink);
+    }
+
     /// Appends program-made characters (punctuation, marks) as literal text.
     pub fn push_literal(&mut self, suffix: &str) {
-        let mut inlines = std::mem::take(&mut self.inlines);
-        push_node(&mut inlines, Inline::Plain(suffix.to_owned()));
-        *self = Text::from_inlines(inlines);
+        push_node(&mut self.inlines, Inline::Plain(suffix.to_owned()));
+        self.plain.push_str(suffix);
     }
 
     /// Prepends program-made characters as literal text.
@@ -82,7 +132,8 @@ impl Text {
         for i in std::mem::take(&mut self.inlines) {
             push_node(&mut inlines, i);
         }
-        *self = Text::from_inlines(inlines);
+        self.inlines = inlines;
+        self.plain.insert_str(0, prefix);
     }
 
     /// Upper-case version, for headings that ND 30 prints in capitals.
@@ -97,6 +148,87 @@ impl Text {
         }
         Text::from_inlines(self.inlines.iter().map(up).collect())
     }
+}
+
+fn write_inlines(inlines: &[Inline], sink: &mut impl InlineSink) {
+    for i in inlines {
+        match i {
+            Inline::Plain(s) => sink.text(s),
+            Inline::Strong(c) => styled(Style::Strong, c, sink),
+            Inline::Emph(c) => styled(Style::Emph, c, sink),
+            Inline::Break => sink.line_break(),
+        }
+    }
+}
+
+fn styled(style: Style, children: &[Inline], sink: &mut impl InlineSink) {
+    sink.open(style);
+    write_inlines(children, sink);
+    sink.close(style);
+}
+
+/// Sends text as templates hold it (see [`Text`]) to a renderer: a serialized [`Text`] by its
+/// runs, a string as literal characters, a number or a truth value as printed, nothing for
+/// null. Anything else is refused with a message for the template's author.
+pub fn write_value(value: &serde_json::Value, sink: &mut impl InlineSink) -> Result<(), String> {
+    use serde_json::Value;
+    match value {
+        Value::String(s) => sink.text(s),
+        Value::Null => {}
+        Value::Bool(_) | Value::Number(_) => sink.text(&value.to_string()),
+        Value::Object(map) => match map.get("inlines") {
+            Some(Value::Array(runs)) => write_runs(runs, sink)?,
+            _ => return Err(not_text(value)),
+        },
+        Value::Array(_) => return Err(not_text(value)),
+    }
+    Ok(())
+}
+
+/// Serialized [`Inline`]s (see [`Inline`]'s serialization).
+fn write_runs(runs: &[serde_json::Value], sink: &mut impl InlineSink) -> Result<(), String> {
+    use serde_json::Value;
+    for run in runs {
+        match run {
+            Value::String(s) => sink.text(s),
+            Value::Object(map) if map.len() == 1 => match map.iter().next() {
+                Some((key, Value::Bool(true))) if key == "break" => sink.line_break(),
+                Some((key, Value::Array(children))) if key == "strong" => {
+                    write_styled(Style::Strong, children, sink)?
+                }
+                Some((key, Value::Array(children))) if key == "emph" => {
+                    write_styled(Style::Emph, children, sink)?
+                }
+                _ => return Err(not_text(run)),
+            },
+            _ => return Err(not_text(run)),
+        }
+    }
+    Ok(())
+}
+
+fn write_styled(
+    style: Style,
+    children: &[serde_json::Value],
+    sink: &mut impl InlineSink,
+) -> Result<(), String> {
+    sink.open(style);
+    write_runs(children, sink)?;
+    sink.close(style);
+    Ok(())
+}
+
+fn not_text(value: &serde_json::Value) -> String {
+    let mut shown = value.to_string();
+    if shown.len() > 60 {
+        let cut = (0..=60)
+            .rev()
+            .find(|&i| shown.is_char_boundary(i))
+            .unwrap_or(0);
+        shown.truncate(cut);
+        shown.push('…');
+    }
+    format!("giá trị {shown} không phải một đoạn văn bản (cần một chuỗi hoặc một trường văn bản)")
 }
 
 /// Folds every run of white space (tabs, newlines) to one space, trims the ends and drops
@@ -175,50 +307,6 @@ fn push_node(into: &mut Vec<Inline>, node: Inline) {
     }
 }
 
-/// Typst markup for inline text.
-pub fn to_typst(inlines: &[Inline]) -> String {
-    let mut out = String::new();
-    for i in inlines {
-        match i {
-            Inline::Plain(s) => out.push_str(&escape_typst(s)),
-            Inline::Strong(c) => {
-                out.push_str("#strong[");
-                out.push_str(&to_typst(c));
-                out.push(']');
-            }
-            Inline::Emph(c) => {
-                out.push_str("#emph[");
-                out.push_str(&to_typst(c));
-                out.push(']');
-            }
-            Inline::Break => out.push_str("#linebreak()"),
-        }
-    }
-    out
-}
-
-/// Markdown for inline text; it parses back (with pulldown-cmark) to the same characters.
-pub fn to_markdown(inlines: &[Inline]) -> String {
-    let mut out = String::new();
-    for i in inlines {
-        match i {
-            Inline::Plain(s) => out.push_str(&escape_markdown(s)),
-            Inline::Strong(c) => {
-                out.push_str("**");
-                out.push_str(&to_markdown(c));
-                out.push_str("**");
-            }
-            Inline::Emph(c) => {
-                out.push('*');
-                out.push_str(&to_markdown(c));
-                out.push('*');
-            }
-            Inline::Break => out.push_str("\\\n"),
-        }
-    }
-    out
-}
-
 /// The characters of inline text without markup.
 pub fn to_plain(inlines: &[Inline]) -> String {
     let mut out = String::new();
@@ -232,163 +320,51 @@ pub fn to_plain(inlines: &[Inline]) -> String {
     out
 }
 
-/// Words longer than this may break at their slashes and hyphens rather than overflow a line.
-const UNBREAKABLE_MAX: usize = 40;
-
-/// Escapes literal text for Typst markup: every ASCII punctuation mark that Typst could read
-/// as syntax (`#`, `*`, `_`, `$`, `@`, `<`, `[`, `\`, `//`, `...`, `--`, quotes, `~`, a leading
-/// `=`/`-`/`+`/`1.` …) gets a backslash, and line breaks become spaces. Typography: citations
-/// and dates ("45/2010/NĐ-CP", "21/4/2010") are never broken across lines, and a lone dash
-/// ("kinh tế - xã hội", "2023 - 2025") stays with the word before it.
-pub fn escape_typst(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 4);
-    let text = text.replace(['\n', '\r', '\t'], " ");
-    let words: Vec<&str> = text.split(' ').collect();
-    for (i, word) in words.iter().enumerate() {
-        if i > 0 {
-            let lone_dash = matches!(*word, "-" | "–" | "—");
-            out.push(if lone_dash { '~' } else { ' ' });
-        }
-        let inner = word.trim_matches(|c: char| !c.is_alphanumeric());
-        let breakable = inner.contains(['/', '-', '–']);
-        if breakable && word.chars().count() <= UNBREAKABLE_MAX {
-            out.push_str("#box[");
-            escape_typst_chars(word, &mut out);
-            out.push(']');
-        } else {
-            escape_typst_chars(word, &mut out);
-        }
-    }
-    out
-}
-
-fn escape_typst_chars(text: &str, out: &mut String) {
-    for c in text.chars() {
-        match c {
-            ',' | '!' | '?' | '%' | '&' | '|' | ')' | '^' => out.push(c),
-            c if c.is_ascii_punctuation() => {
-                out.push('\\');
-                out.push(c);
-            }
-            c => out.push(c),
-        }
-    }
-}
-
-/// Escapes literal text for CommonMark so that it reads back as the same characters and a
-/// paragraph can never turn into a list, heading, quote, link or HTML.
-pub fn escape_markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    let chars: Vec<char> = text.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        let escape = match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' => true,
-            '&' => starts_entity(&chars[i + 1..]),
-            '#' | '-' | '+' | '=' => i == 0,
-            '.' | ')' => chars[..i].iter().all(|d| d.is_ascii_digit()) && i > 0,
-            '!' => chars.get(i + 1) == Some(&'['),
-            _ => false,
-        };
-        if escape {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// A Typst string literal holding `text` exactly (used where Typst wants a string, not markup).
-pub fn typst_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// Whether the characters after a `&` would make CommonMark read an entity (`&amp;`, `&#38;`).
-fn starts_entity(after: &[char]) -> bool {
-    let name = after
-        .iter()
-        .take_while(|c| c.is_ascii_alphanumeric() || **c == '#')
-        .count();
-    name > 0 && after.get(name) == Some(&';')
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Records what a renderer receives, as a readable string.
+    #[derive(Default)]
+    struct Trace(String);
+
+    impl InlineSink for Trace {
+        fn text(&mut self, text: &str) {
+            self.0.push_str(&format!("<{text}>"));
+        }
+        fn open(&mut self, style: Style) {
+            self.0.push_str(&format!("{style:?}("));
+        }
+        fn close(&mut self, _: Style) {
+            self.0.push(')');
+        }
+        fn line_break(&mut self) {
+            self.0.push('/');
+        }
+    }
+
+    fn trace(t: &Text) -> String {
+        let mut sink = Trace::default();
+        t.write(&mut sink);
+        sink.0
+    }
 
     #[test]
     fn strong_and_emphasis_are_markup() {
         let t = Text::inline("a **đậm** và *nghiêng*");
         assert_eq!(t.plain, "a đậm và nghiêng");
-        assert_eq!(t.typ, "a #strong[đậm] và #emph[nghiêng]");
-        assert_eq!(t.md, "a **đậm** và *nghiêng*");
+        assert_eq!(trace(&t), "<a >Strong(<đậm>)< và >Emph(<nghiêng>)");
+        let nested = Text::inline("**a _b_ c**");
+        assert_eq!(trace(&nested), "Strong(<a >Emph(<b>)< c>)");
     }
 
     #[test]
     fn everything_else_prints_as_typed() {
         let typed = r#"# $x$ @ref <lab> ] [a](b) \n // c ... -- "q" 'q' ~ &amp; `code` 5 * 3"#;
         assert_eq!(Text::inline(typed).plain, typed);
+        assert_eq!(trace(&Text::inline(typed)), format!("<{typed}>"));
         for start in ["= h", "- x", "+ y", "1. z", "* w", "***", "> q", "/ t: d"] {
             assert_eq!(Text::inline(start).plain, start, "{start}");
-        }
-    }
-
-    #[test]
-    fn typst_escapes_every_syntax_character() {
-        let e = escape_typst(r#"#a $b$ *c* _d_ @e <f> [g] \h //i ...--"'~`=+:;."#);
-        assert_eq!(
-            e,
-            r#"\#a \$b\$ \*c\* \_d\_ \@e \<f\> \[g\] \\h \/\/i \.\.\.\-\-\"\'\~\`\=\+\:\;\."#
-        );
-    }
-
-    #[test]
-    fn a_lone_dash_stays_with_the_word_before_it() {
-        assert_eq!(escape_typst("2023 - 2025"), "2023~\\- 2025");
-        assert_eq!(escape_typst("kinh tế – xã hội"), "kinh tế~– xã hội");
-        assert_eq!(escape_typst("a -b"), "a \\-b");
-    }
-
-    #[test]
-    fn citations_and_dates_are_kept_on_one_line() {
-        assert_eq!(
-            escape_typst("số 58-NQ/TW ngày 05/8/2020,"),
-            "số #box[58\\-NQ\\/TW] ngày #box[05\\/8\\/2020,]"
-        );
-        let long = "a/".repeat(30);
-        assert!(
-            !escape_typst(&long).contains("#box"),
-            "an overlong word may still break"
-        );
-    }
-
-    #[test]
-    fn markdown_escape_round_trips() {
-        for s in [
-            "- a",
-            "1. b",
-            "12) c",
-            "# d",
-            "x * y _z_ [w]",
-            "&amp; <b>",
-            "a\\b",
-            "+ e",
-            "TT&TT &#38;",
-        ] {
-            let md = escape_markdown(s);
-            assert_eq!(to_plain(&parse_commonmark(&md)), s, "{md}");
         }
     }
 
@@ -400,15 +376,41 @@ mod tests {
             Text::inline("Sở Thông tin, đặng ưng ơi").upper().plain,
             "SỞ THÔNG TIN, ĐẶNG ƯNG ƠI"
         );
-        assert_eq!(t.typ, "QUY ĐỊNH #strong[CHUNG]");
+        assert_eq!(trace(&t), "<QUY ĐỊNH >Strong(<CHUNG>)");
     }
 
     #[test]
-    fn lines_break_in_every_target() {
+    fn lines_break_in_the_runs_and_read_as_a_space() {
         let t = Text::lines(["Sở Thông tin", "và Truyền thông"]);
-        assert_eq!(t.typ, "Sở Thông tin#linebreak()và Truyền thông");
-        assert_eq!(t.md, "Sở Thông tin\\\nvà Truyền thông");
+        assert_eq!(trace(&t), "<Sở Thông tin>/<và Truyền thông>");
         assert_eq!(t.plain, "Sở Thông tin và Truyền thông");
+    }
+
+    #[test]
+    fn literals_join_the_plain_runs_next_to_them() {
+        let mut t = Text::inline("a *b* c");
+        t.push_literal(";");
+        t.prepend_literal("Căn cứ ");
+        assert_eq!(trace(&t), "<Căn cứ a >Emph(<b>)< c;>");
+        assert_eq!(t.plain, "Căn cứ a b c;");
+        assert_eq!(t, Text::inline("Căn cứ a *b* c;"));
+    }
+
+    #[test]
+    fn templates_read_the_serialized_runs_as_the_model_writes_them() {
+        let mut t = Text::lines(["**Sở** _Thông_ tin", "và **Truyền _thông_**"]);
+        t.ends_body = true;
+        let value = serde_json::to_value(&t).unwrap();
+        assert!(value.is_object(), "printed bare, Tera shows [object]");
+        let mut sink = Trace::default();
+        write_value(&value, &mut sink).unwrap();
+        assert_eq!(sink.0, trace(&t));
+        let mut sink = Trace::default();
+        write_value(&serde_json::json!("*a* #b"), &mut sink).unwrap();
+        assert_eq!(sink.0, "<*a* #b>", "a string is literal text");
+        for wrong in [serde_json::json!([1]), serde_json::json!({"typ": "x"})] {
+            assert!(write_value(&wrong, &mut Trace::default()).is_err());
+        }
     }
 
     #[test]

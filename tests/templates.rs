@@ -152,3 +152,72 @@ fn a_broken_house_template_is_an_error_naming_the_folder() {
     );
     assert!(!dir.path().join("out").exists(), "nothing written");
 }
+
+/// A house folder beside a copy of the Thanh Hóa sample whose Nơi nhận templates print each
+/// recipient as `line` gives it (from the embedded templates, with `{{ r | typst }}` and
+/// `{{ r | md }}` replaced); renders `-f typ,md` and returns the exit status, the Typst
+/// source, the Markdown and the error output.
+fn with_recipients_printed(typst: &str, md: &str) -> (Option<i32>, String, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("vb.yaml");
+    std::fs::copy(sample("thanh-hoa-stttt-hhdn.yaml"), &spec).unwrap();
+    for (file, filtered, replaced) in [
+        ("typst/ending.typ.tera", "{{ r | typst }}", typst),
+        ("markdown/ending.md.tera", "{{ r | md }}", md),
+    ] {
+        let embedded = std::fs::read_to_string(root().join("templates").join(file)).unwrap();
+        assert!(embedded.contains(filtered), "{file} prints {filtered}");
+        let house = dir.path().join("templates").join(file);
+        std::fs::create_dir_all(house.parent().unwrap()).unwrap();
+        std::fs::write(house, embedded.replace(filtered, replaced)).unwrap();
+    }
+    let out = dir.path().join("out");
+    let o = vanban(&[
+        "render",
+        spec.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "-f",
+        "typ,md",
+    ]);
+    let read = |name: &str| std::fs::read_to_string(out.join(name)).unwrap_or_default();
+    (
+        o.status.code(),
+        read("vb.typ"),
+        read("vb.md"),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_text_printed_without_a_filter_shows_no_user_character() {
+    // Text reaches templates as an object: printed bare, Tera writes `[object]`, so a house
+    // template that forgets the filter cannot let what a user typed run as Typst or HTML.
+    let recipients = |out: &str, heading: &str| out[out.rfind(heading).unwrap()..].to_owned();
+    let (code, typ, md, err) = with_recipients_printed("{{ r }}", "{{ r }}");
+    assert_eq!(code, Some(0), "{err}");
+    let (typ, md) = (
+        recipients(&typ, "recipients: ("),
+        recipients(&md, "Nơi nhận"),
+    );
+    assert!(typ.contains("[[object]],") && !typ.contains("để"), "{typ}");
+    assert!(md.contains("\\- [object]") && !md.contains("để"), "{md}");
+    // With the filters the same folder prints the recipients.
+    let (code, typ, md, err) = with_recipients_printed("{{ r | typst }}", "{{ r | md }}");
+    assert_eq!(code, Some(0), "{err}");
+    assert!(recipients(&typ, "recipients: (").contains("để"));
+    assert!(recipients(&md, "Nơi nhận").contains("để"));
+}
+
+#[test]
+fn a_house_template_written_for_pre_rendered_text_is_an_error() {
+    // Before the text model, templates printed `{{ r.typ }}` and `{{ r.md }}`: such a folder
+    // now stops with a template error instead of printing something else.
+    let (code, typ, md, err) = with_recipients_printed("{{ r.typ }}", "{{ r.md }}");
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains("lỗi mẫu trình bày") && err.contains("r.typ"),
+        "{err}"
+    );
+    assert!(typ.is_empty() && md.is_empty(), "nothing written");
+}

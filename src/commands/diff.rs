@@ -120,7 +120,7 @@ pub fn run(options: &DiffOptions) -> Result<DiffOutcome, Error> {
     let cmp = comparison(&options.old, &options.new, options.all)?;
     let bytes = match options.format {
         DiffFormat::Terminal => report::terminal(&cmp, options.color).into_bytes(),
-        DiffFormat::Md => report::markdown(&cmp).into_bytes(),
+        DiffFormat::Md => report::markdown(&cmp)?.into_bytes(),
         DiffFormat::Json => report::json(&cmp).into_bytes(),
         DiffFormat::Pdf => comparison_pdf(&cmp, FontSet::embedded())?.1,
     };
@@ -232,7 +232,7 @@ pub fn comparison_pdf(
     cmp: &Comparison,
     fonts: &FontSet,
 ) -> Result<(PagedDocument, Vec<u8>), Error> {
-    let table = report::typst_context(cmp);
+    let table = report::context(cmp);
     let name = &cmp.new_name;
     let typ = render::comparison_typst(&table, name, fonts.family())?;
     let paged = render::compile(&typ, name, fonts, render::Cache::Drop)?;

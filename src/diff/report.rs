@@ -4,7 +4,8 @@
 
 use super::words::{self, Op, Span};
 use super::{Change, Comparison, Kind};
-use crate::markup::{escape_markdown, escape_typst};
+use crate::error::Error;
+use crate::markup::Text;
 use serde::Serialize;
 
 impl Kind {
@@ -240,137 +241,164 @@ fn whole(op: Op, text: &str) -> Vec<Span> {
 
 const COLUMNS: [&str; 3] = ["Dự thảo trước", "Dự thảo sau", "Lý do, thuyết minh"];
 
-/// How one target marks up a cell of the bảng so sánh; `escape` makes user text literal and
-/// the wrappers are added around what it returns.
-struct Markup {
-    escape: fn(&str) -> String,
-    deleted: (&'static str, &'static str),
-    inserted: (&'static str, &'static str),
-    emphasis: (&'static str, &'static str),
-    line_break: &'static str,
-}
-
-const MARKDOWN: Markup = Markup {
-    escape: escape_markdown,
-    deleted: ("~~", "~~"),
-    inserted: ("**", "**"),
-    emphasis: ("*", "*"),
-    line_break: "<br>",
-};
-
-const TYPST: Markup = Markup {
-    escape: escape_typst,
-    deleted: ("#strike[", "]"),
-    inserted: ("#strong[", "]"),
-    emphasis: ("#emph[", "]"),
-    line_break: "#linebreak()",
-};
-
-impl Markup {
-    fn wrap(&self, (open, close): (&str, &str), text: &str) -> String {
-        format!("{open}{}{close}", (self.escape)(text))
-    }
-
-    /// A text cell: the provision's number (or place) in italics, then its words.
-    fn cell(&self, place: &Option<String>, spans: &[Span]) -> String {
-        let Some(place) = place else {
-            return String::new();
-        };
-        let text = marked_spans(spans, |op, text| match op {
-            Op::Same => (self.escape)(text),
-            Op::Deleted => self.wrap(self.deleted, text),
-            Op::Inserted => self.wrap(self.inserted, text),
-        });
-        format!(
-            "{}{}{}",
-            self.wrap(self.emphasis, place),
-            self.line_break,
-            text.replace('\n', self.line_break)
-        )
-    }
-
-    /// The reason cell: the program's notes in italics.
-    fn reason(&self, row: &Row) -> String {
-        match (&row.reason, row.note) {
-            (Some(r), true) => self.wrap(self.emphasis, r),
-            (Some(r), false) => (self.escape)(r),
-            (None, _) => String::new(),
-        }
-    }
-}
-
-/// The bảng so sánh as Markdown: title, both versions named, one table row per changed
-/// provision; deleted words ~~struck through~~, inserted words **bold**.
-pub fn markdown(cmp: &Comparison) -> String {
-    let mut out = String::from("# BẢNG SO SÁNH\n\n");
-    out.push_str(&format!("**{}**\n\n", escape_markdown(&cmp.meta.title)));
-    out.push_str(&format!(
-        "{}: {}\\\n{}: {}\n\n",
-        COLUMNS[0],
-        escape_markdown(&cmp.old_name),
-        COLUMNS[1],
-        escape_markdown(&cmp.new_name)
-    ));
-    let rows = rows(cmp);
-    if rows.is_empty() {
-        out.push_str("*Hai bản dự thảo giống nhau.*\n");
-        return out;
-    }
-    out.push_str(&format!(
-        "| {} |\n| --- | --- | --- |\n",
-        COLUMNS.join(" | ")
-    ));
-    for row in &rows {
-        out.push_str(&format!(
-            "| {} | {} | {} |\n",
-            MARKDOWN.cell(&row.old_place, &row.old),
-            MARKDOWN.cell(&row.new_place, &row.new),
-            MARKDOWN.reason(row)
-        ));
-    }
-    out
-}
-
-/// What the Typst template of the bảng so sánh receives: every string already Typst markup
-/// made from escaped text.
+/// What the templates of the bảng so sánh (`typst/comparison.typ`, `markdown/comparison.md`)
+/// receive: the same neutral table for both, every user string a [`Text`] that a template
+/// prints through its target's filter, so each target draws the marks its own way.
 #[derive(Debug, Clone, Serialize)]
 pub struct TableContext {
     /// Tên loại and trích yếu of the new version.
-    pub title: String,
+    pub title: Text,
     /// The old version's name.
-    pub old_name: String,
+    pub old_name: Text,
     /// The new version's name.
-    pub new_name: String,
-    /// Column headings.
-    pub columns: [String; 3],
-    /// Cells of each row: old, new, reason.
-    pub rows: Vec<[String; 3]>,
+    pub new_name: Text,
+    /// Column headings: old text, new text, reason.
+    pub columns: [&'static str; 3],
+    /// One row per changed provision.
+    pub rows: Vec<RowView>,
     /// Plain title for the PDF metadata.
     pub meta_title: String,
     /// Plain authors for the PDF metadata.
     pub authors: Vec<String>,
 }
 
-/// The Typst cells of the bảng so sánh: deleted words in `#strike[…]`, inserted words in
-/// `#strong[…]`, each around text that went through the escaper.
-pub fn typst_context(cmp: &Comparison) -> TableContext {
+/// One row of the bảng so sánh as templates see it.
+#[derive(Debug, Clone, Serialize)]
+pub struct RowView {
+    /// The old text, when the provision was in the old version.
+    pub old: Option<CellView>,
+    /// The new text, when the provision is in the new version.
+    pub new: Option<CellView>,
+    /// Lý do, thuyết minh: the author's reason or the program's note.
+    pub reason: Option<Text>,
+    /// Whether `reason` is the program's note (printed in italics).
+    pub note: bool,
+}
+
+/// A text cell: the provision's number (or place), printed in italics on a line of its own,
+/// then its text line by line.
+#[derive(Debug, Clone, Serialize)]
+pub struct CellView {
+    /// Number or place ("khoản 2 Điều 4").
+    pub place: Text,
+    /// The lines of the text; on each line, runs of words printed one space apart.
+    pub lines: Vec<Vec<WordsView>>,
+}
+
+/// A run of words with the same fate.
+#[derive(Debug, Clone, Serialize)]
+pub struct WordsView {
+    /// `same`, `deleted` (struck through) or `inserted` (bold).
+    pub op: Op,
+    /// The words.
+    pub text: Text,
+}
+
+fn cell(place: &Option<String>, spans: &[Span]) -> Option<CellView> {
+    let place = Text::literal(place.as_deref()?);
+    let mut lines = vec![Vec::new()];
+    for span in spans {
+        if span.text == "\n" {
+            lines.push(Vec::new());
+        } else if let Some(line) = lines.last_mut() {
+            line.push(WordsView {
+                op: span.op,
+                text: Text::literal(&span.text),
+            });
+        }
+    }
+    Some(CellView { place, lines })
+}
+
+/// The bảng so sánh as the templates receive it.
+pub fn context(cmp: &Comparison) -> TableContext {
     let rows = rows(cmp)
         .iter()
-        .map(|row| {
-            [
-                TYPST.cell(&row.old_place, &row.old),
-                TYPST.cell(&row.new_place, &row.new),
-                TYPST.reason(row),
-            ]
+        .map(|row| RowView {
+            old: cell(&row.old_place, &row.old),
+            new: cell(&row.new_place, &row.new),
+            reason: row.reason.as_deref().map(Text::literal),
+            note: row.note,
         })
         .collect();
     TableContext {
-        title: escape_typst(&cmp.meta.title),
-        old_name: escape_typst(&cmp.old_name),
-        new_name: escape_typst(&cmp.new_name),
-        columns: COLUMNS.map(escape_typst),
+        title: Text::literal(&cmp.meta.title),
+        old_name: Text::literal(&cmp.old_name),
+        new_name: Text::literal(&cmp.new_name),
+        columns: COLUMNS,
         rows,
         meta_title: format!("Bảng so sánh: {}", cmp.meta.title),
         authors: cmp.meta.authors.clone(),
+    }
+}
+
+/// The bảng so sánh as Markdown: title, both versions named, one table row per changed
+/// provision; deleted words ~~struck through~~, inserted words **bold**.
+pub fn markdown(cmp: &Comparison) -> Result<String, Error> {
+    crate::render::comparison_markdown(&context(cmp), &cmp.new_name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diff::tree::Level;
+    use pulldown_cmark::{Event, Options, Parser};
+
+    const HOSTILE: &str = "#set page(width: 1cm) <b>x</b> [a](b) **đậm** - 1. | ~~y~~";
+
+    fn hostile_comparison() -> Comparison {
+        Comparison {
+            old_name: format!("cũ {HOSTILE}"),
+            new_name: format!("mới {HOSTILE}"),
+            meta: crate::document::Meta {
+                title: format!("CHƯƠNG TRÌNH {HOSTILE}"),
+                authors: vec![HOSTILE.to_owned()],
+                date: "2024-01-01".to_owned(),
+                source: None,
+            },
+            changes: vec![Change {
+                kind: Kind::Changed,
+                level: Level::Clause,
+                id: None,
+                path: "chapters[0]".to_owned(),
+                old_number: Some(format!("khoản 1 {HOSTILE}")),
+                new_number: Some("khoản 1".to_owned()),
+                place: String::new(),
+                old_text: Some(format!("một {HOSTILE}\nhai")),
+                new_text: Some(format!("một <i>chen</i> {HOSTILE}\nba")),
+                reason: Some(HOSTILE.to_owned()),
+            }],
+        }
+    }
+
+    #[test]
+    fn user_text_in_the_table_stays_text_in_both_outputs() {
+        let cmp = hostile_comparison();
+        let md = markdown(&cmp).unwrap();
+        let mut read = String::new();
+        for event in Parser::new_ext(&md, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+            match event {
+                Event::InlineHtml(h) if &*h == "<br>" => {}
+                Event::Html(h) | Event::InlineHtml(h) => panic!("raw HTML {h:?} in {md}"),
+                Event::Text(t) => read.push_str(&t),
+                _ => {}
+            }
+        }
+        assert!(read.contains(HOSTILE), "read back as typed: {read}");
+        assert!(
+            md.contains("~~") && md.contains("<br>"),
+            "marks drawn: {md}"
+        );
+        let typ = crate::render::comparison_typst(&context(&cmp), "mới.yaml", "Liberation Serif")
+            .unwrap();
+        let markup: String = typ
+            .lines()
+            .filter(|l| !l.starts_with("#set document"))
+            .collect();
+        assert!(!markup.contains("#set page(width"), "{typ}");
+        assert!(
+            typ.contains("#strike[") && typ.contains("#strong["),
+            "{typ}"
+        );
     }
 }

@@ -4,8 +4,9 @@
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
-/// What happened to a run of words.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What happened to a run of words (`same`, `deleted`, `inserted` to templates).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Op {
     /// In both texts.
     Same,

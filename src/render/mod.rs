@@ -1,16 +1,19 @@
-//! Document → outputs: Tera templates make the Typst source and the Markdown; Typst lays the
-//! source out in-process with the chosen fonts and writes the PDF/A; signature fields are then
-//! added where the layout left room for each signer.
+//! Document → outputs: Tera templates make the Typst source and the Markdown, printing user
+//! text through the Typst and Markdown renderers of the text model ([`typst_text`],
+//! [`markdown_text`]); Typst lays the source out in-process with the chosen fonts and writes
+//! the PDF/A; signature fields are then added where the layout left room for each signer.
 
 mod fonts;
+pub mod markdown_text;
 mod pdf;
 mod signing;
 mod templates;
+pub mod typst_text;
 
 pub use fonts::TIMES_NEW_ROMAN;
 pub use pdf::{Cache, FontSet, KEPT_RENDERS, Typesetter, compile, pdf};
 pub use signing::add_signature_fields;
-pub use templates::{Templates, comparison_typst, markdown, typst_source};
+pub use templates::{Templates, comparison_markdown, comparison_typst, markdown, typst_source};
 
 /// The output formats `render` can write; on the command line a comma-separated list, names
 /// read without regard to case.

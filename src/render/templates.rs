@@ -1,7 +1,8 @@
 //! The Tera templates and the two text outputs they make. The templates are embedded in the
 //! binary; a house-style folder (`--templates DIR`, or `templates/` beside the spec) may replace
 //! any of them, replace the ND 30 style file, or add `typst/house.typ`, which is placed after
-//! the style file so that it can redefine single drawing functions.
+//! the style file so that it can redefine single drawing functions. Templates print user text
+//! through the renderers' filters: `{{ x | typst }}`, `{{ x | md }}`, `{{ x | typst_str }}`.
 
 use crate::document::Document;
 use crate::error::Error;
@@ -38,6 +39,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     (
         "markdown/ending.md.tera",
         include_str!("../../templates/markdown/ending.md.tera"),
+    ),
+    (
+        "markdown/comparison.md.tera",
+        include_str!("../../templates/markdown/comparison.md.tera"),
     ),
 ];
 
@@ -129,7 +134,8 @@ impl Templates {
         let place = origin.as_deref().unwrap_or("templates");
         tera.add_raw_templates(named.iter().map(|(n, t)| (n.as_str(), t.as_str())))
             .map_err(|e| internal(place, &e))?;
-        tera.register_filter("typst_str", typst_str);
+        super::typst_text::register(&mut tera);
+        super::markdown_text::register(&mut tera);
         Ok(Templates {
             tera,
             style,
@@ -149,8 +155,8 @@ impl Templates {
         self.render("markdown/document.md", doc, source, "")
     }
 
-    /// The Typst source of a bảng so sánh (see [`crate::diff::report::typst_context`]), set in
-    /// the font family `font` on landscape pages.
+    /// The Typst source of a bảng so sánh (see [`crate::diff::report::context`]), set in the
+    /// font family `font` on landscape pages.
     pub fn comparison_typst(
         &self,
         table: &crate::diff::report::TableContext,
@@ -158,6 +164,15 @@ impl Templates {
         font: &str,
     ) -> Result<String, Error> {
         self.render("typst/comparison.typ", table, source, font)
+    }
+
+    /// The bảng so sánh as Markdown, from the same table as [`Templates::comparison_typst`].
+    pub fn comparison_markdown(
+        &self,
+        table: &crate::diff::report::TableContext,
+        source: &str,
+    ) -> Result<String, Error> {
+        self.render("markdown/comparison.md", table, source, "")
     }
 
     fn render(
@@ -216,16 +231,76 @@ fn files_under(dir: &Path) -> std::io::Result<Vec<(String, std::path::PathBuf)>>
     Ok(out)
 }
 
-/// Tera filter: a value as a Typst string literal (for metadata, which Typst wants as strings).
-fn typst_str(
-    value: &tera::Value,
-    _: &std::collections::HashMap<String, tera::Value>,
-) -> tera::Result<tera::Value> {
-    let text = match value {
-        tera::Value::String(s) => s.clone(),
-        other => other.to_string(),
-    };
-    Ok(tera::Value::String(crate::markup::typst_string(&text)))
+/// How a markup language writes inline text: its escaper for literal characters and the
+/// marks around styled runs and for a forced line break.
+pub(super) struct Syntax {
+    /// Appends literal characters, escaped, to the output.
+    pub escape: fn(&str, &mut String),
+    /// Before and after a strong run.
+    pub strong: [&'static str; 2],
+    /// Before and after an emphasized run.
+    pub emph: [&'static str; 2],
+    /// A forced line break.
+    pub line_break: &'static str,
+}
+
+impl Syntax {
+    /// A text written in this language.
+    pub fn write(&'static self, text: &crate::markup::Text) -> String {
+        let mut writer = Writer {
+            syntax: self,
+            out: String::new(),
+        };
+        text.write(&mut writer);
+        writer.out
+    }
+
+    /// The Tera filter `name` that writes a serialized [`crate::markup::Text`] (or a plain
+    /// string, read as literal text) in this language.
+    pub fn filter(&'static self, name: &'static str) -> impl tera::Filter {
+        move |value: &tera::Value, _: &std::collections::HashMap<String, tera::Value>| {
+            let mut writer = Writer {
+                syntax: self,
+                out: String::new(),
+            };
+            crate::markup::write_value(value, &mut writer)
+                .map_err(|e| tera::Error::msg(format!("bộ lọc `{name}`: {e}")))?;
+            Ok(tera::Value::String(writer.out))
+        }
+    }
+}
+
+/// Writes the runs of a text in one markup language.
+struct Writer {
+    syntax: &'static Syntax,
+    out: String,
+}
+
+impl crate::markup::InlineSink for Writer {
+    fn text(&mut self, text: &str) {
+        (self.syntax.escape)(text, &mut self.out);
+    }
+
+    fn open(&mut self, style: crate::markup::Style) {
+        self.out.push_str(self.marks(style)[0]);
+    }
+
+    fn close(&mut self, style: crate::markup::Style) {
+        self.out.push_str(self.marks(style)[1]);
+    }
+
+    fn line_break(&mut self) {
+        self.out.push_str(self.syntax.line_break);
+    }
+}
+
+impl Writer {
+    fn marks(&self, style: crate::markup::Style) -> [&'static str; 2] {
+        match style {
+            crate::markup::Style::Strong => self.syntax.strong,
+            crate::markup::Style::Emph => self.syntax.emph,
+        }
+    }
 }
 
 fn internal(place: &str, e: &tera::Error) -> Error {
@@ -262,4 +337,58 @@ pub fn comparison_typst(
     font: &str,
 ) -> Result<String, Error> {
     Templates::embedded().comparison_typst(table, source, font)
+}
+
+/// The bảng so sánh as Markdown with the embedded templates (see
+/// [`Templates::comparison_markdown`]).
+pub fn comparison_markdown(
+    table: &crate::diff::report::TableContext,
+    source: &str,
+) -> Result<String, Error> {
+    Templates::embedded().comparison_markdown(table, source)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{markdown_text, typst_text};
+    use crate::markup::Text;
+
+    fn render(template: &str, value: &impl serde::Serialize) -> tera::Result<String> {
+        let mut tera = tera::Tera::default();
+        tera.autoescape_on(vec![]);
+        typst_text::register(&mut tera);
+        markdown_text::register(&mut tera);
+        let mut context = tera::Context::new();
+        context.insert("t", value);
+        tera.render_str(template, &context)
+    }
+
+    #[test]
+    fn each_filter_renders_a_text_as_its_renderer_and_a_string_as_literal_text() {
+        let t = Text::lines(["**Sở** #x <b>", "_và_ $y$ [a](b)"]);
+        assert_eq!(
+            render("{{ t | typst }}", &t).unwrap(),
+            typst_text::markup(&t)
+        );
+        assert_eq!(
+            render("{{ t | md }}", &t).unwrap(),
+            markdown_text::markup(&t)
+        );
+        for filter in ["typst", "md"] {
+            let shown = render(&format!("{{{{ t | {filter} }}}}"), &"#set *x*").unwrap();
+            assert_eq!(shown, "\\#set \\*x\\*", "{filter}");
+            let wrong = render(&format!("{{{{ t | {filter} }}}}"), &vec![1]);
+            assert!(wrong.is_err(), "{filter}: a list is not a text");
+        }
+    }
+
+    #[test]
+    fn a_text_printed_without_a_filter_shows_no_user_character() {
+        let t = Text::inline("#set page(width: 1cm) <b>x</b>");
+        assert_eq!(render("{{ t }}", &t).unwrap(), "[object]");
+        assert!(
+            render("{{ t.typ }}", &t).is_err(),
+            "no pre-rendered text left"
+        );
+    }
 }
