@@ -25,6 +25,12 @@ pub struct Document {
     pub date: Option<Text>,
     /// The year, printed after a blank date.
     pub year: i32,
+    /// Số and ký hiệu as one text, "05/QC-SA-HB", or "…/QC-SA-HB" before the văn thư gives
+    /// the number (for outputs that do not draw the blank: Markdown, comparisons).
+    pub number_line: Text,
+    /// The date in words, or "ngày … tháng … năm 2023" when left blank (for outputs that do not
+    /// draw the blank).
+    pub date_line: Text,
     /// Căn cứ, each with "Căn cứ " and its final punctuation.
     pub bases: Vec<Text>,
     /// The party-representative block.

@@ -17,7 +17,7 @@ use crate::markup::{Text, fold_whitespace};
 use crate::number::{Number, Outline, Part, Provision, labels};
 use crate::punctuation;
 use crate::spec::{self, Spec};
-use crate::vietnamese::{date_words, number_str};
+use crate::vietnamese::{date_or_blank, date_words, number_str};
 use rules::*;
 
 /// The printable document of a spec numbered by `outline`, and the problems met on the way
@@ -134,6 +134,11 @@ impl Composer<'_, '_> {
             place,
             date: spec.issued().map(|d| Text::literal(&date_words(d))),
             year,
+            number_line: Text::literal(&format!(
+                "{}/{symbol}",
+                spec.number.map_or_else(|| "…".to_owned(), number_str)
+            )),
+            date_line: Text::literal(&date_or_blank(spec.issued(), year)),
             bases,
             parties,
             preamble: self.texts(&spec.preamble, "preamble"),

@@ -305,20 +305,10 @@ impl Tree {
     fn header(&mut self, root: usize, spec: &Spec, doc: &Document) {
         self.fact(root, Level::Kind, "kind", doc.kind_name.clone());
         self.fact(root, Level::Title, "title", plain(&doc.title_lines));
-        let number = doc.number.as_deref().unwrap_or("…");
-        self.fact(
-            root,
-            Level::Number,
-            "number",
-            format!("Số: {number}/{}", doc.symbol.plain),
-        );
-        let date = crate::vietnamese::date_or_blank(spec.issued(), doc.year);
-        self.fact(
-            root,
-            Level::Date,
-            "date",
-            format!("{}, {date}", doc.place.plain),
-        );
+        let number = format!("Số: {}", doc.number_line.plain);
+        self.fact(root, Level::Number, "number", number);
+        let date = format!("{}, {}", doc.place.plain, doc.date_line.plain);
+        self.fact(root, Level::Date, "date", date);
         for (i, issuer) in spec.issuers.iter().enumerate() {
             let raw = folded(issuer.parent.iter().chain([&issuer.name, &issuer.abbr]));
             let part = Part::unnumbered(
