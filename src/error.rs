@@ -1,5 +1,5 @@
 //! Everything that can stop a command, with its exit code. Problems in a spec are
-//! [`Finding`](crate::finding::Finding)s and travel as a [`Report`]; the other two kinds are a
+//! [`Finding`]s and travel as a [`Report`]; the other two kinds are a
 //! file that cannot be read or written, and an output step that fails.
 
 use crate::finding::{Finding, Report, Rule};

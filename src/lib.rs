@@ -2,9 +2,11 @@
 //! kế hoạch phối hợp, bản thỏa thuận, bản ghi nhớ) → PDF laid out per Nghị định 30/2020/NĐ-CP,
 //! and Markdown that diffs cleanly.
 //!
-//! Pipeline: [`load`] (file → [`spec::Spec`]) → [`check`] (every rule → findings placed with
-//! [`position`]) → [`number`] (→ [`document::Document`]) → [`render`] (Tera → Typst /
-//! Markdown → PDF). [`pages`] reads laid-out pages back for tests.
+//! One library pipeline ([`pipeline`]) serves every command, test and benchmark: a
+//! [`pipeline::Source`] is checked ([`load`]: bytes → [`spec::Spec`]; [`number`]: the
+//! [`number::Outline`]; [`compose`]: the [`document::Document`]; the rules of [`check`] — every
+//! problem a [`finding::Finding`] placed with [`position`]), then composed, then laid out
+//! ([`render`]: Tera → Typst / Markdown → PDF). [`pages`] reads laid-out pages back for tests.
 
 pub mod check;
 pub mod commands;

@@ -1,5 +1,5 @@
 //! `vanban check`: every problem of a spec found at once, each a
-//! [`Finding`](crate::finding::Finding) of a rule, placed in the file.
+//! [`Finding`] of a rule, placed in the file.
 //!
 //! The file's own problems (bytes, YAML, keys, types) are found by [`crate::load`], the
 //! numbering problems (ids, references, body shape) by [`crate::number`]; the other rules live

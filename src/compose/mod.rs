@@ -1,7 +1,7 @@
 //! Spec + [`Outline`] → [`Document`]: what is printed around the numbers. The header (issuers in
 //! capitals, số and ký hiệu, place and date), the title, căn cứ with their punctuation
-//! ([`crate::punctuation`]), the party block ([`parties`]), the body views with their marks, the
-//! signature blocks, Nơi nhận, Phụ lục and their tables ([`appendix`]), and the PDF metadata.
+//! ([`crate::punctuation`]), the party block (`parties.rs`), the body views with their marks, the
+//! signature blocks, Nơi nhận, Phụ lục and their tables (`appendix.rs`), and the PDF metadata.
 //! Every user string is read into the neutral text model with its `[[id]]` references resolved
 //! by the outline.
 

@@ -7,7 +7,7 @@
 //!    when the spec could not be read or numbered; [`Composed::signable`] also refuses a spec
 //!    with any error, as `render` does;
 //! 4. [`outputs()`]: the Typst source, the Markdown and the PDF of a composed spec, in memory;
-//!    [`write`] puts them into a folder, one spec or a batch.
+//!    [`mod@write`] puts them into a folder, one spec or a batch.
 
 pub mod outputs;
 pub mod write;

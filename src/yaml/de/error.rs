@@ -10,7 +10,7 @@ use std::fmt;
 pub enum Problem {
     /// A required key is absent.
     MissingField(&'static str),
-    /// A key the type does not have (only when no [`Keys`] list covered the map).
+    /// A key the type does not have (only when the loader did not judge the map's keys).
     UnknownField {
         /// The key as written.
         field: String,
