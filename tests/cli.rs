@@ -57,14 +57,7 @@ fn format_typ_writes_the_typst_source() {
     let out = tempfile::tempdir().unwrap();
     let spec = out.path().join("ghi-nho.yaml");
     std::fs::write(&spec, GOOD).unwrap();
-    let o = vanban(&[
-        "render",
-        spec.to_str().unwrap(),
-        "-o",
-        out.path().to_str().unwrap(),
-        "-f",
-        "typ",
-    ]);
+    let o = common::render_cli(&spec, out.path(), "typ");
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(files_in(out.path()), ["ghi-nho.typ", "ghi-nho.yaml"]);
     let typ = std::fs::read_to_string(out.path().join("ghi-nho.typ")).unwrap();
@@ -81,14 +74,7 @@ fn format_list_reads_aliases_in_any_case_once_each_in_order() {
     let out = tempfile::tempdir().unwrap();
     let spec = out.path().join("ghi-nho.yaml");
     std::fs::write(&spec, GOOD).unwrap();
-    let o = vanban(&[
-        "render",
-        spec.to_str().unwrap(),
-        "-o",
-        out.path().to_str().unwrap(),
-        "--format",
-        "Typst,MD,typ,markdown",
-    ]);
+    let o = common::render_cli(&spec, out.path(), "Typst,MD,typ,markdown");
     assert!(o.status.success(), "{}", stderr(&o));
     let written: Vec<&str> = std::str::from_utf8(&o.stdout)
         .unwrap()
@@ -224,14 +210,7 @@ fn windows_encodings_and_decomposed_text_are_accepted() {
     for (name, bytes) in [("utf16.yaml", utf16), ("bom-nfd.yaml", bom)] {
         let spec = dir.path().join(name);
         std::fs::write(&spec, bytes).unwrap();
-        let o = vanban(&[
-            "render",
-            spec.to_str().unwrap(),
-            "-o",
-            dir.path().to_str().unwrap(),
-            "-f",
-            "md",
-        ]);
+        let o = common::render_cli(&spec, dir.path(), "md");
         assert!(o.status.success(), "{name}: {}", stderr(&o));
         let md = std::fs::read_to_string(spec.with_extension("md")).unwrap();
         assert!(

@@ -96,14 +96,7 @@ fn a_templates_folder_beside_the_spec_overrides_by_name_and_unknown_files_are_re
     )
     .unwrap();
     let out = dir.path().join("out");
-    let o = vanban(&[
-        "render",
-        spec.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "-f",
-        "md",
-    ]);
+    let o = common::render_cli(&spec, &out, "md");
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let md = std::fs::read_to_string(out.join("vb.md")).unwrap();
     assert!(md.contains("***Nơi nhận (mẫu riêng):***"));
@@ -172,14 +165,7 @@ fn with_recipients_printed(typst: &str, md: &str) -> (Option<i32>, String, Strin
         std::fs::write(house, embedded.replace(filtered, replaced)).unwrap();
     }
     let out = dir.path().join("out");
-    let o = vanban(&[
-        "render",
-        spec.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "-f",
-        "typ,md",
-    ]);
+    let o = common::render_cli(&spec, &out, "typ,md");
     let read = |name: &str| std::fs::read_to_string(out.join(name)).unwrap_or_default();
     (
         o.status.code(),

@@ -16,6 +16,21 @@ pub struct Rendered {
     pub pdf: Vec<u8>,
 }
 
+/// Runs `vanban render SPEC -o OUT -f FORMATS` and returns what it did.
+pub fn render_cli(spec: &Path, out: &Path, formats: &str) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args([
+            "render",
+            spec.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "-f",
+            formats,
+        ])
+        .output()
+        .expect("binary runs")
+}
+
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
