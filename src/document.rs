@@ -43,6 +43,8 @@ pub struct Document {
     pub articles: Vec<ArticleView>,
     /// Body in I. → 1. form.
     pub sections: Vec<SectionView>,
+    /// Body in Mục → Điều form (a legal document without Chương).
+    pub divisions: Vec<DivisionView>,
     /// Paragraphs after the body.
     pub closing: Vec<Text>,
     /// Signature blocks in the order written (lead issuer first).
@@ -56,11 +58,50 @@ pub struct Document {
     pub appendices: Vec<AppendixView>,
     /// Tên loại in normal case, as cited in running text ("Quy chế phối hợp").
     pub kind_label: String,
-    /// "của <cơ quan>" in an appendix's "(Kèm theo …)" line: the issuer's name when there is
-    /// only one (a joint document's ký hiệu already names every party).
-    pub attached_of: Option<Text>,
+    /// Thẩm quyền ban hành and the verb that opens a decision's provisions.
+    pub enacting: Option<EnactingView>,
+    /// For a text a decision issues: the "(Kèm theo Quyết định số … ngày … của …)" line under
+    /// its title. Such a text has no Số/date row.
+    pub attached: Option<AttachedLine>,
+    /// The texts this document issues, each printed after it on new pages.
+    pub attachments: Vec<Document>,
     /// Plain-text facts for PDF metadata.
     pub meta: Meta,
+}
+
+/// A decision's enacting words: its issuing authority under the title, and after the căn cứ the
+/// type name as the verb that opens the provisions.
+#[derive(Debug, Clone, Serialize)]
+pub struct EnactingView {
+    /// "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", one line per authority.
+    pub authority: Text,
+    /// "QUYẾT ĐỊNH:".
+    pub verb: Text,
+}
+
+/// "(Kèm theo Quy chế phối hợp số …/QC-… ngày … tháng … năm … của …)": what an appendix or an
+/// issued text is attached to, in parts, so that a layout can leave room for a number and a
+/// date not yet given.
+#[derive(Debug, Clone, Serialize)]
+pub struct AttachedLine {
+    /// What it is attached to, as running text names it ("Quy chế phối hợp", "Quyết định",
+    /// "Quy chế phối hợp ban hành kèm theo Quyết định").
+    pub to: Text,
+    /// Số of that document ("05"), `None` while blank.
+    pub number: Option<String>,
+    /// Its ký hiệu ("QĐ-UBND").
+    pub symbol: Text,
+    /// Its date in words, `None` while blank.
+    pub date: Option<Text>,
+    /// Its year, printed after a blank date.
+    pub year: i32,
+    /// "của …": the issuing body, when it is one.
+    pub of: Option<Text>,
+    /// The line as the author wrote it (without parentheses), replacing the parts above.
+    pub written: Option<Text>,
+    /// The whole line without parentheses, for outputs that do not draw blanks: "Kèm theo
+    /// Quyết định số …/QĐ-UBND ngày … tháng … năm 2025 của Ủy ban nhân dân tỉnh …".
+    pub line: Text,
 }
 
 /// Plain-text facts about the document (PDF metadata, file headers).
@@ -98,6 +139,8 @@ pub struct AppendixView {
     pub title: Text,
     /// Laid out on landscape pages.
     pub landscape: bool,
+    /// The "(Kèm theo …)" line under its title.
+    pub attached: AttachedLine,
     /// Paragraphs before the table.
     pub paragraphs: Vec<Text>,
     /// The table.
@@ -182,6 +225,21 @@ pub struct ChapterView {
     pub title: Text,
     /// Its Điều.
     pub articles: Vec<ArticleView>,
+    /// Its Mục (a legal document), after its own Điều if it has both.
+    pub divisions: Vec<DivisionView>,
+}
+
+/// Mục of a legal document.
+#[derive(Debug, Clone, Serialize)]
+pub struct DivisionView {
+    /// Its number within its Chương (or the document).
+    pub number: u32,
+    /// Printed label ("Mục 2").
+    pub label: Text,
+    /// Title in capitals.
+    pub title: Text,
+    /// Its Điều.
+    pub articles: Vec<ArticleView>,
 }
 
 /// Điều.
@@ -191,8 +249,10 @@ pub struct ArticleView {
     pub number: u32,
     /// Printed label ("Điều 4.").
     pub label: Text,
-    /// Title as written.
+    /// Title as written; empty for a Điều without a title (a decision's).
     pub title: Text,
+    /// Running text after the label, for a Điều without a title.
+    pub text: Option<Text>,
     /// Free paragraphs before the khoản.
     pub paragraphs: Vec<Text>,
     /// Khoản.
@@ -284,7 +344,15 @@ impl Document {
                 .or_else(|| section.paragraphs.last_mut());
         }
         let article = match self.chapters.last_mut() {
+            Some(chapter) if !chapter.divisions.is_empty() => chapter
+                .divisions
+                .last_mut()
+                .and_then(|d| d.articles.last_mut()),
             Some(chapter) => chapter.articles.last_mut(),
+            None if !self.divisions.is_empty() => self
+                .divisions
+                .last_mut()
+                .and_then(|d| d.articles.last_mut()),
             None => self.articles.last_mut(),
         };
         if let Some(article) = article {
@@ -292,7 +360,8 @@ impl Document {
                 .clauses
                 .last_mut()
                 .and_then(ClauseView::last_text)
-                .or_else(|| article.paragraphs.last_mut());
+                .or_else(|| article.paragraphs.last_mut())
+                .or(article.text.as_mut());
         }
         self.preamble.last_mut()
     }

@@ -44,6 +44,15 @@ pub struct Entry {
     pub bodies: &'static [Body],
     /// How Số and ký hiệu are composed.
     pub number_form: NumberForm,
+    /// Whether a Điều may go without a title ("Điều 1. Ban hành kèm theo …"), as a decision's
+    /// do; the other kinds give every Điều its title (ND 30, Phụ lục I, III.4).
+    pub untitled_articles: bool,
+    /// Whether the document opens its body with an enacting line: the issuing authority in
+    /// capitals, then the type name as a verb ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH … / QUYẾT ĐỊNH:").
+    pub enacting: bool,
+    /// Whether it is a legal document (văn bản quy phạm pháp luật), whose number carries the
+    /// year and whose body may be divided into Mục.
+    pub legal: bool,
 }
 
 /// A type word as citations write it, with the abbreviations the cited number may carry.
@@ -90,6 +99,8 @@ pub enum Body {
     Articles,
     /// `sections`: mục I., II. → khoản 1., 2.
     Sections,
+    /// `divisions`: Mục 1, 2 → Điều, in a legal document (also inside a Chương).
+    Divisions,
 }
 
 impl Body {
@@ -99,6 +110,7 @@ impl Body {
             Body::Chapters => "chapters",
             Body::Articles => "articles",
             Body::Sections => "sections",
+            Body::Divisions => "divisions",
         }
     }
 
@@ -108,12 +120,19 @@ impl Body {
             Body::Chapters => "Chương/Điều",
             Body::Articles => "Điều",
             Body::Sections => "I./1.",
+            Body::Divisions => "Mục/Điều",
         }
     }
 }
 
-/// Every body form: what the agreement kinds allow today.
+/// The body forms of the administrative kinds (ND 30): Chương → Điều, Điều, or mục I. → khoản.
 const ANY_BODY: &[Body] = &[Body::Chapters, Body::Articles, Body::Sections];
+
+/// The body forms of a decision: its Điều, or Chương → Điều when it lays down rules itself.
+const DECISION_BODY: &[Body] = &[Body::Articles, Body::Chapters];
+
+/// The body forms of a legal document: Chương → (Mục →) Điều, Mục → Điều, or Điều.
+const LEGAL_BODY: &[Body] = &[Body::Chapters, Body::Divisions, Body::Articles];
 
 /// How the Số/ký hiệu line of a kind is composed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,6 +140,9 @@ pub enum NumberForm {
     /// "Số: 05/CTr-STTTT-HHDN": the số, "/", then the ký hiệu: the kind's abbreviation and each
     /// issuer's `abbr` in `issuers` order, joined by "-" (ND 30, Phụ lục I, II.3).
     KindThenIssuers,
+    /// "Số: 02/2015/TTLT-BNV-BTC": the số, the year, then the ký hiệu as above — the number of a
+    /// legal document (docs/van-ban-phap-quy.md).
+    YearKindThenIssuers,
 }
 
 /// The table of kinds. Its order is the order of the schema's enum, of serde's list of expected
@@ -138,6 +160,9 @@ pub const KINDS: &[Entry] = &[
         starters: &[],
         bodies: ANY_BODY,
         number_form: NumberForm::KindThenIssuers,
+        untitled_articles: false,
+        enacting: false,
+        legal: false,
     },
     Entry {
         key: "chuong-trinh-phoi-hop",
@@ -162,6 +187,9 @@ pub const KINDS: &[Entry] = &[
         ],
         bodies: ANY_BODY,
         number_form: NumberForm::KindThenIssuers,
+        untitled_articles: false,
+        enacting: false,
+        legal: false,
     },
     Entry {
         key: "quy-che",
@@ -175,6 +203,9 @@ pub const KINDS: &[Entry] = &[
         starters: &[],
         bodies: ANY_BODY,
         number_form: NumberForm::KindThenIssuers,
+        untitled_articles: false,
+        enacting: false,
+        legal: false,
     },
     Entry {
         key: "quy-che-phoi-hop",
@@ -192,6 +223,9 @@ pub const KINDS: &[Entry] = &[
         )],
         bodies: ANY_BODY,
         number_form: NumberForm::KindThenIssuers,
+        untitled_articles: false,
+        enacting: false,
+        legal: false,
     },
     Entry {
         key: "ke-hoach",
@@ -205,6 +239,9 @@ pub const KINDS: &[Entry] = &[
         starters: &[],
         bodies: ANY_BODY,
         number_form: NumberForm::KindThenIssuers,
+        untitled_articles: false,
+        enacting: false,
+        legal: false,
     },
     Entry {
         key: "ke-hoach-phoi-hop",
@@ -222,6 +259,9 @@ pub const KINDS: &[Entry] = &[
         )],
         bodies: ANY_BODY,
         number_form: NumberForm::KindThenIssuers,
+        untitled_articles: false,
+        enacting: false,
+        legal: false,
     },
     Entry {
         key: "ban-thoa-thuan",
@@ -236,6 +276,9 @@ pub const KINDS: &[Entry] = &[
         )],
         bodies: ANY_BODY,
         number_form: NumberForm::KindThenIssuers,
+        untitled_articles: false,
+        enacting: false,
+        legal: false,
     },
     Entry {
         key: "ban-ghi-nho",
@@ -246,6 +289,57 @@ pub const KINDS: &[Entry] = &[
         starters: &[starter!("ban-ghi-nho", "ban.yaml.tera", "bản ghi nhớ")],
         bodies: ANY_BODY,
         number_form: NumberForm::KindThenIssuers,
+        untitled_articles: false,
+        enacting: false,
+        legal: false,
+    },
+    Entry {
+        key: "quyet-dinh",
+        type_name: "QUYẾT ĐỊNH",
+        label: "Quyết định",
+        abbreviation: "QĐ",
+        cited_as: Some(Cited {
+            word: "Quyết định",
+            abbreviations: &["QĐ"],
+        }),
+        starters: &[],
+        bodies: DECISION_BODY,
+        number_form: NumberForm::KindThenIssuers,
+        untitled_articles: true,
+        enacting: true,
+        legal: false,
+    },
+    Entry {
+        key: "nghi-quyet-lien-tich",
+        type_name: "NGHỊ QUYẾT LIÊN TỊCH",
+        label: "Nghị quyết liên tịch",
+        abbreviation: "NQLT",
+        cited_as: Some(Cited {
+            word: "Nghị quyết liên tịch",
+            abbreviations: &["NQLT"],
+        }),
+        starters: &[],
+        bodies: LEGAL_BODY,
+        number_form: NumberForm::YearKindThenIssuers,
+        untitled_articles: false,
+        enacting: false,
+        legal: true,
+    },
+    Entry {
+        key: "thong-tu-lien-tich",
+        type_name: "THÔNG TƯ LIÊN TỊCH",
+        label: "Thông tư liên tịch",
+        abbreviation: "TTLT",
+        cited_as: Some(Cited {
+            word: "Thông tư liên tịch",
+            abbreviations: &["TTLT"],
+        }),
+        starters: &[],
+        bodies: LEGAL_BODY,
+        number_form: NumberForm::YearKindThenIssuers,
+        untitled_articles: false,
+        enacting: false,
+        legal: true,
     },
 ];
 
@@ -305,19 +399,39 @@ impl Kind {
         self.entry().bodies
     }
 
-    /// The ký hiệu composed from the kind and the issuers' abbreviations (in `issuers` order,
-    /// already trimmed), following the kind's [`NumberForm`]: `CTr-STTTT-HHDN`.
-    pub fn symbol<S: AsRef<str>>(self, issuer_abbrs: impl IntoIterator<Item = S>) -> String {
-        match self.entry().number_form {
-            NumberForm::KindThenIssuers => {
-                let mut symbol = self.abbreviation().to_owned();
-                for abbr in issuer_abbrs {
-                    symbol.push('-');
-                    symbol.push_str(abbr.as_ref());
-                }
-                symbol
-            }
+    /// Whether a Điều of this kind may go without a title.
+    pub fn untitled_articles(self) -> bool {
+        self.entry().untitled_articles
+    }
+
+    /// Whether this kind opens its body with an enacting line ("… / QUYẾT ĐỊNH:").
+    pub fn enacting(self) -> bool {
+        self.entry().enacting
+    }
+
+    /// Whether this kind is a legal document (year in its number, Mục in its body).
+    pub fn legal(self) -> bool {
+        self.entry().legal
+    }
+
+    /// What follows "Số: …/" on the number line, composed from the kind, the `year` and the
+    /// issuers' abbreviations (in `issuers` order, already trimmed), following the kind's
+    /// [`NumberForm`]: `CTr-STTTT-HHDN`, or `2015/TTLT-BNV-BTC` for a legal document.
+    pub fn symbol<S: AsRef<str>>(
+        self,
+        year: i32,
+        issuer_abbrs: impl IntoIterator<Item = S>,
+    ) -> String {
+        let mut symbol = match self.entry().number_form {
+            NumberForm::KindThenIssuers => String::new(),
+            NumberForm::YearKindThenIssuers => format!("{year}/"),
+        };
+        symbol.push_str(self.abbreviation());
+        for abbr in issuer_abbrs {
+            symbol.push('-');
+            symbol.push_str(abbr.as_ref());
         }
+        symbol
     }
 }
 
@@ -422,8 +536,10 @@ mod tests {
     #[test]
     fn one_function_composes_the_symbol() {
         let k = Kind::from_key("chuong-trinh-phoi-hop").unwrap();
-        assert_eq!(k.symbol(["STTTT", "HHDN"]), "CTr-STTTT-HHDN");
-        assert_eq!(k.symbol(Vec::<String>::new()), "CTr");
+        assert_eq!(k.symbol(2023, ["STTTT", "HHDN"]), "CTr-STTTT-HHDN");
+        assert_eq!(k.symbol(2023, Vec::<String>::new()), "CTr");
+        let legal = Kind::from_key("thong-tu-lien-tich").unwrap();
+        assert_eq!(legal.symbol(2015, ["BNV", "BTC"]), "2015/TTLT-BNV-BTC");
     }
 
     #[test]

@@ -77,12 +77,21 @@ const DESCRIPTIONS: &[(&str, &str, &str)] = &[
         "preamble",
         "Phần mở đầu, sau căn cứ, trước nội dung.",
     ),
-    ("Spec", "chapters", "Nội dung chia Chương → Điều."),
+    (
+        "Spec",
+        "chapters",
+        "Nội dung chia Chương → Điều (hoặc Chương → Mục → Điều).",
+    ),
     ("Spec", "articles", "Nội dung chia Điều, không có chương."),
     (
         "Spec",
         "sections",
         "Nội dung chia mục I., II. → khoản 1., 2.",
+    ),
+    (
+        "Spec",
+        "divisions",
+        "Nội dung chia Mục → Điều (văn bản quy phạm pháp luật không có chương).",
     ),
     ("Spec", "closing", "Đoạn kết, sau nội dung, trước chữ ký."),
     (
@@ -101,6 +110,82 @@ const DESCRIPTIONS: &[(&str, &str, &str)] = &[
         "Các phụ lục, in sau chữ ký, mỗi phụ lục sang trang mới.",
     ),
     ("Spec", "layout", "Cách sắp xếp cho văn bản liên tịch."),
+    (
+        "Spec",
+        "heading",
+        "Một khối tên cơ quan in chung cho các cơ quan ban hành (thay cho mỗi cơ quan một khối), ví dụ \"Ủy ban nhân dân - Ủy ban MTTQ Việt Nam\\ntỉnh …\".",
+    ),
+    (
+        "Spec",
+        "enacting",
+        "Thẩm quyền ban hành của quyết định (ví dụ \"Chủ tịch Ủy ban nhân dân tỉnh …\"): in hoa dưới trích yếu; sau căn cứ in \"QUYẾT ĐỊNH:\". Mỗi dòng một thẩm quyền khi ban hành liên tịch.",
+    ),
+    (
+        "Spec",
+        "attachments",
+        "Văn bản ban hành kèm theo quyết định (quy chế, chương trình …): in sau quyết định, có khối tên cơ quan, không có dòng số và ngày, có dòng \"(Kèm theo Quyết định số …)\", đánh số Điều và số trang riêng.",
+    ),
+    (
+        "Heading",
+        "",
+        "Khối tên cơ quan in chung: dòng cơ quan chủ quản (chữ thường) và tên (in đậm).",
+    ),
+    (
+        "Heading",
+        "parent",
+        "Cơ quan chủ quản (nếu có), in hoa, chữ đứng không đậm.",
+    ),
+    (
+        "Heading",
+        "name",
+        "Tên các cơ quan, in hoa đậm; mỗi dòng của chữ YAML là một dòng in.",
+    ),
+    (
+        "Attachment",
+        "",
+        "Một văn bản ban hành kèm theo quyết định.",
+    ),
+    ("Attachment", "id", "Mã tự đặt (không in ra)."),
+    (
+        "Attachment",
+        "kind",
+        "Loại của văn bản kèm theo (quy-che-phoi-hop, chuong-trinh-phoi-hop …).",
+    ),
+    ("Attachment", "title", "Trích yếu của văn bản kèm theo."),
+    (
+        "Attachment",
+        "attached",
+        "Dòng dưới trích yếu khi không theo mẫu \"Kèm theo Quyết định số … ngày … của …\" (ví dụ \"Ban hành kèm theo Quyết định số …\"); in trong ngoặc đơn.",
+    ),
+    (
+        "Attachment",
+        "bases",
+        "Căn cứ riêng của văn bản kèm theo (nếu có).",
+    ),
+    ("Attachment", "preamble", "Các đoạn trước nội dung."),
+    ("Attachment", "chapters", "Nội dung chia Chương → Điều."),
+    (
+        "Attachment",
+        "articles",
+        "Nội dung chia Điều, không có chương.",
+    ),
+    (
+        "Attachment",
+        "sections",
+        "Nội dung chia mục I., II. → khoản 1., 2.",
+    ),
+    ("Attachment", "divisions", "Nội dung chia Mục → Điều."),
+    ("Attachment", "closing", "Các đoạn sau nội dung."),
+    (
+        "Attachment",
+        "signatures",
+        "Khối chữ ký ở cuối văn bản kèm theo, khi cơ quan ký cả văn bản này.",
+    ),
+    (
+        "Attachment",
+        "appendices",
+        "Các phụ lục của văn bản kèm theo.",
+    ),
     ("Kind", "", "Loại văn bản."),
     (
         "SpecDate",
@@ -180,13 +265,43 @@ const DESCRIPTIONS: &[(&str, &str, &str)] = &[
         "articles",
         "Các Điều của chương (đánh số liên tục cả văn bản).",
     ),
+    (
+        "Chapter",
+        "divisions",
+        "Các Mục của chương (văn bản quy phạm pháp luật): Mục 1, Mục 2 … đánh số lại từ 1 trong mỗi chương.",
+    ),
+    (
+        "Division",
+        "",
+        "Mục của văn bản quy phạm pháp luật: \"Mục 1\" và tên mục in hoa, chứa các Điều.",
+    ),
+    (
+        "Division",
+        "id",
+        "Mã tự đặt để dẫn chiếu [[mã]] → \"Mục 2\"; không in ra.",
+    ),
+    ("Division", "title", "Tên mục (in hoa)."),
+    (
+        "Division",
+        "articles",
+        "Các Điều của mục (đánh số liên tục cả văn bản).",
+    ),
     ("Article", "", "Điều."),
     (
         "Article",
         "id",
         "Mã tự đặt để dẫn chiếu [[mã]] → \"Điều 4\"; không in ra.",
     ),
-    ("Article", "title", "Tên điều."),
+    (
+        "Article",
+        "title",
+        "Tên điều. Quyết định có thể để Điều không tên: khi đó ghi nội dung ở `text`.",
+    ),
+    (
+        "Article",
+        "text",
+        "Nội dung in ngay sau \"Điều 1.\" trên cùng dòng, cho Điều không có tên (ví dụ \"Ban hành kèm theo Quyết định này …\").",
+    ),
     ("Article", "paragraphs", "Các đoạn in trước các khoản."),
     (
         "Article",
@@ -277,6 +392,11 @@ const DESCRIPTIONS: &[(&str, &str, &str)] = &[
         "Appendix",
         "landscape",
         "Trình bày khổ ngang (cho bảng rộng).",
+    ),
+    (
+        "Appendix",
+        "attached",
+        "Dòng dưới tên phụ lục khi không theo mẫu \"Kèm theo … số … ngày … của …\" lập từ văn bản chứa phụ lục; in trong ngoặc đơn.",
     ),
     ("Appendix", "paragraphs", "Các đoạn trước bảng."),
     ("Appendix", "table", "Bảng của phụ lục."),

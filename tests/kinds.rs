@@ -10,8 +10,15 @@ use std::process::Command;
 use vanban::check::{Checked, check_bytes};
 use vanban::kind::{KINDS, Kind, starters};
 
-/// A small spec of kind `key`, with `extra` YAML lines at its end.
+/// A small spec of kind `key`, valid for that kind (a decision names its enacting authority),
+/// with `extra` YAML lines at its end.
 fn spec(key: &str, extra: &str) -> String {
+    let enacting = Kind::from_key(key).is_some_and(|k| k.enacting());
+    let extra = if enacting {
+        format!("enacting: Giám đốc Sở A\n{extra}")
+    } else {
+        extra.to_owned()
+    };
     format!(
         "kind: {key}\ntitle: Phối hợp\nplace: Huế\ndate: 2024-05-10\nnumber: 7\n\
          issuers: [{{id: a, name: Sở A, abbr: SA}}, {{id: b, name: Sở B, abbr: SB}}]\n\
@@ -46,8 +53,9 @@ fn every_key_loads_and_numbers_with_its_names_and_symbol() {
         assert_eq!(doc.kind_name, e.type_name);
         assert_eq!(doc.kind_label, e.label);
         // One function composes the ký hiệu, in the kind's number form.
-        assert_eq!(doc.symbol.plain, kind.symbol(["SA", "SB"]));
-        assert_eq!(doc.symbol.plain, format!("{}-SA-SB", e.abbreviation));
+        assert_eq!(doc.symbol.plain, kind.symbol(2024, ["SA", "SB"]));
+        let year = if kind.legal() { "2024/" } else { "" };
+        assert_eq!(doc.symbol.plain, format!("{year}{}-SA-SB", e.abbreviation));
     }
 }
 
@@ -84,13 +92,15 @@ fn the_schema_enum_is_the_table() {
 #[test]
 fn the_symbol_check_reads_the_abbreviation() {
     for e in KINDS {
-        let good = format!("symbol: {}-SA\n", e.abbreviation);
+        // A legal document's number carries its year (the spec's is 2024).
+        let year = if e.legal { "2024/" } else { "" };
+        let good = format!("symbol: {year}{}-SA\n", e.abbreviation);
         assert_eq!(rules(&check(&spec(e.key, &good))), Vec::<&str>::new());
         let wrong = KINDS
             .iter()
             .find(|o| !o.abbreviation.starts_with(e.abbreviation))
             .unwrap();
-        let bad = format!("symbol: {}-SA\n", wrong.abbreviation);
+        let bad = format!("symbol: {year}{}-SA\n", wrong.abbreviation);
         assert_eq!(
             rules(&check(&spec(e.key, &bad))),
             ["symbol-kind"],
@@ -178,7 +188,7 @@ fn every_starter_renders_and_checks_with_only_placeholders() {
             starter.name
         );
         assert!(
-            text.contains(&kind.symbol(["STP", "CAT"])),
+            text.contains(&kind.symbol(2027, ["STP", "CAT"])),
             "{}: the comment shows the ký hiệu",
             starter.name
         );

@@ -66,12 +66,10 @@ const IN_TEXT: Standard = Standard {
 
 /// Type words of the texts a căn cứ cites that are not kinds vanban lays out, and the
 /// abbreviations their numbers carry (Phụ lục III, and "QH…" for laws of the Quốc hội).
-const CITED_TYPES: [(&str, &[&str]); 12] = [
-    ("Thông tư liên tịch", &["TTLT"]),
+const CITED_TYPES: [(&str, &[&str]); 10] = [
     ("Nghị định", &["NĐ"]),
     ("Nghị quyết", &["NQ"]),
     ("Thông tư", &["TT"]),
-    ("Quyết định", &["QĐ"]),
     ("Chỉ thị", &["CT"]),
     ("Bộ luật", &["QH"]),
     ("Luật", &["QH"]),
@@ -223,19 +221,17 @@ fn read_date(text: &str) -> Option<(usize, (u32, u32, i32))> {
 }
 
 /// The year a number carries ("45/2010/NĐ-CP" → 2010) and its type abbreviation ("NĐ"; "NQ"
-/// for a Party number "58-NQ/TW"; "QH" for "64/2025/QH15").
+/// for a Party number "58-NQ/TW"; "QH" for "64/2025/QH15"; "NQLT" also when a joint number is
+/// written with a slash, "01/2014/NQLT/CP-UBTƯMTTQVN").
 fn read_number(number: &str) -> (Option<i32>, Option<&str>) {
     let parts: Vec<&str> = number.split('/').collect();
-    let year = match parts.as_slice() {
-        [_, y, _] if y.len() == 4 => y.parse().ok(),
-        _ => None,
-    };
-    let abbreviation = match parts.as_slice() {
-        [first, _] if first.contains('-') => first.split('-').nth(1),
-        [.., last] if parts.len() > 1 => last.split('-').next(),
-        _ => None,
-    };
-    (year, abbreviation)
+    let is_year = |y: &str| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit());
+    match parts.as_slice() {
+        [_, y, first, ..] if is_year(y) => (y.parse().ok(), first.split('-').next()),
+        [first, _] if first.contains('-') => (None, first.split('-').nth(1)),
+        [.., last] if parts.len() > 1 => (None, last.split('-').next()),
+        _ => (None, None),
+    }
 }
 
 /// Runs the citation rules: on every căn cứ, then on every other text of the spec.

@@ -9,6 +9,7 @@
 
 pub mod bases;
 pub mod dates;
+pub mod decision;
 pub mod fix;
 pub mod recipients;
 pub mod signatures;
@@ -31,6 +32,7 @@ pub fn rules() -> Vec<&'static Rule> {
         crate::compose::rules::RULES,
         signatures::RULES,
         symbol::RULES,
+        decision::RULES,
         bases::RULES,
         structure::RULES,
         recipients::RULES,
@@ -135,6 +137,7 @@ pub fn check_bytes(name: &str, bytes: &[u8]) -> Checked {
                 findings.extend(dates::check(&cx, spec));
                 findings.extend(signatures::check(&cx, spec));
                 findings.extend(symbol::check(&cx, spec));
+                findings.extend(decision::check(&cx, spec));
                 findings.extend(bases::check(&cx, spec));
                 if let Some((outline, _)) = &outline {
                     findings.extend(structure::check(&cx, spec, outline));

@@ -46,11 +46,16 @@ pub fn check(cx: &Context, spec: &Spec, outline: &Outline) -> Vec<Finding> {
     let blank = |texts: &[String]| texts.iter().all(|p| p.trim().is_empty());
     for p in outline.provisions() {
         let (what, title, empty) = match p.part {
-            Part::Chapter(c) => ("chương", &c.title, c.articles.is_empty()),
+            Part::Chapter(c) => (
+                "chương",
+                &c.title,
+                c.articles.is_empty() && c.divisions.is_empty(),
+            ),
+            Part::Division(d) => ("mục", &d.title, d.articles.is_empty()),
             Part::Article(a) => (
                 "điều",
                 &a.title,
-                a.clauses.is_empty() && blank(&a.paragraphs),
+                a.clauses.is_empty() && blank(&a.paragraphs) && a.text.is_none(),
             ),
             Part::Section(s) => (
                 "mục",
@@ -71,13 +76,19 @@ pub fn check(cx: &Context, spec: &Spec, outline: &Outline) -> Vec<Finding> {
             }
             Part::Point(_) | Part::Item(_) => continue,
         };
-        if title.trim().is_empty() {
+        let kind = match p.text {
+            0 => spec.kind,
+            n => spec.attachments.get(n - 1).map_or(spec.kind, |a| a.kind),
+        };
+        let untitled_ok = matches!(p.part, Part::Article(_)) && kind.untitled_articles();
+        if title.trim().is_empty() && !untitled_ok {
             let message = format!("{what} chưa có tiêu đề");
             push(&TITLE_EMPTY, format!("{}.title", p.path), message);
         }
         if empty {
             let message = match p.part {
                 Part::Chapter(_) => "chương không có điều nào".to_owned(),
+                Part::Division(_) => format!("{} không có điều nào", named(what, title)),
                 Part::Article(_) => format!("{} không có khoản hay đoạn nào", named(what, title)),
                 Part::Section(_) => format!("{} không có nội dung", named(what, title)),
                 _ => format!(
@@ -97,6 +108,7 @@ fn used_bodies(spec: &Spec) -> Vec<Body> {
         (Body::Chapters, spec.chapters.is_empty()),
         (Body::Articles, spec.articles.is_empty()),
         (Body::Sections, spec.sections.is_empty()),
+        (Body::Divisions, spec.divisions.is_empty()),
     ]
     .into_iter()
     .filter_map(|(body, empty)| (!empty).then_some(body))

@@ -140,12 +140,21 @@ pub fn help() -> String {
     )
 }
 
+/// The current year, by the system clock (UTC).
+fn this_year() -> i32 {
+    use chrono::Datelike;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    chrono::DateTime::from_timestamp(i64::try_from(now).unwrap_or(0), 0).map_or(1970, |t| t.year())
+}
+
 /// The text of the starter for `request`, to be written at `path`.
 pub fn starter_text(request: &Request, path: &Path) -> Result<String, Error> {
     let (kind, starter) = starter(&request.kind)?;
     let issuers = issuers(&request.issuers)?;
-    let year = request.year.unwrap_or(2026);
-    let symbol = kind.symbol(issuers.iter().map(|i| i.abbr.as_str()));
+    let year = request.year.unwrap_or_else(this_year);
+    let symbol = kind.symbol(year, issuers.iter().map(|i| i.abbr.as_str()));
     let names: Vec<&str> = issuers.iter().map(|i| i.name.as_str()).collect();
     let mut context = tera::Context::new();
     context.insert("starter", starter.name);

@@ -2,8 +2,8 @@
 //! alone), checked column widths, row numbers 1, 2… restarting under each group row numbered
 //! I, II….
 
-use super::Composer;
 use super::rules::TABLE_SHAPE;
+use super::{Composer, Parent};
 use crate::document::{AppendixView, CellView, ColumnView, TableView};
 use crate::markup::Text;
 use crate::number::{Part, labels};
@@ -14,11 +14,17 @@ use crate::vietnamese::roman;
 const NUMBER_COLUMN_WIDTH: &str = "12mm";
 
 impl Composer<'_, '_> {
-    /// The Phụ lục, in order.
-    pub(super) fn appendices(&mut self) -> Vec<AppendixView> {
+    /// The Phụ lục of text `text`, in order, each pointing at `parent` (a document of type
+    /// `to`) in its "(Kèm theo …)" line.
+    pub(super) fn appendices(
+        &mut self,
+        text: usize,
+        to: &str,
+        parent: &Parent,
+    ) -> Vec<AppendixView> {
         let outline = self.outline;
         outline
-            .appendices()
+            .appendices(text)
             .filter_map(|p| match p.part {
                 Part::Appendix(a) => Some((p, a)),
                 _ => None,
@@ -26,6 +32,7 @@ impl Composer<'_, '_> {
             .map(|(p, a)| {
                 let path = p.path.clone();
                 AppendixView {
+                    attached: self.attached(to, parent, &a.attached, &format!("{path}.attached")),
                     label: Text::literal(&labels::marker(&p.number)),
                     number: labels::local(&p.number).unwrap_or_default(),
                     title: self.lines(&a.title, &format!("{path}.title")).upper(),

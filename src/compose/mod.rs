@@ -32,6 +32,42 @@ pub fn document(spec: &Spec, outline: &Outline) -> (Document, Vec<Finding>) {
     (doc, composer.findings)
 }
 
+/// What an appendix or an issued text points at in its "(Kèm theo …)" line: the number, date
+/// and issuer of the document it belongs to.
+struct Parent {
+    number: Option<String>,
+    symbol: String,
+    date: Option<chrono::NaiveDate>,
+    year: i32,
+    of: Option<Text>,
+}
+
+impl Parent {
+    /// "05/QĐ-UBND", or "…/QĐ-UBND" while the number is blank.
+    fn number_line(&self) -> String {
+        format!("{}/{}", self.number.as_deref().unwrap_or("…"), self.symbol)
+    }
+}
+
+/// Ends the body of `doc` with "./." and keeps its last paragraph with the signatures.
+fn end_body(doc: &mut Document) {
+    if let Some(last) = doc.last_body_text() {
+        if let Some(mark) = punctuation::body_end(&last.plain) {
+            last.push_literal(mark);
+        }
+        last.ends_body = true;
+    }
+}
+
+/// The body in the form the spec uses (only one of these holds provisions).
+#[derive(Default)]
+struct Body {
+    chapters: Vec<ChapterView>,
+    articles: Vec<ArticleView>,
+    sections: Vec<SectionView>,
+    divisions: Vec<DivisionView>,
+}
+
 /// Composing one document: the outline it reads numbers from and the problems met so far.
 struct Composer<'o, 's> {
     outline: &'o Outline<'s>,
@@ -68,41 +104,36 @@ impl Composer<'_, '_> {
     }
 
     fn document(&mut self, spec: &Spec) -> Document {
-        let issuers = spec
-            .issuers
-            .iter()
-            .enumerate()
-            .map(|(i, issuer)| {
-                let path = format!("issuers[{i}]");
-                IssuerView {
-                    parent: issuer
-                        .parent
-                        .as_ref()
-                        .map(|p| self.lines(p, &format!("{path}.parent")).upper()),
-                    name: self.lines(&issuer.name, &format!("{path}.name")).upper(),
-                }
-            })
-            .collect();
+        let issuers = self.issuers(spec);
+        let year = self.year(spec);
         let symbol = match &spec.symbol {
             Some(s) => fold_whitespace(s),
             None => spec
                 .kind
-                .symbol(spec.issuers.iter().map(|i| fold_whitespace(&i.abbr))),
+                .symbol(year, spec.issuers.iter().map(|i| fold_whitespace(&i.abbr))),
         };
-        let year = self.year(spec);
-        let (chapters, articles, sections) = self.body();
+        let parent = Parent {
+            number: spec.number.map(number_str),
+            symbol: symbol.clone(),
+            date: spec.issued(),
+            year,
+            of: match spec.issuers.as_slice() {
+                [only] => Some(self.text(&only.name, "issuers[0].name")),
+                _ => None,
+            },
+        };
+        let enacting = spec.enacting.as_ref().map(|e| EnactingView {
+            authority: self.lines(e, "enacting").upper(),
+            verb: Text::literal(&format!("{}:", spec.kind.type_name())),
+        });
+        let title_lines = self.title_lines(&spec.title, "title");
+        let body = self.body(0);
         let follows_bases = spec.parties.is_some() || !spec.preamble.is_empty();
-        let bases = self.bases(&spec.bases, follows_bases);
+        let bases = self.bases(&spec.bases, "bases", follows_bases);
         let parties = spec.parties.as_ref().map(|p| self.parties(p, spec, year));
-        let title_lines: Vec<Text> = spec
-            .title
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .map(|l| self.text(l, "title"))
-            .collect();
-        let signatures = self.signatures(spec);
+        let signatures = self.signatures(spec, &spec.signatures, "signatures");
         let recipients = self.recipients(&spec.recipients);
-        let appendices = self.appendices();
+        let appendices = self.appendices(0, spec.kind.label(), &parent);
         let place = self.text(&spec.place, "place");
         let meta = Meta {
             title: format!(
@@ -129,22 +160,20 @@ impl Composer<'_, '_> {
             kind_name: spec.kind.type_name().to_owned(),
             title_lines,
             issuers,
-            number: spec.number.map(number_str),
+            number: parent.number.clone(),
             symbol: Text::literal(&symbol),
             place,
             date: spec.issued().map(|d| Text::literal(&date_words(d))),
             year,
-            number_line: Text::literal(&format!(
-                "{}/{symbol}",
-                spec.number.map_or_else(|| "…".to_owned(), number_str)
-            )),
+            number_line: Text::literal(&parent.number_line()),
             date_line: Text::literal(&date_or_blank(spec.issued(), year)),
             bases,
             parties,
             preamble: self.texts(&spec.preamble, "preamble"),
-            chapters,
-            articles,
-            sections,
+            chapters: body.chapters,
+            articles: body.articles,
+            sections: body.sections,
+            divisions: body.divisions,
             closing: self.texts(&spec.closing, "closing"),
             signatures,
             lead_side: match spec.layout.lead_side {
@@ -154,19 +183,138 @@ impl Composer<'_, '_> {
             recipients,
             appendices,
             kind_label: spec.kind.label().to_owned(),
-            attached_of: match spec.issuers.as_slice() {
-                [only] => Some(self.text(&only.name, "issuers[0].name")),
-                _ => None,
-            },
+            enacting,
+            attached: None,
+            attachments: Vec::new(),
             meta,
         };
-        if let Some(last) = doc.last_body_text() {
-            if let Some(mark) = punctuation::body_end(&last.plain) {
-                last.push_literal(mark);
-            }
-            last.ends_body = true;
-        }
+        end_body(&mut doc);
+        doc.attachments = spec
+            .attachments
+            .iter()
+            .enumerate()
+            .map(|(i, a)| self.attachment(spec, &doc, &parent, a, i))
+            .collect();
         doc
+    }
+
+    /// A text the document issues: the document's heading block, no Số/date row, the line
+    /// "(Kèm theo <type> số … ngày … của …)" under its title, its own body and Phụ lục.
+    fn attachment(
+        &mut self,
+        spec: &Spec,
+        issuer: &Document,
+        parent: &Parent,
+        a: &spec::Attachment,
+        i: usize,
+    ) -> Document {
+        let path = format!("attachments[{i}]");
+        let text = i + 1;
+        let attached = self.attached(
+            spec.kind.label(),
+            parent,
+            &a.attached,
+            &format!("{path}.attached"),
+        );
+        let title_lines = self.title_lines(&a.title, &format!("{path}.title"));
+        let body = self.body(text);
+        let via = format!("{} ban hành kèm theo {}", a.kind.label(), spec.kind.label());
+        let mut doc = Document {
+            kind_name: a.kind.type_name().to_owned(),
+            title_lines,
+            bases: self.bases(&a.bases, &format!("{path}.bases"), !a.preamble.is_empty()),
+            parties: None,
+            preamble: self.texts(&a.preamble, &format!("{path}.preamble")),
+            chapters: body.chapters,
+            articles: body.articles,
+            sections: body.sections,
+            divisions: body.divisions,
+            closing: self.texts(&a.closing, &format!("{path}.closing")),
+            signatures: self.signatures(spec, &a.signatures, &format!("{path}.signatures")),
+            recipients: Vec::new(),
+            appendices: self.appendices(text, &via, parent),
+            kind_label: a.kind.label().to_owned(),
+            enacting: None,
+            attached: Some(attached),
+            attachments: Vec::new(),
+            ..issuer.clone()
+        };
+        end_body(&mut doc);
+        doc
+    }
+
+    /// The issuers' heading blocks: one per issuer, or the one block they share.
+    fn issuers(&mut self, spec: &Spec) -> Vec<IssuerView> {
+        if let Some(h) = &spec.heading {
+            return vec![IssuerView {
+                parent: h
+                    .parent
+                    .as_ref()
+                    .map(|p| self.lines(p, "heading.parent").upper()),
+                name: self.lines(&h.name, "heading.name").upper(),
+            }];
+        }
+        spec.issuers
+            .iter()
+            .enumerate()
+            .map(|(i, issuer)| {
+                let path = format!("issuers[{i}]");
+                IssuerView {
+                    parent: issuer
+                        .parent
+                        .as_ref()
+                        .map(|p| self.lines(p, &format!("{path}.parent")).upper()),
+                    name: self.lines(&issuer.name, &format!("{path}.name")).upper(),
+                }
+            })
+            .collect()
+    }
+
+    /// Trích yếu, one printed line per line of the YAML text.
+    fn title_lines(&mut self, title: &str, path: &str) -> Vec<Text> {
+        title
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| self.text(l, path))
+            .collect()
+    }
+
+    /// "(Kèm theo `to` số … ngày … của …)" pointing at `parent`, or the line the author wrote.
+    fn attached(
+        &mut self,
+        to: &str,
+        parent: &Parent,
+        written: &Option<String>,
+        path: &str,
+    ) -> AttachedLine {
+        let written = written.as_ref().map(|w| {
+            let w = w.trim().trim_start_matches('(').trim_end_matches(')');
+            self.text(w, path)
+        });
+        let line = match &written {
+            Some(w) => w.clone(),
+            None => {
+                let of = parent
+                    .of
+                    .as_ref()
+                    .map_or_else(String::new, |o| format!(" của {}", o.plain));
+                Text::literal(&format!(
+                    "Kèm theo {to} số {} {}{of}",
+                    parent.number_line(),
+                    date_or_blank(parent.date, parent.year)
+                ))
+            }
+        };
+        AttachedLine {
+            to: Text::literal(to),
+            number: parent.number.clone(),
+            symbol: Text::literal(&parent.symbol),
+            date: parent.date.map(|d| Text::literal(&date_words(d))),
+            year: parent.year,
+            of: parent.of.clone(),
+            written,
+            line,
+        }
     }
 
     /// The year of the document: from its date, else `year`, else the first year of `period`.
@@ -192,26 +340,50 @@ impl Composer<'_, '_> {
     }
 
     /// The body in its one form: Chương → Điều, Điều alone, or Mục I. → khoản.
-    fn body(&mut self) -> (Vec<ChapterView>, Vec<ArticleView>, Vec<SectionView>) {
+    /// The body of text `text` (0: the document, then each text it issues).
+    fn body(&mut self, text: usize) -> Body {
         let outline = self.outline;
-        let (mut chapters, mut articles, mut sections) = (Vec::new(), Vec::new(), Vec::new());
-        for p in outline.body() {
+        let mut body = Body::default();
+        for p in outline.body(text) {
             match p.part {
-                Part::Chapter(c) => chapters.push(self.chapter(p, c)),
-                Part::Article(a) => articles.push(self.article(p, a)),
-                Part::Section(s) => sections.push(self.section(p, s)),
+                Part::Chapter(c) => body.chapters.push(self.chapter(p, c)),
+                Part::Article(a) => body.articles.push(self.article(p, a)),
+                Part::Section(s) => body.sections.push(self.section(p, s)),
+                Part::Division(d) => body.divisions.push(self.division(p, d)),
                 _ => {}
             }
         }
-        (chapters, articles, sections)
+        body
     }
 
     fn chapter(&mut self, p: &Provision, c: &spec::Chapter) -> ChapterView {
         let outline = self.outline;
-        ChapterView {
+        let mut chapter = ChapterView {
             number: labels::local(&p.number).unwrap_or_default(),
             label: Text::literal(&labels::marker(&p.number)),
             title: self.text(&c.title, &format!("{}.title", p.path)).upper(),
+            articles: Vec::new(),
+            divisions: Vec::new(),
+        };
+        for q in outline.children(p) {
+            match q.part {
+                Part::Article(a) => chapter.articles.push(self.article(q, a)),
+                Part::Division(d) => chapter.divisions.push(self.division(q, d)),
+                _ => {}
+            }
+        }
+        chapter
+    }
+
+    fn division(&mut self, p: &Provision, d: &spec::Division) -> DivisionView {
+        let outline = self.outline;
+        DivisionView {
+            number: match p.number {
+                Number::Division(n) => n,
+                _ => 0,
+            },
+            label: Text::literal(&labels::marker(&p.number)),
+            title: self.text(&d.title, &format!("{}.title", p.path)).upper(),
             articles: outline
                 .children(p)
                 .filter_map(|a| match a.part {
@@ -230,6 +402,10 @@ impl Composer<'_, '_> {
             },
             label: Text::literal(&labels::marker(&p.number)),
             title: self.text(&a.title, &format!("{}.title", p.path)),
+            text: a
+                .text
+                .as_ref()
+                .map(|t| self.text(t, &format!("{}.text", p.path))),
             paragraphs: self.texts(&a.paragraphs, &format!("{}.paragraphs", p.path)),
             clauses: self.clauses(p),
         }
@@ -311,12 +487,12 @@ impl Composer<'_, '_> {
 
     /// Căn cứ: "Căn cứ " before each unless it opens with its own word, ";" after each, "."
     /// after the last unless more introductory text follows.
-    fn bases(&mut self, bases: &[String], followed: bool) -> Vec<Text> {
+    fn bases(&mut self, bases: &[String], path: &str, followed: bool) -> Vec<Text> {
         let count = bases.len();
         (0..count)
             .map(|i| {
                 let raw = punctuation::without_typed_end(&bases[i]);
-                let mut text = self.text(raw, &format!("bases[{i}]"));
+                let mut text = self.text(raw, &format!("{path}[{i}]"));
                 let prefix = punctuation::basis_prefix(raw);
                 if !prefix.is_empty() {
                     text.prepend_literal(prefix);
@@ -343,12 +519,17 @@ impl Composer<'_, '_> {
 
     /// Signature blocks in the order written; which column each takes is the layout's
     /// decision (`lead_side`).
-    fn signatures(&mut self, spec: &Spec) -> Vec<SignatureView> {
-        spec.signatures
+    fn signatures(
+        &mut self,
+        spec: &Spec,
+        signatures: &[spec::Signature],
+        at: &str,
+    ) -> Vec<SignatureView> {
+        signatures
             .iter()
             .enumerate()
             .map(|(i, s)| {
-                let path = format!("signatures[{i}]");
+                let path = format!("{at}[{i}]");
                 if !spec.issuers.iter().any(|x| x.id == s.issuer) {
                     self.error(
                         &ISSUER_UNKNOWN,

@@ -3,7 +3,7 @@
 //! rows. The spec gives each part its text as written and its `reason`, the [`Outline`] its
 //! number, label and id, the composed [`Document`] its printed text; nothing is numbered here.
 
-use crate::document::{ArticleView, ClauseView, Document, ItemView};
+use crate::document::{ArticleView, ClauseView, DivisionView, Document, ItemView};
 use crate::markup::{Text, fold_whitespace};
 use crate::number::{Outline, Part as NumberedPart, Provision, labels};
 use crate::spec::{self, Spec};
@@ -53,6 +53,10 @@ pub enum Level {
     Appendix,
     /// A row of an appendix table.
     Row,
+    /// Mục of a legal document.
+    Division,
+    /// A text the document issues (a quy chế attached to a decision).
+    Attachment,
 }
 
 impl Level {
@@ -78,6 +82,8 @@ impl Level {
             Level::Signature => "chữ ký",
             Level::Recipient => "nơi nhận",
             Level::Appendix => "phụ lục",
+            Level::Division => "mục",
+            Level::Attachment => "văn bản kèm theo",
             Level::Row => "hàng của bảng",
         }
     }
@@ -235,9 +241,24 @@ impl Tree {
             ),
         );
         tree.header(root, spec, doc);
-        tree.body(root, &outline, doc);
+        tree.body(root, &outline, 0, doc);
         tree.ending(root, spec, doc);
-        tree.appendices(root, &outline, doc);
+        tree.appendices(root, &outline, 0, doc);
+        for (i, (a, view)) in spec.attachments.iter().zip(&doc.attachments).enumerate() {
+            let path = format!("attachments[{i}]");
+            let title = fold_whitespace(&a.title);
+            let shown = format!("{} {}", view.kind_name, plain(&view.title_lines));
+            let part = Part::unnumbered(
+                Level::Attachment,
+                path,
+                format!("văn bản kèm theo `{}`", a.kind.key()),
+                format!("{} {title}", a.kind.key()),
+                shown,
+            );
+            let node = tree.add(Some(root), part.id(&a.id));
+            tree.body(node, &outline, i + 1, view);
+            tree.appendices(node, &outline, i + 1, view);
+        }
         tree
     }
 
@@ -383,11 +404,12 @@ impl Tree {
         part.id(&p.id)
     }
 
-    fn body(&mut self, root: usize, outline: &Outline, doc: &Document) {
+    fn body(&mut self, root: usize, outline: &Outline, text: usize, doc: &Document) {
         let mut chapters = doc.chapters.iter();
         let mut articles = doc.articles.iter();
         let mut sections = doc.sections.iter();
-        for p in outline.body() {
+        let mut divisions = doc.divisions.iter();
+        for p in outline.body(text) {
             match p.part {
                 NumberedPart::Chapter(c) => {
                     let Some(view) = chapters.next() else {
@@ -397,8 +419,22 @@ impl Tree {
                         .text(fold_whitespace(&c.title), view.title.plain.clone())
                         .reason(&c.reason);
                     let node = self.add(Some(root), part);
-                    for (a, av) in outline.children(p).zip(&view.articles) {
+                    let articles = outline
+                        .children(p)
+                        .filter(|q| matches!(q.part, NumberedPart::Article(_)));
+                    for (a, av) in articles.zip(&view.articles) {
                         self.article(node, a, av, outline);
+                    }
+                    let divisions = outline
+                        .children(p)
+                        .filter(|q| matches!(q.part, NumberedPart::Division(_)));
+                    for (d, dv) in divisions.zip(&view.divisions) {
+                        self.division(node, d, dv, outline);
+                    }
+                }
+                NumberedPart::Division(_) => {
+                    if let Some(view) = divisions.next() {
+                        self.division(root, p, view, outline);
                     }
                 }
                 NumberedPart::Article(_) => {
@@ -425,14 +461,29 @@ impl Tree {
         }
     }
 
+    fn division(&mut self, parent: usize, p: &Provision, view: &DivisionView, outline: &Outline) {
+        let NumberedPart::Division(d) = p.part else {
+            return;
+        };
+        let part = Tree::provision(Level::Division, p, outline)
+            .text(fold_whitespace(&d.title), view.title.plain.clone())
+            .reason(&d.reason);
+        let node = self.add(Some(parent), part);
+        for (a, av) in outline.children(p).zip(&view.articles) {
+            self.article(node, a, av, outline);
+        }
+    }
+
     fn article(&mut self, parent: usize, p: &Provision, view: &ArticleView, outline: &Outline) {
         let NumberedPart::Article(a) = p.part else {
             return;
         };
+        let own = a.text.iter().chain(a.paragraphs.iter());
+        let shown = view.text.iter().chain(view.paragraphs.iter());
         let part = Tree::provision(Level::Article, p, outline)
             .text(
-                join_owned(&[fold_whitespace(&a.title), folded(&a.paragraphs)]),
-                join_owned(&[view.title.plain.clone(), plain(&view.paragraphs)]),
+                join_owned(&[fold_whitespace(&a.title), folded(own)]),
+                join_owned(&[view.title.plain.clone(), plain(shown)]),
             )
             .reason(&a.reason);
         let node = self.add(Some(parent), part);
@@ -526,8 +577,8 @@ impl Tree {
         );
     }
 
-    fn appendices(&mut self, root: usize, outline: &Outline, doc: &Document) {
-        for (p, view) in outline.appendices().zip(&doc.appendices) {
+    fn appendices(&mut self, root: usize, outline: &Outline, text: usize, doc: &Document) {
+        for (p, view) in outline.appendices(text).zip(&doc.appendices) {
             let NumberedPart::Appendix(a) = p.part else {
                 continue;
             };

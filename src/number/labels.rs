@@ -10,7 +10,7 @@ use crate::vietnamese::roman;
 pub fn local(number: &Number) -> Option<String> {
     match number {
         Number::Chapter(n) | Number::Section(n) => Some(roman(*n)),
-        Number::Article(n) | Number::Clause(n) => Some(n.to_string()),
+        Number::Article(n) | Number::Clause(n) | Number::Division(n) => Some(n.to_string()),
         Number::Point(letter) => Some((*letter).to_owned()),
         Number::Appendix(n) => Some(n.map(roman).unwrap_or_default()),
         Number::Item { .. } => None,
@@ -25,6 +25,8 @@ pub fn cited(number: &Number, of: Option<&str>) -> Option<String> {
         Number::Chapter(n) => format!("Chương {}", roman(*n)),
         Number::Article(n) => format!("Điều {n}"),
         Number::Section(n) => format!("Mục {}", roman(*n)),
+        Number::Division(n) if of.is_empty() => format!("Mục {n}"),
+        Number::Division(n) => format!("Mục {n} {of}"),
         Number::Clause(n) => format!("khoản {n} {of}"),
         Number::Point(letter) => format!("điểm {letter} {of}"),
         Number::Appendix(None) => "Phụ lục".to_owned(),
@@ -40,6 +42,7 @@ pub fn marker(number: &Number) -> String {
         Number::Chapter(_) | Number::Appendix(_) => cited(number, None).unwrap_or_default(),
         Number::Article(n) => format!("Điều {n}."),
         Number::Section(n) => format!("{}.", roman(*n)),
+        Number::Division(n) => format!("Mục {n}"),
         Number::Clause(n) => format!("{n}."),
         Number::Point(letter) => format!("{letter})"),
         Number::Item { plus: false } => "-".to_owned(),
@@ -61,6 +64,7 @@ mod tests {
             (Number::Point("đ"), "điểm đ Điều 4", "đ)", "đ"),
             (Number::Appendix(Some(2)), "Phụ lục II", "Phụ lục II", "II"),
             (Number::Appendix(None), "Phụ lục", "Phụ lục", ""),
+            (Number::Division(2), "Mục 2 Điều 4", "Mục 2", "2"),
         ];
         for (number, label, mark, own) in cases {
             assert_eq!(cited(&number, Some("Điều 4")).as_deref(), Some(label));

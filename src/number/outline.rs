@@ -1,7 +1,8 @@
 //! The outline: one walk over the spec's body and appendices, in reading order, gives every
 //! provision its number and the label running text cites it by. This is where a Điều gets its
-//! number: Chương and Mục in Roman numerals, Điều running on across Chương, khoản from 1 in
-//! each Điều or Mục, điểm in the Vietnamese letter order, ý as "-" and "+", Phụ lục I, II…
+//! number: Chương and mục I., II. in Roman numerals, a legal document's Mục 1, 2 from 1 in each
+//! Chương, Điều running on across Chương and Mục, khoản from 1 in each Điều or mục, điểm in the
+//! Vietnamese letter order, ý as "-" and "+", Phụ lục I, II…
 
 use super::labels;
 use super::rules::*;
@@ -19,6 +20,8 @@ pub enum Part<'s> {
     Article(&'s spec::Article),
     /// Mục I., II.
     Section(&'s spec::Section),
+    /// Mục 1, 2 of a legal document.
+    Division(&'s spec::Division),
     /// Khoản.
     Clause(&'s spec::Clause),
     /// Điểm.
@@ -38,6 +41,8 @@ pub enum Number {
     Article(u32),
     /// Mục, written in Roman numerals.
     Section(u32),
+    /// Mục of a legal document, from 1 in each Chương.
+    Division(u32),
     /// Khoản, from 1 in each Điều or Mục.
     Clause(u32),
     /// Điểm: its letter.
@@ -64,6 +69,8 @@ pub struct Provision<'s> {
     pub id: Option<String>,
     /// How running text cites it ("khoản 2 Điều 4"); `None` for an ý.
     pub label: Option<String>,
+    /// The text it belongs to: 0 for the document, then 1, 2 … for the texts it issues.
+    pub text: usize,
     /// The provision it belongs to.
     pub parent: Option<usize>,
     /// Its own provisions, in reading order.
@@ -74,51 +81,35 @@ pub struct Provision<'s> {
 #[derive(Debug, Clone, Default)]
 pub struct Outline<'s> {
     provisions: Vec<Provision<'s>>,
-    /// Top-level provisions of the body (Chương, Điều or Mục), then the Phụ lục.
-    roots: Vec<usize>,
+    /// For each text (the document, then each text it issues), its top-level provisions: the
+    /// body's (Chương, Điều, Mục I. or Mục 1), then the Phụ lục.
+    texts: Vec<Vec<usize>>,
     ids: HashMap<String, usize>,
 }
 
 impl<'s> Outline<'s> {
-    /// Numbers the body and the appendices of `spec`; the problems found on the way (ids,
-    /// shape of the body) come with it.
+    /// Numbers the body and the appendices of `spec`, then those of each text it issues
+    /// (each numbered on its own: its first Điều is Điều 1 again); the problems found on the
+    /// way (ids, shape of the body) come with it.
     pub fn build(spec: &'s Spec) -> (Outline<'s>, Vec<Finding>) {
         let mut walk = Walk {
             outline: Outline::default(),
             findings: Vec::new(),
             articles: 0,
+            prefix: String::new(),
         };
-        let forms = [
-            !spec.chapters.is_empty(),
-            !spec.articles.is_empty(),
-            !spec.sections.is_empty(),
-        ];
-        if forms.iter().filter(|f| **f).count() > 1 {
-            walk.findings.push(
-                Finding::new(
-                    &BODY_MIXED,
-                    "chỉ dùng một cách chia nội dung: `chapters` (Chương/Điều), `articles` (Điều) \
-                     hoặc `sections` (I./1.)",
-                )
-                .path("chapters"),
-            );
-        }
-        for (i, chapter) in spec.chapters.iter().enumerate() {
-            walk.chapter(chapter, i);
-        }
-        for (i, article) in spec.articles.iter().enumerate() {
-            walk.article(None, article, &format!("articles[{i}]"));
-        }
-        for (i, section) in spec.sections.iter().enumerate() {
-            walk.section(section, i);
-        }
-        let single = spec.appendices.len() == 1;
-        for (i, appendix) in spec.appendices.iter().enumerate() {
-            let number = Number::Appendix((!single).then_some(i as u32 + 1));
-            let path = format!("appendices[{i}]");
-            walk.add(None, Part::Appendix(appendix), number, path, &appendix.id);
+        walk.text(spec.body(), &spec.appendices);
+        for (i, attachment) in spec.attachments.iter().enumerate() {
+            walk.prefix = format!("attachments[{i}].");
+            walk.articles = 0;
+            walk.text(attachment.body(), &attachment.appendices);
         }
         (walk.outline, walk.findings)
+    }
+
+    /// How many texts the outline numbers: the document itself, then each text it issues.
+    pub fn texts(&self) -> usize {
+        self.texts.len()
     }
 
     /// Every provision, in reading order.
@@ -131,20 +122,25 @@ impl<'s> Outline<'s> {
         &self.provisions[index]
     }
 
-    /// The top-level provisions of the body (Chương, Điều or Mục), in order.
-    pub fn body(&self) -> impl Iterator<Item = &Provision<'s>> {
-        self.roots
-            .iter()
-            .map(|&i| &self.provisions[i])
+    /// The top-level provisions of the body of text `text` (0: the document, then each text
+    /// it issues) — its Chương, Điều, Mục I. or Mục 1 — in order.
+    pub fn body(&self, text: usize) -> impl Iterator<Item = &Provision<'s>> {
+        self.roots(text)
             .filter(|p| !matches!(p.part, Part::Appendix(_)))
     }
 
-    /// The Phụ lục, in order.
-    pub fn appendices(&self) -> impl Iterator<Item = &Provision<'s>> {
-        self.roots
-            .iter()
-            .map(|&i| &self.provisions[i])
+    /// The Phụ lục of text `text`, in order.
+    pub fn appendices(&self, text: usize) -> impl Iterator<Item = &Provision<'s>> {
+        self.roots(text)
             .filter(|p| matches!(p.part, Part::Appendix(_)))
+    }
+
+    fn roots(&self, text: usize) -> impl Iterator<Item = &Provision<'s>> {
+        self.texts
+            .get(text)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.provisions[i])
     }
 
     /// The own provisions of `provision`, in order.
@@ -236,8 +232,10 @@ fn is_id(id: &str) -> bool {
 struct Walk<'s> {
     outline: Outline<'s>,
     findings: Vec<Finding>,
-    /// Điều numbered so far (they run on across Chương).
+    /// Điều numbered so far in this text (they run on across Chương).
     articles: u32,
+    /// What the paths of this text start with ("" or "attachments[0].").
+    prefix: String,
 }
 
 impl<'s> Walk<'s> {
@@ -275,24 +273,70 @@ impl<'s> Walk<'s> {
                 );
             }
         }
+        let text = self.outline.texts.len().saturating_sub(1);
         self.outline.provisions.push(Provision {
             part,
             number,
             path,
             id,
             label,
+            text,
             parent,
             children: Vec::new(),
         });
         match parent {
             Some(p) => self.outline.provisions[p].children.push(index),
-            None => self.outline.roots.push(index),
+            None => match self.outline.texts.last_mut() {
+                Some(roots) => roots.push(index),
+                None => self.outline.texts.push(vec![index]),
+            },
         }
         index
     }
 
+    /// One text: its body in whichever form, then its Phụ lục.
+    fn text(&mut self, body: spec::Body<'s>, appendices: &'s [spec::Appendix]) {
+        self.outline.texts.push(Vec::new());
+        let forms = [
+            !body.chapters.is_empty(),
+            !body.articles.is_empty(),
+            !body.sections.is_empty(),
+            !body.divisions.is_empty(),
+        ];
+        if forms.iter().filter(|f| **f).count() > 1 {
+            self.findings.push(
+                Finding::new(
+                    &BODY_MIXED,
+                    "chỉ dùng một cách chia nội dung: `chapters` (Chương/Điều), `articles` (Điều), \
+                     `sections` (I./1.) hoặc `divisions` (Mục/Điều)",
+                )
+                .path(&format!("{}chapters", self.prefix)),
+            );
+        }
+        for (i, chapter) in body.chapters.iter().enumerate() {
+            self.chapter(chapter, i);
+        }
+        for (i, article) in body.articles.iter().enumerate() {
+            let path = format!("{}articles[{i}]", self.prefix);
+            self.article(None, article, &path);
+        }
+        for (i, section) in body.sections.iter().enumerate() {
+            self.section(section, i);
+        }
+        for (i, division) in body.divisions.iter().enumerate() {
+            let path = format!("{}divisions[{i}]", self.prefix);
+            self.division(None, division, i, &path);
+        }
+        let single = appendices.len() == 1;
+        for (i, appendix) in appendices.iter().enumerate() {
+            let number = Number::Appendix((!single).then_some(i as u32 + 1));
+            let path = format!("{}appendices[{i}]", self.prefix);
+            self.add(None, Part::Appendix(appendix), number, path, &appendix.id);
+        }
+    }
+
     fn chapter(&mut self, chapter: &'s spec::Chapter, i: usize) {
-        let path = format!("chapters[{i}]");
+        let path = format!("{}chapters[{i}]", self.prefix);
         let number = Number::Chapter(i as u32 + 1);
         let me = self.add(
             None,
@@ -302,6 +346,24 @@ impl<'s> Walk<'s> {
             &chapter.id,
         );
         for (j, article) in chapter.articles.iter().enumerate() {
+            self.article(Some(me), article, &format!("{path}.articles[{j}]"));
+        }
+        for (j, division) in chapter.divisions.iter().enumerate() {
+            self.division(Some(me), division, j, &format!("{path}.divisions[{j}]"));
+        }
+    }
+
+    fn division(
+        &mut self,
+        parent: Option<usize>,
+        division: &'s spec::Division,
+        i: usize,
+        path: &str,
+    ) {
+        let number = Number::Division(i as u32 + 1);
+        let part = Part::Division(division);
+        let me = self.add(parent, part, number, path.to_owned(), &division.id);
+        for (j, article) in division.articles.iter().enumerate() {
             self.article(Some(me), article, &format!("{path}.articles[{j}]"));
         }
     }
@@ -315,7 +377,7 @@ impl<'s> Walk<'s> {
     }
 
     fn section(&mut self, section: &'s spec::Section, i: usize) {
-        let path = format!("sections[{i}]");
+        let path = format!("{}sections[{i}]", self.prefix);
         let number = Number::Section(i as u32 + 1);
         let me = self.add(
             None,

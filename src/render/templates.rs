@@ -21,6 +21,14 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/typst/body.typ.tera"),
     ),
     (
+        "typst/head.typ.tera",
+        include_str!("../../templates/typst/head.typ.tera"),
+    ),
+    (
+        "typst/appendix.typ.tera",
+        include_str!("../../templates/typst/appendix.typ.tera"),
+    ),
+    (
         "typst/ending.typ.tera",
         include_str!("../../templates/typst/ending.typ.tera"),
     ),
@@ -35,6 +43,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     (
         "markdown/body.md.tera",
         include_str!("../../templates/markdown/body.md.tera"),
+    ),
+    (
+        "markdown/appendix.md.tera",
+        include_str!("../../templates/markdown/appendix.md.tera"),
     ),
     (
         "markdown/ending.md.tera",

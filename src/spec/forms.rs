@@ -2,7 +2,7 @@
 //! written as a plain string instead of a map, a list written as one string, table cells that
 //! are numbers or text, a column width that is a share or a length, a group row.
 
-use super::{Clause, Item, Point, Row, Width};
+use super::{Article, Clause, Item, Point, Row, Width};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::fmt;
@@ -107,6 +107,15 @@ impl<'de> Deserialize<'de> for Scalar {
 pub trait FromText {
     /// The value a plain string stands for.
     fn from_text(text: String) -> Self;
+}
+
+impl FromText for Article {
+    fn from_text(text: String) -> Self {
+        Article {
+            text: Some(text),
+            ..Article::default()
+        }
+    }
 }
 
 impl FromText for Clause {

@@ -40,6 +40,15 @@ pub struct Spec {
     pub period: Option<Period>,
     /// Cơ quan ban hành, lead body first; each one has a signature block.
     pub issuers: Vec<Issuer>,
+    /// One heading block shared by the issuers, printed in place of one block per issuer
+    /// ("ỦY BAN NHÂN DÂN – ỦY BAN MTTQ VIỆT NAM / TỈNH …", "BỘ TÀI CHÍNH – BỘ NỘI VỤ").
+    #[serde(default)]
+    pub heading: Option<Heading>,
+    /// Thẩm quyền ban hành of a decision: printed in capitals under the title, and the type
+    /// name as the verb ("QUYẾT ĐỊNH:") after the căn cứ. One line per authority of a joint
+    /// decision.
+    #[serde(default)]
+    pub enacting: Option<String>,
     /// Căn cứ: "Căn cứ " before each, ";" after each and "." after the last are added.
     #[serde(default, deserialize_with = "forms::one_or_many")]
     #[schemars(schema_with = "crate::schema::one_or_many")]
@@ -55,11 +64,15 @@ pub struct Spec {
     #[serde(default)]
     pub chapters: Vec<Chapter>,
     /// Body in Điều form without chương.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "forms::many_text_or_struct")]
+    #[schemars(schema_with = "crate::schema::text_or::<Article>")]
     pub articles: Vec<Article>,
     /// Body in I. → 1. form (mục La Mã → khoản).
     #[serde(default)]
     pub sections: Vec<Section>,
+    /// Body in Mục → Điều form (a legal document without Chương).
+    #[serde(default)]
+    pub divisions: Vec<Division>,
     /// Closing paragraphs after the body, before the signatures.
     #[serde(default, deserialize_with = "forms::one_or_many")]
     #[schemars(schema_with = "crate::schema::one_or_many")]
@@ -74,6 +87,10 @@ pub struct Spec {
     /// Phụ lục, each on new pages after the signatures.
     #[serde(default)]
     pub appendices: Vec<Appendix>,
+    /// Văn bản kèm theo: the texts a decision issues (a quy chế, a chương trình…), each
+    /// printed after the decision with its own heading and numbering.
+    #[serde(default)]
+    pub attachments: Vec<Attachment>,
     /// Choices of arrangement that ND 30 leaves open (joint documents).
     #[serde(default)]
     pub layout: Layout,
@@ -83,6 +100,104 @@ impl Spec {
     /// Ngày ban hành, when one is given and exists.
     pub fn issued(&self) -> Option<chrono::NaiveDate> {
         self.date.and_then(|d| d.0)
+    }
+
+    /// The body, in whichever form it is written.
+    pub fn body(&self) -> Body<'_> {
+        Body {
+            chapters: &self.chapters,
+            articles: &self.articles,
+            sections: &self.sections,
+            divisions: &self.divisions,
+        }
+    }
+}
+
+/// A body in its forms (a text uses one of them): borrowed from a spec or an attachment.
+#[derive(Debug, Clone, Copy)]
+pub struct Body<'s> {
+    /// Chương → Điều (or Chương → Mục → Điều).
+    pub chapters: &'s [Chapter],
+    /// Điều without chương.
+    pub articles: &'s [Article],
+    /// Mục I. → khoản.
+    pub sections: &'s [Section],
+    /// Mục 1 → Điều.
+    pub divisions: &'s [Division],
+}
+
+/// A heading block printed for the issuers together (the same look as one issuer's block:
+/// regular parent lines, bold name lines).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Heading {
+    /// Cơ quan chủ quản lines, regular weight (optional).
+    #[serde(default)]
+    pub parent: Option<String>,
+    /// The issuers' names as one block, bold; a line break in the YAML text is a printed line.
+    pub name: String,
+}
+
+/// A text issued by the decision it is attached to (ND 30, Phụ lục III, the "quy định gián
+/// tiếp" form): printed after the decision, with the issuers' heading block but no Số/date row,
+/// the line "(Kèm theo Quyết định số … ngày … của …)" under its title, and its own numbering
+/// of Điều and pages.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Attachment {
+    /// Author-chosen id (never printed).
+    #[serde(default)]
+    pub id: Option<String>,
+    /// Its kind (quy chế, chương trình…).
+    pub kind: Kind,
+    /// Trích yếu.
+    pub title: String,
+    /// The line under the title, written out when it is not the usual "Kèm theo Quyết định số
+    /// … ngày … của …" (e.g. "Ban hành kèm theo Quyết định số …"); printed in parentheses.
+    #[serde(default)]
+    pub attached: Option<String>,
+    /// Căn cứ of the attached text, if it has its own.
+    #[serde(default, deserialize_with = "forms::one_or_many")]
+    #[schemars(schema_with = "crate::schema::one_or_many")]
+    pub bases: Vec<String>,
+    /// Paragraphs before the body.
+    #[serde(default, deserialize_with = "forms::one_or_many")]
+    #[schemars(schema_with = "crate::schema::one_or_many")]
+    pub preamble: Vec<String>,
+    /// Body in Chương → Điều form.
+    #[serde(default)]
+    pub chapters: Vec<Chapter>,
+    /// Body in Điều form without chương.
+    #[serde(default, deserialize_with = "forms::many_text_or_struct")]
+    #[schemars(schema_with = "crate::schema::text_or::<Article>")]
+    pub articles: Vec<Article>,
+    /// Body in I. → 1. form.
+    #[serde(default)]
+    pub sections: Vec<Section>,
+    /// Body in Mục → Điều form.
+    #[serde(default)]
+    pub divisions: Vec<Division>,
+    /// Paragraphs after the body.
+    #[serde(default, deserialize_with = "forms::one_or_many")]
+    #[schemars(schema_with = "crate::schema::one_or_many")]
+    pub closing: Vec<String>,
+    /// Signature blocks at its end, when the office signs the attached text too.
+    #[serde(default)]
+    pub signatures: Vec<Signature>,
+    /// Its Phụ lục.
+    #[serde(default)]
+    pub appendices: Vec<Appendix>,
+}
+
+impl Attachment {
+    /// The body, in whichever form it is written.
+    pub fn body(&self) -> Body<'_> {
+        Body {
+            chapters: &self.chapters,
+            articles: &self.articles,
+            sections: &self.sections,
+            divisions: &self.divisions,
+        }
     }
 }
 
@@ -202,12 +317,36 @@ pub struct Chapter {
     /// Tên chương (printed in capitals).
     pub title: String,
     /// The Điều of this chương.
+    #[serde(default, deserialize_with = "forms::many_text_or_struct")]
+    #[schemars(schema_with = "crate::schema::text_or::<Article>")]
+    pub articles: Vec<Article>,
+    /// The Mục of this chương (a legal document), each holding its Điều.
     #[serde(default)]
+    pub divisions: Vec<Division>,
+}
+
+/// Mục of a legal document: "Mục 1", "Mục 2" … (from 1 in each Chương), a titled group of Điều.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Division {
+    /// Author-chosen id (never printed).
+    #[serde(default)]
+    pub id: Option<String>,
+    /// Lý do, thuyết minh: why this provision was added or changed in this draft. Printed only
+    /// in the bảng so sánh of `vanban diff`, never in the document itself.
+    #[serde(default)]
+    pub reason: Option<String>,
+    /// Tên mục (printed in capitals).
+    pub title: String,
+    /// The Điều of this mục.
+    #[serde(default, deserialize_with = "forms::many_text_or_struct")]
+    #[schemars(schema_with = "crate::schema::text_or::<Article>")]
     pub articles: Vec<Article>,
 }
 
-/// Điều: numbered continuously through the document.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+/// Điều: numbered continuously through the document. Written as a plain string when it has no
+/// title and only text (a decision's "Điều 1. Ban hành kèm theo …").
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Article {
     /// Author-chosen id (never printed).
@@ -217,8 +356,12 @@ pub struct Article {
     /// in the bảng so sánh of `vanban diff`, never in the document itself.
     #[serde(default)]
     pub reason: Option<String>,
-    /// Tên điều.
+    /// Tên điều; a decision's Điều may have none (then `text` follows "Điều 1." on its line).
+    #[serde(default)]
     pub title: String,
+    /// Running text after "Điều 1." on the same line, for a Điều without a title.
+    #[serde(default)]
+    pub text: Option<String>,
     /// Free paragraphs, printed before the khoản.
     #[serde(default, deserialize_with = "forms::one_or_many")]
     #[schemars(schema_with = "crate::schema::one_or_many")]
@@ -377,6 +520,10 @@ pub struct Appendix {
     /// Lays the appendix out on landscape pages (for wide tables).
     #[serde(default)]
     pub landscape: bool,
+    /// The line under the title, written out when it is not the usual "Kèm theo … số … ngày …
+    /// của …" built from the text it belongs to; printed in parentheses.
+    #[serde(default)]
+    pub attached: Option<String>,
     /// Paragraphs before the table.
     #[serde(default, deserialize_with = "forms::one_or_many")]
     #[schemars(schema_with = "crate::schema::one_or_many")]
