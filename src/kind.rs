@@ -302,7 +302,11 @@ pub const KINDS: &[Entry] = &[
             word: "Quyết định",
             abbreviations: &["QĐ"],
         }),
-        starters: &[],
+        starters: &[starter!(
+            "quyet-dinh",
+            "quyet-dinh.yaml.tera",
+            "quyết định ban hành kèm theo một quy chế phối hợp"
+        )],
         bodies: DECISION_BODY,
         number_form: NumberForm::KindThenIssuers,
         untitled_articles: true,
@@ -334,7 +338,11 @@ pub const KINDS: &[Entry] = &[
             word: "Thông tư liên tịch",
             abbreviations: &["TTLT"],
         }),
-        starters: &[],
+        starters: &[starter!(
+            "thong-tu-lien-tich",
+            "thong-tu-lien-tich.yaml.tera",
+            "thông tư liên tịch, chia Chương → Mục → Điều"
+        )],
         bodies: LEGAL_BODY,
         number_form: NumberForm::YearKindThenIssuers,
         untitled_articles: false,

@@ -163,10 +163,14 @@ pub fn starter_text(request: &Request, path: &Path) -> Result<String, Error> {
     context.insert("file", &path.display().to_string());
     context.insert("year", &year);
     context.insert("symbol", &symbol);
-    context.insert(
-        "title",
-        &format!("«phối hợp trong công tác …» giữa {}", names.join(" và ")),
-    );
+    let title = if kind.enacting() {
+        "Ban hành Quy chế phối hợp «trong công tác …»".to_owned()
+    } else if kind.legal() {
+        "«Hướng dẫn …»".to_owned()
+    } else {
+        format!("«phối hợp trong công tác …» giữa {}", names.join(" và "))
+    };
+    context.insert("title", &title);
     context.insert(
         "place",
         request
