@@ -45,9 +45,11 @@ pub const RULES: &[&Rule] = &[
     &SEAL_SIZE,
 ];
 
-/// The seal diameters `seal` may give, in millimetres: round seals of Vietnamese bodies measure
-/// about 30–42 mm (a wider margin either side for unusual seals). A value outside is a slip of
-/// unit (3.6 for cm, 360 for tenths) and would give a field no seal image fits.
+/// The seal diameters `seal` may give, in millimetres: the round seals of state bodies measure
+/// about 35–42 mm (Thông tư 05-TT/BNV, 1994: 42 for the President down to 37 for a provincial
+/// People's Committee, smaller below), with a wide margin either side for unusual seals. A
+/// value outside is a slip of unit (3.6 for cm, 360 for tenths) and would give a field no seal
+/// image fits.
 pub const SEAL_RANGE: std::ops::RangeInclusive<f64> = 25.0..=50.0;
 
 /// The authority prefixes of ND 30: thay mặt, ký thay, quyền, thừa lệnh, thừa ủy quyền.
