@@ -134,8 +134,8 @@ fn validated_by_pyhanko(pyhanko: &Path, ca: &Path, signed: &Path, names: &[&str]
     let lines: Vec<(&str, &str)> = out
         .lines()
         .map(|l| {
-            let mut parts = l.split(':');
-            (parts.next().unwrap(), parts.last().unwrap())
+            let (name, rest) = l.split_once(':').unwrap();
+            (name, rest.rsplit(':').next().unwrap())
         })
         .collect();
     assert_eq!(
