@@ -293,7 +293,7 @@ fn stages(path: &Path, iters: usize) {
         let pdf = render::pdf(&paged, &doc.meta, &name).expect("Typst writes the PDF");
         split(&mut lap);
         black_box(
-            render::add_signature_fields(&pdf, &pages.signature_rooms, &name)
+            render::add_signature_fields(&pdf, &pages.signature_rooms, &doc.signatures, &name)
                 .expect("fields added"),
         );
         split(&mut lap);

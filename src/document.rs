@@ -330,6 +330,24 @@ pub struct SignatureView {
     pub title: Text,
     /// The signer's name.
     pub name: Text,
+    /// What the PDF's signature fields say of this block: the agency and the signer, as
+    /// written.
+    pub signing: Signing,
+}
+
+/// The words and the seal size behind one body's signature fields (ND 30 Phụ lục I, II.7.d and
+/// II.8.a): the tooltips the signing software shows and the size of the seal's field.
+#[derive(Debug, Clone, Serialize)]
+pub struct Signing {
+    /// The issuing body's name on one line ("Sở Tư pháp").
+    pub agency: String,
+    /// The signer's title on one line, as written ("Phó Giám đốc").
+    pub title: String,
+    /// The signer's name on one line.
+    pub name: String,
+    /// The seal's diameter in millimetres when the spec gives one (`issuers[].seal`); `None`
+    /// takes the `seal-size` of the style file's `nd30` table.
+    pub seal_mm: Option<f64>,
 }
 
 impl Document {

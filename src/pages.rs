@@ -45,14 +45,19 @@ pub struct Rule {
     pub to: (f64, f64),
 }
 
-/// A place the templates marked with `metadata((vanban-signature: id, width:, height:))`: the
-/// room for one signer's signature. Lengths in points from the page's top-left corner.
+/// A place the templates marked with `metadata((vanban-signature: id, role:, width:, height:))`
+/// (see `nd30-signature-fields` in the style file): the room for one digital signature of a
+/// body, the signer's (role `ky`) or the organisation's seal (role `dau`). Lengths in points
+/// from the page's top-left corner.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SignatureRoom {
     /// 0-based page index.
     pub page: usize,
     /// The issuer id of the signature block.
     pub issuer: String,
+    /// Whose signature: `ky` (the signer, ô 7c) or `dau` (the organisation, ô 8); a marker
+    /// without a role (a house style file written before seals had fields) is the signer's.
+    pub role: String,
     /// Left edge.
     pub x: f64,
     /// Top edge.
@@ -239,9 +244,14 @@ fn signature_room(content: &Content, at: Point, page: usize) -> Option<Signature
     let Ok(Value::Str(issuer)) = dict.get("vanban-signature") else {
         return None;
     };
+    let role = match dict.get("role") {
+        Ok(Value::Str(role)) => role.to_string(),
+        _ => "ky".to_owned(),
+    };
     Some(SignatureRoom {
         page,
         issuer: issuer.to_string(),
+        role,
         x: at.x.to_pt(),
         y: at.y.to_pt(),
         width: length("width")?,

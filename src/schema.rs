@@ -221,6 +221,11 @@ const DESCRIPTIONS: &[(&str, &str, &str)] = &[
         "short",
         "Tên gọi tắt, dùng trong \"ĐẠI DIỆN …\" của thành phần ký kết.",
     ),
+    (
+        "Issuer",
+        "seal",
+        "Đường kính con dấu của cơ quan, tính bằng mm (ví dụ 38): cỡ ô chữ ký số của cơ quan (hình dấu đỏ, đúng kích thước thật); bỏ trống thì dùng 36 mm.",
+    ),
     ("Parties", "", "Thành phần tham gia ký kết."),
     (
         "Parties",

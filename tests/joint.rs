@@ -122,8 +122,8 @@ fn two_three_and_four_parties_sign_in_rows_of_two() {
             }
             assert_eq!(
                 r.pages.signature_rooms.len(),
-                n,
-                "one signature room per block"
+                2 * n,
+                "two signature rooms per block: the signer's and the seal's"
             );
         }
     }

@@ -5,6 +5,7 @@
 mod common;
 use common::*;
 use lopdf::{Dictionary, Document, Object};
+use std::path::Path;
 
 fn dict<'a>(pdf: &'a Document, object: &'a Object) -> &'a Dictionary {
     match object {
@@ -99,68 +100,154 @@ fn the_spec_is_attached_as_the_source_of_the_pdf() {
     assert_eq!(String::from_utf8(content).unwrap(), original);
 }
 
+const MM: f64 = 72.0 / 25.4;
+
+/// The run of `text` on `page` that lies over the field's columns.
+fn run_over<'a>(
+    r: &'a Rendered,
+    page: usize,
+    text: &str,
+    f: &fields::SigField,
+) -> &'a vanban::pages::Run {
+    r.pages
+        .runs
+        .iter()
+        .filter(|x| x.page == page && collapse(&x.text) == collapse(text))
+        .find(|x| x.x + x.width > f.left && x.x < f.right)
+        .unwrap_or_else(|| panic!("{text:?} not over field {}", f.name))
+}
+
 #[test]
-fn one_empty_signature_field_per_signer_over_the_room_to_sign() {
+fn two_empty_signature_fields_per_body_the_signer_then_the_seal() {
     let r = render_file(&sample("quy-che-phoi-hop-pbgdpl-ba-ben.yaml"));
     let pdf = Document::load_mem(&r.pdf).unwrap();
-    let form = dict(&pdf, pdf.catalog().unwrap().get(b"AcroForm").unwrap());
-    let fields = form.get(b"Fields").unwrap().as_array().unwrap();
-    let pages: Vec<_> = pdf.get_pages().into_values().collect();
-    let mut names = Vec::new();
-    for field in fields {
-        let id = field.as_reference().unwrap();
-        let f = pdf.get_dictionary(id).unwrap();
-        assert_eq!(name_of(f, b"FT"), "Sig");
-        assert_eq!(name_of(f, b"Subtype"), "Widget");
-        assert!(f.get(b"V").is_err(), "the field must be empty");
-        assert_eq!(f.get(b"F").unwrap().as_i64().unwrap() & 4, 4, "printable");
-        assert!(f.get(b"AP").is_ok(), "PDF/A wants an appearance");
-        let name = text_of(f.get(b"T").unwrap());
-        // The field lies on its page's /Annots, between the signer's title and name.
-        let page_id = f.get(b"P").unwrap().as_reference().unwrap();
-        let page = pages.iter().position(|p| *p == page_id).unwrap();
-        let annots = pdf.get_dictionary(page_id).unwrap().get(b"Annots").unwrap();
-        assert!(annots.as_array().unwrap().contains(&Object::Reference(id)));
-        let rect: Vec<f64> = f
-            .get(b"Rect")
-            .unwrap()
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|v| v.as_float().unwrap() as f64)
-            .collect();
-        let height = r.pages.sizes[page].1;
-        let (top, bottom) = (height - rect[3], height - rect[1]);
-        let block = r.doc.signatures.iter().find(|s| s.issuer == name).unwrap();
-        let title = block.title.plain.lines().last().unwrap();
-        let signer = block.name.plain.lines().last().unwrap();
-        let find = |t: &str| {
-            r.pages
-                .runs
-                .iter()
-                .filter(|x| x.page == page && collapse(&x.text) == collapse(t))
-                .find(|x| x.x + x.width > rect[0] && x.x < rect[2])
-                .unwrap_or_else(|| panic!("{t:?} not over field {name}"))
-        };
-        let (t, n) = (find(title), find(signer));
+    let form = fields::acroform(&pdf);
+    assert_eq!(
+        form.get(b"SigFlags").unwrap().as_i64().unwrap(),
+        1,
+        "SignaturesExist"
+    );
+    let all = fields::sig_fields(&pdf);
+    // The signing order: bodies in the order of their blocks, the signer before the seal.
+    let names: Vec<&str> = all.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "stp.ky", "stp.dau", "cat.ky", "cat.dau", "mttq.ky", "mttq.dau"
+        ]
+    );
+    for pair in all.chunks(2) {
+        let (signer, seal) = (&pair[0], &pair[1]);
+        let id = signer.name.split('.').next().unwrap();
+        let block = r.doc.signatures.iter().find(|s| s.issuer == id).unwrap();
+        let spec_issuer = block.signing.agency.clone();
+        for f in pair {
+            let d = pdf.get_dictionary(f.id).unwrap();
+            assert_eq!(name_of(d, b"FT"), "Sig");
+            assert_eq!(name_of(d, b"Subtype"), "Widget");
+            assert!(!f.signed, "the field must be empty");
+            assert_eq!(d.get(b"F").unwrap().as_i64().unwrap() & 4, 4, "printable");
+            assert!(d.get(b"AP").is_ok(), "PDF/A wants an appearance");
+            assert!(
+                f.tooltip.contains(&spec_issuer),
+                "{}: {}",
+                f.name,
+                f.tooltip
+            );
+            assert!(
+                f.tooltip.contains(&block.signing.name) && f.tooltip.contains(&block.signing.title),
+                "{}: {}",
+                f.name,
+                f.tooltip
+            );
+        }
         assert!(
-            top >= t.y && bottom <= n.y - 0.7 * n.size,
-            "field {name} between title and name"
+            signer.tooltip.starts_with("Chữ ký số của người ký"),
+            "{}",
+            signer.tooltip
         );
-        assert!(bottom - top >= 25.0 * 72.0 / 25.4, "room to sign");
-        let centre = (rect[0] + rect[2]) / 2.0;
+        assert!(seal.tooltip.contains("con dấu"), "{}", seal.tooltip);
+        // The signer's field lies between the title and the name, centred on the name.
+        let page = signer.page;
+        let title = run_over(&r, page, block.title.plain.lines().last().unwrap(), signer);
+        let name = run_over(&r, page, block.name.plain.lines().last().unwrap(), signer);
         assert!(
-            (centre - (n.x + n.width / 2.0)).abs() < 3.0,
+            signer.top >= title.y && signer.bottom <= name.y - 0.7 * name.size,
+            "{} between title and name",
+            signer.name
+        );
+        assert!(signer.height() >= 25.0 * MM, "room to sign");
+        assert!(
+            (signer.width() - 60.0 * MM).abs() < 0.1,
+            "{}",
+            signer.width()
+        );
+        let centre = (signer.left + signer.right) / 2.0;
+        assert!(
+            (centre - (name.x + name.width / 2.0)).abs() < 3.0,
             "centred on the block"
         );
-        names.push(name);
+        // The seal: a square at the seal's real size (36 mm by default), on the same page,
+        // centred on the signer's field's height, over its left part (about a third; a little
+        // more where the column leaves no room for the rest of the seal).
+        assert_eq!(seal.page, page);
+        assert!((seal.width() - 36.0 * MM).abs() < 0.1, "{}", seal.width());
+        assert!(
+            (seal.height() - seal.width()).abs() < 0.1,
+            "round seal, square field"
+        );
+        let middle = |f: &fields::SigField| (f.top + f.bottom) / 2.0;
+        assert!((middle(seal) - middle(signer)).abs() < 0.1);
+        assert!(seal.left < signer.left && seal.right > signer.left);
+        let covered = (seal.right - signer.left) / signer.width();
+        assert!(
+            (0.32..=0.45).contains(&covered),
+            "{}: covers {covered}",
+            seal.name
+        );
+        // Drawn over the signature: the seal's widget comes after the signer's on the page.
+        let annots = pdf
+            .get_dictionary(pdf.get_pages()[&(page as u32 + 1)])
+            .unwrap();
+        let annots = annots.get(b"Annots").unwrap().as_array().unwrap();
+        let at = |f: &fields::SigField| {
+            annots
+                .iter()
+                .position(|a| a.as_reference().unwrap() == f.id)
+                .unwrap()
+        };
+        assert!(
+            at(signer) < at(seal),
+            "the seal is drawn over the signature"
+        );
     }
-    let mut ids: Vec<String> = r.doc.signatures.iter().map(|s| s.issuer.clone()).collect();
-    names.sort();
-    ids.sort();
-    assert_eq!(
-        names, ids,
-        "one field per signer, named after the issuer id"
+}
+
+#[test]
+fn a_seal_takes_the_size_the_spec_gives_and_the_order_stays_that_of_the_blocks() {
+    let text = std::fs::read_to_string(sample("thanh-hoa-stttt-hhdn.yaml"))
+        .unwrap()
+        .replace("    abbr: HHDN\n", "    abbr: HHDN\n    seal: 42\n");
+    assert!(text.contains("seal: 42"));
+    // The lead body signs on the right: the fields keep the order of the blocks.
+    let r = render_yaml(&format!("{text}\nlayout: {{ lead_side: right }}\n"));
+    let pdf = Document::load_mem(&r.pdf).unwrap();
+    let all = fields::sig_fields(&pdf);
+    let names: Vec<&str> = all.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["stttt.ky", "stttt.dau", "hhdn.ky", "hhdn.dau"]);
+    assert!(
+        all[0].left > all[2].left,
+        "the lead body signs on the right"
+    );
+    assert!((all[1].width() - 36.0 * MM).abs() < 0.1, "default size");
+    assert!(
+        (all[3].width() - 42.0 * MM).abs() < 0.1,
+        "the size the spec gives"
+    );
+    assert!((all[3].height() - 42.0 * MM).abs() < 0.1);
+    assert!(
+        all[1].left >= all[2].right,
+        "a seal stays in its block's column"
     );
 }
 
@@ -220,4 +307,73 @@ fn without_number_and_date_the_pdf_leaves_room_to_write_them() {
         attached.text()
     );
     assert!(runs.iter().all(|x| x.italic));
+}
+
+/// poppler (`pdfinfo`, `pdfsig`) reads every PDF vanban writes without a complaint: the
+/// samples and a bảng so sánh. Typst's `/MarkInfo << /Suspects false >>` made poppler up to
+/// 25.11 print "Syntax Error: Suspects object is wrong type (boolean)" on every file.
+#[test]
+fn poppler_reads_every_output_without_a_complaint() {
+    let install = "apt-get install poppler-utils; .ci/run installs it";
+    if !tool_available(Path::new("pdfinfo"), "-v", install)
+        || !tool_available(Path::new("pdfsig"), "-v", install)
+    {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(root().join("samples")).unwrap() {
+        let spec = entry.unwrap().path();
+        let out = render_cli(&spec, dir.path(), "pdf");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let pdf = dir
+            .path()
+            .join(spec.with_extension("pdf").file_name().unwrap());
+        let bodies = render_file(&spec).doc.signatures.len();
+        files.push((pdf, bodies));
+    }
+    let compared = dir.path().join("so-sanh.pdf");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(["diff", "-f", "pdf", "-o"])
+        .arg(&compared)
+        .arg(sample("thanh-hoa-stttt-hhdn.yaml"))
+        .arg(sample("soc-trang-sggp-2023-2025.yaml"))
+        .output()
+        .unwrap();
+    assert!(
+        compared.exists(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    files.push((compared, 0));
+    for (pdf, bodies) in &files {
+        for tool in ["pdfinfo", "pdfsig"] {
+            let out = std::process::Command::new(tool).arg(pdf).output().unwrap();
+            let stdout = String::from_utf8_lossy(&out.stdout);
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert!(
+                stderr.trim().is_empty(),
+                "{tool} {}: {stderr}",
+                pdf.display()
+            );
+            if tool == "pdfinfo" {
+                assert!(out.status.success(), "{stdout}");
+                assert!(stdout.contains("Tagged:          yes"), "{stdout}");
+            } else if *bodies > 0 {
+                // Two empty fields per body, each one listed by its full name.
+                let empty = stdout
+                    .matches("The signature form field is not signed.")
+                    .count();
+                assert_eq!(empty, 2 * bodies, "{stdout}");
+                assert!(
+                    stdout.contains(".ky\n") && stdout.contains(".dau\n"),
+                    "{stdout}"
+                );
+            }
+        }
+    }
 }

@@ -56,8 +56,8 @@ fn the_province_example_signs_three_parties_on_one_row() {
     );
     assert_eq!(
         pages.signature_rooms.len(),
-        3,
-        "signature fields still placed"
+        6,
+        "signature fields still placed: the signer's and the seal's of each body"
     );
     // Nơi nhận below the row at the left margin, not beside a block.
     let heading = pages

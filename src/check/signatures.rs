@@ -1,5 +1,6 @@
-//! Signature blocks: one per issuer, authority prefixes from the ND 30 list, and a "KT." block
-//! signed by a deputy. (A block for an issuer that does not exist is `issuer-unknown`.)
+//! Signature blocks: one per issuer, authority prefixes from the ND 30 list, a "KT." block
+//! signed by a deputy, and a seal size a seal can have. (A block for an issuer that does not
+//! exist is `issuer-unknown`.)
 
 use super::Context;
 use crate::finding::{Finding, Rule, Severity};
@@ -28,8 +29,28 @@ pub static KT_HEAD_TITLE: Rule = Rule {
     en: "A \"KT.\" (signing for the head) block whose signer's title is not a deputy's (\"Phó …\", \"Thứ trưởng\").",
 };
 
+/// A seal diameter no seal has (the organisation's signature field takes its size).
+pub static SEAL_SIZE: Rule = Rule {
+    id: "seal-size",
+    severity: Severity::Error,
+    vi: "Đường kính con dấu (`seal`, tính bằng mm) không phải cỡ của một con dấu (25–50 mm).",
+    en: "A seal diameter (`seal`, in millimetres) no seal has (25–50 mm).",
+};
+
 /// The rules of this group.
-pub const RULES: &[&Rule] = &[&SIGNATURE_MISSING, &AUTHORITY_PREFIX, &KT_HEAD_TITLE];
+pub const RULES: &[&Rule] = &[
+    &SIGNATURE_MISSING,
+    &AUTHORITY_PREFIX,
+    &KT_HEAD_TITLE,
+    &SEAL_SIZE,
+];
+
+/// The seal diameters `seal` may give, in millimetres: the round seals of state bodies measure
+/// about 35–42 mm (Thông tư 05-TT/BNV, 1994: 42 for the President down to 37 for a provincial
+/// People's Committee, smaller below), with a wide margin either side for unusual seals. A
+/// value outside is a slip of unit (3.6 for cm, 360 for tenths) and would give a field no seal
+/// image fits.
+pub const SEAL_RANGE: std::ops::RangeInclusive<f64> = 25.0..=50.0;
 
 /// The authority prefixes of ND 30: thay mặt, ký thay, quyền, thừa lệnh, thừa ủy quyền.
 pub const PREFIXES: [&str; 5] = ["TM.", "KT.", "Q.", "TL.", "TUQ."];
@@ -56,6 +77,29 @@ pub fn check(cx: &Context, spec: &Spec) -> Vec<Finding> {
                     one_line(&issuer.name)
                 ),
             ));
+        }
+    }
+    for (i, issuer) in spec.issuers.iter().enumerate() {
+        if let Some(mm) = issuer.seal.filter(|mm| !SEAL_RANGE.contains(mm)) {
+            out.push(
+                Finding::at(
+                    &SEAL_SIZE,
+                    cx.index,
+                    &format!("issuers[{i}].seal"),
+                    format!(
+                        "con dấu của `{}` ghi đường kính {mm} mm: con dấu thật có đường kính từ \
+                         {} đến {} mm",
+                        issuer.id,
+                        SEAL_RANGE.start(),
+                        SEAL_RANGE.end()
+                    ),
+                )
+                .help(
+                    "ghi đường kính con dấu bằng mm, đo trên dấu thật (ví dụ `seal: 36`); bỏ \
+                     khóa này thì dùng 36 mm"
+                        .to_owned(),
+                ),
+            );
         }
     }
     for (i, s) in spec.signatures.iter().enumerate() {
@@ -194,5 +238,25 @@ mod tests {
              - {issuer: b, authority: KT. CHỦ TỊCH, title: PHÓ CHỦ TỊCH, name: Y}\n",
         );
         assert_eq!(minister, Vec::<String>::new(), "deputies sign KT.");
+    }
+
+    #[test]
+    fn a_seal_has_the_size_of_a_seal() {
+        let yaml = |seal: &str| {
+            format!(
+                "kind: quy-che\ntitle: Phối hợp\nplace: Huế\nyear: 2024\n\
+                 issuers: [{{id: a, name: Sở A, abbr: SA, seal: {seal}}}]\n\
+                 articles: [{{title: A, clauses: [x]}}]\nrecipients: [\"Lưu: VT\"]\n\
+                 signatures: [{{issuer: a, title: Giám đốc, name: X}}]\n"
+            )
+        };
+        assert_eq!(described(&yaml("38")), Vec::<String>::new());
+        assert_eq!(described(&yaml("42.5")), Vec::<String>::new());
+        for bad in ["3.6", "360", "0", "-36"] {
+            let f = described(&yaml(bad));
+            assert_eq!(f.len(), 1, "{bad}: {f:?}");
+            assert!(f[0].starts_with("seal-size 5:"), "{f:?}");
+            assert!(f[0].contains(&format!("{bad} mm")), "{f:?}");
+        }
     }
 }

@@ -540,6 +540,17 @@ impl Composer<'_, '_> {
                         ),
                     );
                 }
+                let issuer = spec.issuers.iter().find(|x| x.id == s.issuer);
+                let title = self.lines(&s.title, &format!("{path}.title"));
+                let name = self.lines(&s.name, &format!("{path}.name"));
+                let signing = Signing {
+                    agency: issuer.map_or_else(String::new, |x| {
+                        Text::inline(&fold_whitespace(&x.name)).plain
+                    }),
+                    title: title.plain.clone(),
+                    name: name.plain.clone(),
+                    seal_mm: issuer.and_then(|x| x.seal),
+                };
                 SignatureView {
                     issuer: s.issuer.clone(),
                     authority: s
@@ -549,8 +560,9 @@ impl Composer<'_, '_> {
                         .filter(|(_, a)| !a.trim().is_empty())
                         .map(|(k, a)| self.lines(a, &format!("{path}.authority[{k}]")).upper())
                         .collect(),
-                    title: self.lines(&s.title, &format!("{path}.title")).upper(),
-                    name: self.lines(&s.name, &format!("{path}.name")),
+                    title: title.upper(),
+                    name,
+                    signing,
                 }
             })
             .collect()

@@ -60,8 +60,8 @@ pub struct Made {
 
 /// Step 4: the outputs of a composed spec. The Typst source is always made; the Markdown and
 /// the PDF when `formats` ask for them (side by side: both only read the document). The PDF
-/// carries the spec as an attachment, refuses characters its font lacks and gets one
-/// signature field per signer.
+/// carries the spec as an attachment, refuses characters its font lacks and gets two
+/// signature fields per signing body (the signer's and the seal's).
 pub fn outputs(composed: Composed, formats: &[Format], options: &Options) -> Result<Made, Error> {
     let Composed {
         name,
@@ -95,7 +95,8 @@ pub fn outputs(composed: Composed, formats: &[Format], options: &Options) -> Res
             let pages = Pages::read(&paged);
             refuse_missing_glyphs(&pages, name, text)?;
             let pdf = render::pdf(&paged, &doc.meta, name)?;
-            let pdf = render::add_signature_fields(&pdf, &pages.signature_rooms, name)?;
+            let pdf =
+                render::add_signature_fields(&pdf, &pages.signature_rooms, &doc.signatures, name)?;
             Ok::<_, Error>((Some(paged), Some(pdf)))
         },
     );

@@ -225,10 +225,27 @@ pub fn pdf(doc: &PagedDocument, meta: &Meta, file: &str) -> Result<Vec<u8>, Erro
         standards,
         ..Default::default()
     };
-    typst_pdf::pdf(doc, &options).map_err(|diags| Error::Failed {
+    let mut pdf = typst_pdf::pdf(doc, &options).map_err(|diags| Error::Failed {
         file: file.to_owned(),
         message: describe(&diags),
-    })
+    })?;
+    drop_false_suspects(&mut pdf);
+    Ok(pdf)
+}
+
+/// Typst marks its tagged PDF `/MarkInfo<</Marked true/Suspects false>>`. `/Suspects false`
+/// is valid and is also what its absence means (ISO 32000, 14.7.1), but poppler up to 25.11
+/// reports a false `/Suspects` as "Syntax Error: Suspects object is wrong type (boolean)" on
+/// every file (`pdfinfo`, `pdfsig`), which makes a văn thư doubt a sound file. The entry is
+/// blanked out with spaces of the same length, so no byte offset moves; a PDF written otherwise
+/// is left as it is.
+fn drop_false_suspects(pdf: &mut [u8]) {
+    const MARK_INFO: &[u8] = b"/MarkInfo<</Marked true/Suspects false>>";
+    const SUSPECTS: &[u8] = b"/Suspects false";
+    if let Some(at) = pdf.windows(MARK_INFO.len()).position(|w| w == MARK_INFO) {
+        let from = at + MARK_INFO.len() - 2 - SUSPECTS.len();
+        pdf[from..from + SUSPECTS.len()].fill(b' ');
+    }
 }
 
 /// The PDF's creation date: `SOURCE_DATE_EPOCH` (seconds since 1970, UTC) when set, as

@@ -242,6 +242,11 @@ pub struct Issuer {
     /// Tên gọi tắt, used in the party block heading ("ĐẠI DIỆN UBND TỈNH SÓC TRĂNG").
     #[serde(default)]
     pub short: Option<String>,
+    /// Đường kính con dấu, in millimetres: the size of the organisation's signature field (ND 30
+    /// Phụ lục I, II.8.a: the seal image at its real size). Absent: the `seal-size` of the
+    /// `nd30` table; the check rule `seal-size` refuses a size no seal has.
+    #[serde(default)]
+    pub seal: Option<f64>,
 }
 
 /// The party-representative block of an agreement.

@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests: rendering specs, reading laid-out text back.
 #![allow(dead_code)]
 
+pub mod fields;
+
 use std::path::{Path, PathBuf};
 use vanban::document::Document;
 use vanban::pages::Pages;
@@ -173,4 +175,24 @@ pub fn missing_sentences(seed: &str, text: &str) -> Vec<String> {
         .into_iter()
         .filter(|s| !text.contains(s.as_str()))
         .collect()
+}
+
+/// Whether an outside program the tests use (poppler's `pdfinfo`, pyHanko…) runs here. When it
+/// does not, the test prints why it is skipped and passes, unless `VANBAN_REQUIRE_TOOLS=1`
+/// (set by `.ci/run`, which installs them): then a missing tool fails the test.
+pub fn tool_available(program: &Path, probe: &str, install: &str) -> bool {
+    let runs = std::process::Command::new(program)
+        .arg(probe)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok();
+    if !runs {
+        let message = format!("`{}` not found ({install})", program.display());
+        if std::env::var("VANBAN_REQUIRE_TOOLS").is_ok_and(|v| v == "1") {
+            panic!("{message}, and VANBAN_REQUIRE_TOOLS=1 requires it");
+        }
+        eprintln!("skipped: {message}");
+    }
+    runs
 }
