@@ -42,17 +42,16 @@ pub struct Entry {
     pub starters: &'static [Starter],
     /// The body forms a spec of this kind may use (one at a time).
     pub bodies: &'static [Body],
-    /// How Số and ký hiệu are composed.
-    pub number_form: NumberForm,
     /// Whether a Điều may go without a title ("Điều 1. Ban hành kèm theo …"), as a decision's
     /// do; the other kinds give every Điều its title (ND 30, Phụ lục I, III.4).
     pub untitled_articles: bool,
     /// Whether the document opens its body with an enacting line: the issuing authority in
     /// capitals, then the type name as a verb ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH … / QUYẾT ĐỊNH:").
     pub enacting: bool,
-    /// Whether it is a legal document (văn bản quy phạm pháp luật), whose number carries the
-    /// year and whose body may be divided into Mục.
-    pub legal: bool,
+    /// Whether its documents are legal documents (văn bản quy phạm pháp luật), whose number
+    /// carries the year, whose body may be divided into Mục, and whose căn cứ end with an
+    /// enacting sentence.
+    pub legal: Legal,
 }
 
 /// A type word as citations write it, with the abbreviations the cited number may carry.
@@ -134,15 +133,17 @@ const DECISION_BODY: &[Body] = &[Body::Articles, Body::Chapters];
 /// The body forms of a legal document: Chương → (Mục →) Điều, Mục → Điều, or Điều.
 const LEGAL_BODY: &[Body] = &[Body::Chapters, Body::Divisions, Body::Articles];
 
-/// How the Số/ký hiệu line of a kind is composed.
+/// Whether the documents of a kind are legal documents (văn bản quy phạm pháp luật: Luật 64/2025/QH15,
+/// docs/van-ban-phap-quy.md) or administrative ones (ND 30).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NumberForm {
-    /// "Số: 05/CTr-STTTT-HHDN": the số, "/", then the ký hiệu: the kind's abbreviation and each
-    /// issuer's `abbr` in `issuers` order, joined by "-" (ND 30, Phụ lục I, II.3).
-    KindThenIssuers,
-    /// "Số: 02/2015/TTLT-BNV-BTC": the số, the year, then the ký hiệu as above — the number of a
-    /// legal document (docs/van-ban-phap-quy.md).
-    YearKindThenIssuers,
+pub enum Legal {
+    /// Always administrative: the number has no year ("Số: 05/CTr-STTTT-HHDN").
+    Never,
+    /// Always legal: the number carries the year ("Số: 02/2015/TTLT-BNV-BTC").
+    Always,
+    /// Either, as the spec's `legal` says (administrative unless it says `legal: true`): a
+    /// decision of a people's committee may be a legal document ("Số: 26/2025/QĐ-UBND").
+    Either,
 }
 
 /// The table of kinds. Its order is the order of the schema's enum, of serde's list of expected
@@ -159,10 +160,9 @@ pub const KINDS: &[Entry] = &[
         }),
         starters: &[],
         bodies: ANY_BODY,
-        number_form: NumberForm::KindThenIssuers,
         untitled_articles: false,
         enacting: false,
-        legal: false,
+        legal: Legal::Never,
     },
     Entry {
         key: "chuong-trinh-phoi-hop",
@@ -186,10 +186,9 @@ pub const KINDS: &[Entry] = &[
             ),
         ],
         bodies: ANY_BODY,
-        number_form: NumberForm::KindThenIssuers,
         untitled_articles: false,
         enacting: false,
-        legal: false,
+        legal: Legal::Never,
     },
     Entry {
         key: "quy-che",
@@ -202,10 +201,9 @@ pub const KINDS: &[Entry] = &[
         }),
         starters: &[],
         bodies: ANY_BODY,
-        number_form: NumberForm::KindThenIssuers,
         untitled_articles: false,
         enacting: false,
-        legal: false,
+        legal: Legal::Never,
     },
     Entry {
         key: "quy-che-phoi-hop",
@@ -222,10 +220,9 @@ pub const KINDS: &[Entry] = &[
             "quy chế phối hợp, chia Chương → Điều"
         )],
         bodies: ANY_BODY,
-        number_form: NumberForm::KindThenIssuers,
         untitled_articles: false,
         enacting: false,
-        legal: false,
+        legal: Legal::Never,
     },
     Entry {
         key: "ke-hoach",
@@ -238,10 +235,9 @@ pub const KINDS: &[Entry] = &[
         }),
         starters: &[],
         bodies: ANY_BODY,
-        number_form: NumberForm::KindThenIssuers,
         untitled_articles: false,
         enacting: false,
-        legal: false,
+        legal: Legal::Never,
     },
     Entry {
         key: "ke-hoach-phoi-hop",
@@ -258,10 +254,9 @@ pub const KINDS: &[Entry] = &[
             "kế hoạch phối hợp, có phụ lục bảng nhiệm vụ"
         )],
         bodies: ANY_BODY,
-        number_form: NumberForm::KindThenIssuers,
         untitled_articles: false,
         enacting: false,
-        legal: false,
+        legal: Legal::Never,
     },
     Entry {
         key: "ban-thoa-thuan",
@@ -275,10 +270,9 @@ pub const KINDS: &[Entry] = &[
             "bản thỏa thuận"
         )],
         bodies: ANY_BODY,
-        number_form: NumberForm::KindThenIssuers,
         untitled_articles: false,
         enacting: false,
-        legal: false,
+        legal: Legal::Never,
     },
     Entry {
         key: "ban-ghi-nho",
@@ -288,10 +282,9 @@ pub const KINDS: &[Entry] = &[
         cited_as: None,
         starters: &[starter!("ban-ghi-nho", "ban.yaml.tera", "bản ghi nhớ")],
         bodies: ANY_BODY,
-        number_form: NumberForm::KindThenIssuers,
         untitled_articles: false,
         enacting: false,
-        legal: false,
+        legal: Legal::Never,
     },
     Entry {
         key: "quyet-dinh",
@@ -308,10 +301,9 @@ pub const KINDS: &[Entry] = &[
             "quyết định ban hành kèm theo một quy chế phối hợp"
         )],
         bodies: DECISION_BODY,
-        number_form: NumberForm::KindThenIssuers,
         untitled_articles: true,
         enacting: true,
-        legal: false,
+        legal: Legal::Either,
     },
     Entry {
         key: "nghi-quyet-lien-tich",
@@ -324,10 +316,9 @@ pub const KINDS: &[Entry] = &[
         }),
         starters: &[],
         bodies: LEGAL_BODY,
-        number_form: NumberForm::YearKindThenIssuers,
         untitled_articles: false,
         enacting: false,
-        legal: true,
+        legal: Legal::Always,
     },
     Entry {
         key: "thong-tu-lien-tich",
@@ -344,10 +335,9 @@ pub const KINDS: &[Entry] = &[
             "thông tư liên tịch, chia Chương → Mục → Điều"
         )],
         bodies: LEGAL_BODY,
-        number_form: NumberForm::YearKindThenIssuers,
         untitled_articles: false,
         enacting: false,
-        legal: true,
+        legal: Legal::Always,
     },
 ];
 
@@ -412,28 +402,27 @@ impl Kind {
         self.entry().untitled_articles
     }
 
-    /// Whether this kind opens its body with an enacting line ("… / QUYẾT ĐỊNH:").
+    /// Whether a document of this kind names its enacting authority (`enacting`), as a
+    /// decision does.
     pub fn enacting(self) -> bool {
         self.entry().enacting
     }
 
-    /// Whether this kind is a legal document (year in its number, Mục in its body).
-    pub fn legal(self) -> bool {
+    /// Whether documents of this kind are legal documents, administrative ones, or either.
+    pub fn legal(self) -> Legal {
         self.entry().legal
     }
 
-    /// What follows "Số: …/" on the number line, composed from the kind, the `year` and the
-    /// issuers' abbreviations (in `issuers` order, already trimmed), following the kind's
-    /// [`NumberForm`]: `CTr-STTTT-HHDN`, or `2015/TTLT-BNV-BTC` for a legal document.
+    /// What follows "Số: …/" on the number line (ND 30, Phụ lục I, II.3): the year of a legal
+    /// document (`year`, `None` for an administrative one), the kind's abbreviation and the
+    /// issuers' abbreviations (in `issuers` order, already trimmed), joined by "-":
+    /// `CTr-STTTT-HHDN`, or `2015/TTLT-BNV-BTC`.
     pub fn symbol<S: AsRef<str>>(
         self,
-        year: i32,
+        year: Option<i32>,
         issuer_abbrs: impl IntoIterator<Item = S>,
     ) -> String {
-        let mut symbol = match self.entry().number_form {
-            NumberForm::KindThenIssuers => String::new(),
-            NumberForm::YearKindThenIssuers => format!("{year}/"),
-        };
+        let mut symbol = year.map(|y| format!("{y}/")).unwrap_or_default();
         symbol.push_str(self.abbreviation());
         for abbr in issuer_abbrs {
             symbol.push('-');
@@ -544,10 +533,13 @@ mod tests {
     #[test]
     fn one_function_composes_the_symbol() {
         let k = Kind::from_key("chuong-trinh-phoi-hop").unwrap();
-        assert_eq!(k.symbol(2023, ["STTTT", "HHDN"]), "CTr-STTTT-HHDN");
-        assert_eq!(k.symbol(2023, Vec::<String>::new()), "CTr");
+        assert_eq!(k.symbol(None, ["STTTT", "HHDN"]), "CTr-STTTT-HHDN");
+        assert_eq!(k.symbol(None, Vec::<String>::new()), "CTr");
         let legal = Kind::from_key("thong-tu-lien-tich").unwrap();
-        assert_eq!(legal.symbol(2015, ["BNV", "BTC"]), "2015/TTLT-BNV-BTC");
+        assert_eq!(
+            legal.symbol(Some(2015), ["BNV", "BTC"]),
+            "2015/TTLT-BNV-BTC"
+        );
     }
 
     #[test]

@@ -118,7 +118,12 @@ const DESCRIPTIONS: &[(&str, &str, &str)] = &[
     (
         "Spec",
         "enacting",
-        "Thẩm quyền ban hành của quyết định (ví dụ \"Chủ tịch Ủy ban nhân dân tỉnh …\"): in hoa dưới trích yếu; sau căn cứ in \"QUYẾT ĐỊNH:\". Mỗi dòng một thẩm quyền khi ban hành liên tịch.",
+        "Thẩm quyền ban hành (ví dụ \"Chủ tịch Ủy ban nhân dân tỉnh …\"). Quyết định hành chính: in hoa dưới trích yếu, sau căn cứ in \"QUYẾT ĐỊNH:\". Văn bản quy phạm pháp luật: mở đầu câu ban hành cuối phần căn cứ (\"Ủy ban nhân dân tỉnh … ban hành Quyết định …\"). Mỗi dòng một thẩm quyền khi ban hành liên tịch.",
+    ),
+    (
+        "Spec",
+        "legal",
+        "Văn bản quy phạm pháp luật (chỉ chọn ở quyết định): `true` thì số có năm (\"26/2025/QĐ-UBND\") và phần căn cứ kết thúc bằng câu ban hành thay cho dòng thẩm quyền và \"QUYẾT ĐỊNH:\".",
     ),
     (
         "Spec",

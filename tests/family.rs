@@ -1,7 +1,8 @@
 //! The document family around the agreement texts, read off the laid-out pages: a decision with
 //! its enacting authority, untitled Điều and an attached text (no Số/date row, the "Kèm theo"
 //! line centred in italics, its own page numbers, its Điều numbered again from 1); a joint legal
-//! document (the year in its number, Mục headings, a shared heading block).
+//! document (the year in its number, Mục headings, a shared heading block); the legal form of
+//! both (the enacting sentence that ends the căn cứ).
 
 mod common;
 
@@ -162,6 +163,68 @@ fn an_attached_text_has_no_number_row_and_its_own_numbering() {
     assert!(r.md.contains("*(Kèm theo Quyết định số 15/QĐ-UBND ngày 20 tháng 3 năm 2026 của Ủy ban nhân dân tỉnh Nghệ An)*"));
 }
 
+/// A people's committee's decision in the legal-document form (Luật 64/2025/QH15, Nghị định
+/// 78/2025/NĐ-CP), as QĐ 26/2025/QĐ-UBND of Thái Nguyên writes it.
+const LEGAL_DECISION: &str = "kind: quyet-dinh
+legal: true
+title: Ban hành Quy chế phối hợp trong công tác quản lý nhà nước về tín ngưỡng, tôn giáo
+number: 26
+place: Thái Nguyên
+date: 2025-11-21
+issuers:
+  - {id: ubnd, name: \"Ủy ban nhân dân\\ntỉnh Thái Nguyên\", abbr: UBND}
+enacting: Ủy ban nhân dân
+bases:
+  - Luật Tổ chức chính quyền địa phương số 72/2025/QH15
+  - Theo đề nghị của Giám đốc Sở Dân tộc và Tôn giáo
+articles:
+  - {title: Phạm vi, text: Quyết định này ban hành Quy chế.}
+  - Quyết định này có hiệu lực từ ngày 01 tháng 12 năm 2025.
+signatures:
+  - {issuer: ubnd, authority: [TM. Ủy ban nhân dân, KT. Chủ tịch], title: Phó Chủ tịch, name: Nông Quang Nhất}
+recipients: [Như Điều 2, \"Lưu: VT\"]
+";
+
+#[test]
+fn a_legal_decision_ends_its_căn_cứ_with_the_enacting_sentence() {
+    let r = render_yaml(LEGAL_DECISION);
+    let first: Vec<Line> = lines(&r).into_iter().filter(|l| l.page == 0).collect();
+    let at = |t: &str| first.iter().position(|l| text(l).starts_with(t));
+    assert!(
+        first
+            .iter()
+            .any(|l| text(l).starts_with("Số: 26/2025/QĐ-UBND")),
+        "the year in the number"
+    );
+    // No authority line and no "QUYẾT ĐỊNH:": the sentence stands after the last căn cứ.
+    assert_eq!(at("QUYẾT ĐỊNH:"), None);
+    assert_eq!(at("ỦY BAN NHÂN DÂN BAN HÀNH"), None);
+    let sentence = at("Ủy ban nhân dân ban hành Quyết định ban hành Quy chế phối hợp")
+        .expect("the enacting sentence");
+    assert!(at("Theo đề nghị của").unwrap() < sentence);
+    assert!(sentence < at("Điều 1. Phạm vi").unwrap());
+    let words: String = first[sentence..at("Điều 1.").unwrap()]
+        .iter()
+        .map(text)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        words.ends_with("tín ngưỡng, tôn giáo."),
+        "the trích yếu ends the sentence: {words}"
+    );
+    for l in &first[sentence..at("Điều 1.").unwrap()] {
+        assert!(
+            l.runs.iter().all(|x| x.italic && !x.bold),
+            "italic like a căn cứ"
+        );
+    }
+    assert!(r.md.contains("*Theo đề nghị của Giám đốc Sở Dân tộc và Tôn giáo;*"));
+    // A titled Điều prints its `text` as its first paragraph, below the title.
+    let title = at("Điều 1. Phạm vi").unwrap();
+    assert_eq!(text(&first[title]), "Điều 1. Phạm vi");
+    assert_eq!(text(&first[title + 1]), "Quyết định này ban hành Quy chế.");
+}
+
 const JOINT: &str = "kind: thong-tu-lien-tich
 title: Hướng dẫn việc phối hợp
 place: Hà Nội
@@ -170,7 +233,10 @@ heading: {name: Bộ Nội vụ - Bộ Tài chính}
 issuers:
   - {id: bnv, name: Bộ Nội vụ, abbr: BNV}
   - {id: btc, name: Bộ Tài chính, abbr: BTC}
-preamble: Bộ trưởng Bộ Nội vụ, Bộ trưởng Bộ Tài chính ban hành Thông tư liên tịch hướng dẫn việc phối hợp.
+enacting: |
+  Bộ trưởng Bộ Nội vụ
+  Bộ trưởng Bộ Tài chính
+bases: Luật Ban hành văn bản quy phạm pháp luật ngày 22 tháng 6 năm 2015
 chapters:
   - title: Quy định chung
     articles:
@@ -198,6 +264,13 @@ fn a_joint_legal_document_has_the_year_in_its_number_and_mục_headings() {
         all.iter()
             .any(|l| text(l).contains("Số:") && text(l).contains("/2015/TTLT-BNV-BTC")),
         "the year in the number"
+    );
+    assert!(
+        r.md.contains(
+            "*Bộ trưởng Bộ Nội vụ và Bộ trưởng Bộ Tài chính ban hành Thông tư liên tịch hướng \
+             dẫn việc phối hợp.*"
+        ),
+        "the enacting sentence joins both authorities"
     );
     // One heading block for both bodies.
     assert!(

@@ -8,7 +8,7 @@ mod common;
 use common::*;
 use std::process::Command;
 use vanban::check::{Checked, check_bytes};
-use vanban::kind::{KINDS, Kind, starters};
+use vanban::kind::{KINDS, Kind, Legal, starters};
 
 /// A small spec of kind `key`, valid for that kind (a decision names its enacting authority),
 /// with `extra` YAML lines at its end.
@@ -53,8 +53,12 @@ fn every_key_loads_and_numbers_with_its_names_and_symbol() {
         assert_eq!(doc.kind_name, e.type_name);
         assert_eq!(doc.kind_label, e.label);
         // One function composes the ký hiệu, in the kind's number form.
-        assert_eq!(doc.symbol.plain, kind.symbol(2024, ["SA", "SB"]));
-        let year = if kind.legal() { "2024/" } else { "" };
+        let legal = kind.legal() == Legal::Always;
+        assert_eq!(
+            doc.symbol.plain,
+            kind.symbol(legal.then_some(2024), ["SA", "SB"])
+        );
+        let year = if legal { "2024/" } else { "" };
         assert_eq!(doc.symbol.plain, format!("{year}{}-SA-SB", e.abbreviation));
     }
 }
@@ -93,7 +97,11 @@ fn the_schema_enum_is_the_table() {
 fn the_symbol_check_reads_the_abbreviation() {
     for e in KINDS {
         // A legal document's number carries its year (the spec's is 2024).
-        let year = if e.legal { "2024/" } else { "" };
+        let year = if e.legal == Legal::Always {
+            "2024/"
+        } else {
+            ""
+        };
         let good = format!("symbol: {year}{}-SA\n", e.abbreviation);
         assert_eq!(rules(&check(&spec(e.key, &good))), Vec::<&str>::new());
         let wrong = KINDS
@@ -188,7 +196,10 @@ fn every_starter_renders_and_checks_with_only_placeholders() {
             starter.name
         );
         assert!(
-            text.contains(&kind.symbol(2027, ["STP", "CAT"])),
+            text.contains(&kind.symbol(
+                (kind.legal() == Legal::Always).then_some(2027),
+                ["STP", "CAT"]
+            )),
             "{}: the comment shows the ký hiệu",
             starter.name
         );

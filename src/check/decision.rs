@@ -1,17 +1,26 @@
-//! A decision and the texts it issues: its enacting authority is given (and only a decision has
-//! one), it matches a signer, and only a decision issues attached texts, of the kinds a
-//! decision can issue.
+//! A decision and the texts it issues: its enacting authority is given (and only a decision or a
+//! legal document has one), it matches a signer, only a decision may choose to be a legal
+//! document, and only a decision issues attached texts, of the kinds a decision can issue.
 
 use super::Context;
 use crate::finding::{Finding, Rule, Severity};
+use crate::kind::Legal;
 use crate::spec::Spec;
 
-/// A decision without its enacting authority, or an enacting authority on another kind.
+/// A decision without its enacting authority, or an enacting authority on an administrative
+/// text that is not a decision.
 pub static ENACTING: Rule = Rule {
     id: "enacting",
     severity: Severity::Error,
-    vi: "Quyết định thiếu thẩm quyền ban hành (`enacting`, ví dụ \"Chủ tịch Ủy ban nhân dân tỉnh …\"), hoặc văn bản không phải quyết định lại ghi `enacting`.",
-    en: "A decision without its enacting authority (`enacting`), or `enacting` on another kind.",
+    vi: "Quyết định thiếu thẩm quyền ban hành (`enacting`, ví dụ \"Chủ tịch Ủy ban nhân dân tỉnh …\"), hoặc văn bản hành chính không phải quyết định lại ghi `enacting`.",
+    en: "A decision without its enacting authority (`enacting`), or `enacting` on an administrative text that is not a decision.",
+};
+/// `legal` on a kind whose documents are always, or never, legal documents, saying otherwise.
+pub static LEGAL_KIND: Rule = Rule {
+    id: "legal-kind",
+    severity: Severity::Error,
+    vi: "`legal` chỉ chọn được ở quyết định: nghị quyết liên tịch, thông tư liên tịch luôn là văn bản quy phạm pháp luật; chương trình, quy chế, kế hoạch … luôn là văn bản hành chính.",
+    en: "`legal` is a decision's choice: joint resolutions and circulars are always legal documents, the other kinds never.",
 };
 /// An enacting authority no signature block holds.
 pub static ENACTING_SIGNER: Rule = Rule {
@@ -29,7 +38,7 @@ pub static ATTACHMENT_KIND: Rule = Rule {
 };
 
 /// The rules of this group.
-pub const RULES: &[&Rule] = &[&ENACTING, &ENACTING_SIGNER, &ATTACHMENT_KIND];
+pub const RULES: &[&Rule] = &[&ENACTING, &ENACTING_SIGNER, &LEGAL_KIND, &ATTACHMENT_KIND];
 
 /// Words that name a place after an office, dropped when an enacting line is compared with the
 /// signature blocks ("Ủy ban nhân dân tỉnh Nghệ An" is signed "TM. Ủy ban nhân dân").
@@ -48,8 +57,26 @@ pub fn check(cx: &Context, spec: &Spec) -> Vec<Finding> {
     let mut out = Vec::new();
     let f = |rule, path: &str, message: String| Finding::at(rule, cx.index, path, message);
     let kind = spec.kind;
-    match (&spec.enacting, kind.enacting()) {
-        (None, true) => out.push(f(
+    let settled = match kind.legal() {
+        Legal::Always => Some(true),
+        Legal::Never => Some(false),
+        Legal::Either => None,
+    };
+    if let (Some(settled), Some(written)) = (settled, spec.legal)
+        && settled != written
+    {
+        out.push(f(
+            &LEGAL_KIND,
+            "legal",
+            format!(
+                "{} {} là văn bản quy phạm pháp luật: bỏ `legal`",
+                kind.label(),
+                if settled { "luôn" } else { "không" }
+            ),
+        ));
+    }
+    match (&spec.enacting, kind.enacting() || spec.legal()) {
+        (None, true) if kind.enacting() => out.push(f(
             &ENACTING,
             "",
             format!(
@@ -62,7 +89,8 @@ pub fn check(cx: &Context, spec: &Spec) -> Vec<Finding> {
             &ENACTING,
             "enacting",
             format!(
-                "`enacting` (thẩm quyền ban hành) chỉ dùng cho quyết định, không cho {}",
+                "`enacting` (thẩm quyền ban hành) chỉ dùng cho quyết định và văn bản quy phạm pháp \
+                 luật, không cho {}",
                 kind.label().to_lowercase()
             ),
         )),
@@ -94,7 +122,7 @@ pub fn check(cx: &Context, spec: &Spec) -> Vec<Finding> {
                 }
             }
         }
-        (None, false) => {}
+        (None, _) => {}
     }
     if !spec.attachments.is_empty() && !kind.enacting() {
         out.push(f(
@@ -107,7 +135,7 @@ pub fn check(cx: &Context, spec: &Spec) -> Vec<Finding> {
         ));
     }
     for (i, a) in spec.attachments.iter().enumerate() {
-        if a.kind.enacting() || a.kind.legal() {
+        if a.kind.enacting() || a.kind.legal() == Legal::Always {
             out.push(f(
                 &ATTACHMENT_KIND,
                 &format!("attachments[{i}].kind"),
@@ -182,6 +210,38 @@ mod tests {
             found("enacting: Giám đốc Sở Tư pháp\n", CHAIR),
             ["enacting-signer 9:11"]
         );
+    }
+
+    #[test]
+    fn only_a_decision_chooses_to_be_a_legal_document() {
+        let legal = "enacting: Ủy ban nhân dân\nlegal: true\nsymbol: 2025/QĐ-UBND\n";
+        assert_eq!(found(legal, CHAIR), Vec::<String>::new());
+        // Without `legal`, a year in the number is an administrative decision's error.
+        assert_eq!(
+            found("enacting: Ủy ban nhân dân\nsymbol: 2025/QĐ-UBND\n", CHAIR),
+            ["number-year 10:9"]
+        );
+        let circular = |extra: &str| {
+            placed(&format!(
+                "kind: thong-tu-lien-tich\ntitle: Hướng dẫn\nplace: Hà Nội\nyear: 2025\n\
+                 issuers: [{{id: a, name: Bộ Tài chính, abbr: BTC}}]\n\
+                 articles: [{{title: Phạm vi, text: x}}]\n\
+                 signatures: [{{issuer: a, authority: KT. Bộ trưởng, title: Thứ trưởng, name: X}}]\n\
+                 recipients: [\"Lưu: VT\"]\n{extra}"
+            ))
+        };
+        assert_eq!(circular(""), Vec::<String>::new());
+        assert_eq!(
+            circular("enacting: Bộ trưởng Bộ Tài chính\n"),
+            Vec::<String>::new()
+        );
+        assert_eq!(circular("legal: false\n"), ["legal-kind 9:8"]);
+        let programme = "kind: chuong-trinh\ntitle: P\nplace: Huế\nyear: 2025\n\
+            issuers: [{id: a, name: Sở A, abbr: SA}, {id: b, name: Sở B, abbr: SB}]\n\
+            articles: [{title: T, text: x}]\nrecipients: [\"Lưu: VT\"]\n\
+            legal: true\nenacting: Sở A\n\
+            signatures: [{issuer: a, title: Giám đốc, name: X}, {issuer: b, title: Giám đốc, name: Y}]\n";
+        assert_eq!(placed(programme), ["legal-kind 8:8", "enacting 9:11"]);
     }
 
     #[test]

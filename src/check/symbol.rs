@@ -5,6 +5,7 @@
 
 use super::Context;
 use crate::finding::{Finding, Rule, Severity};
+use crate::kind::Legal;
 use crate::spec::Spec;
 
 /// A ký hiệu that is not groups joined by "-".
@@ -33,7 +34,7 @@ pub static SYMBOL_REGISTERED: Rule = Rule {
 pub static NUMBER_YEAR: Rule = Rule {
     id: "number-year",
     severity: Severity::Error,
-    vi: "Năm trong số, ký hiệu: văn bản quy phạm pháp luật (nghị quyết, thông tư liên tịch) ghi năm ban hành (`…/2015/TTLT-…`), đúng năm của văn bản; văn bản hành chính thì không ghi năm.",
+    vi: "Năm trong số, ký hiệu: văn bản quy phạm pháp luật (nghị quyết liên tịch, thông tư liên tịch, quyết định ghi `legal: true`) ghi năm ban hành (`…/2015/TTLT-…`), đúng năm của văn bản; văn bản hành chính thì không ghi năm.",
     en: "The year in the number: a legal document's number carries its year (`…/2015/TTLT-…`), the document's own; an administrative document's does not.",
 };
 
@@ -75,15 +76,16 @@ pub fn check(cx: &Context, spec: &Spec) -> Vec<Finding> {
         _ => (None, symbol),
     };
     let nd30 = spec.kind.symbol(
-        year.unwrap_or_default(),
+        spec.legal().then(|| year.unwrap_or_default()),
         spec.issuers.iter().map(|i| i.abbr.trim()),
     );
-    match (spec.kind.legal(), written_year) {
+    match (spec.legal(), written_year) {
         (true, None) => out.push(f(
             &NUMBER_YEAR,
             "symbol",
             format!(
-                "ký hiệu `{symbol}` thiếu năm: {} ghi năm ban hành trước ký hiệu, ví dụ `{nd30}`",
+                "ký hiệu `{symbol}` thiếu năm: {} là văn bản quy phạm pháp luật, ghi năm ban hành \
+                 trước ký hiệu, ví dụ `{nd30}`",
                 spec.kind.label().to_lowercase()
             ),
         )),
@@ -100,8 +102,13 @@ pub fn check(cx: &Context, spec: &Spec) -> Vec<Finding> {
             "symbol",
             format!(
                 "ký hiệu `{symbol}` ghi năm: {} là văn bản hành chính, số và ký hiệu không ghi năm \
-                 (dạng theo Nghị định 30: `{nd30}`)",
-                spec.kind.label().to_lowercase()
+                 (dạng theo Nghị định 30: `{nd30}`){}",
+                spec.kind.label().to_lowercase(),
+                if spec.kind.legal() == Legal::Either {
+                    "; nếu đây là văn bản quy phạm pháp luật, ghi `legal: true`"
+                } else {
+                    ""
+                }
             ),
         )),
         _ => {}

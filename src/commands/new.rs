@@ -4,7 +4,7 @@
 //! first line names is written beside it when missing.
 
 use crate::error::Error;
-use crate::kind::{Kind, Starter};
+use crate::kind::{Kind, Legal, Starter};
 use std::path::{Path, PathBuf};
 
 /// The parts every starter includes (`{% include "_dau.yaml.tera" %}`), embedded. The starters
@@ -154,7 +154,12 @@ pub fn starter_text(request: &Request, path: &Path) -> Result<String, Error> {
     let (kind, starter) = starter(&request.kind)?;
     let issuers = issuers(&request.issuers)?;
     let year = request.year.unwrap_or_else(this_year);
-    let symbol = kind.symbol(year, issuers.iter().map(|i| i.abbr.as_str()));
+    // A starter is administrative unless its kind is always a legal document.
+    let legal = kind.legal() == Legal::Always;
+    let symbol = kind.symbol(
+        legal.then_some(year),
+        issuers.iter().map(|i| i.abbr.as_str()),
+    );
     let names: Vec<&str> = issuers.iter().map(|i| i.name.as_str()).collect();
     let mut context = tera::Context::new();
     context.insert("starter", starter.name);
@@ -165,7 +170,7 @@ pub fn starter_text(request: &Request, path: &Path) -> Result<String, Error> {
     context.insert("symbol", &symbol);
     let title = if kind.enacting() {
         "Ban hành Quy chế phối hợp «trong công tác …»".to_owned()
-    } else if kind.legal() {
+    } else if legal {
         "«Hướng dẫn …»".to_owned()
     } else {
         format!("«phối hợp trong công tác …» giữa {}", names.join(" và "))

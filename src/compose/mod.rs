@@ -6,6 +6,7 @@
 //! by the outline.
 
 mod appendix;
+mod enacting;
 mod parties;
 pub mod rules;
 #[cfg(test)]
@@ -108,9 +109,10 @@ impl Composer<'_, '_> {
         let year = self.year(spec);
         let symbol = match &spec.symbol {
             Some(s) => fold_whitespace(s),
-            None => spec
-                .kind
-                .symbol(year, spec.issuers.iter().map(|i| fold_whitespace(&i.abbr))),
+            None => spec.kind.symbol(
+                spec.legal().then_some(year),
+                spec.issuers.iter().map(|i| fold_whitespace(&i.abbr)),
+            ),
         };
         let parent = Parent {
             number: spec.number.map(number_str),
@@ -122,14 +124,24 @@ impl Composer<'_, '_> {
                 _ => None,
             },
         };
-        let enacting = spec.enacting.as_ref().map(|e| EnactingView {
-            authority: self.lines(e, "enacting").upper(),
-            verb: Text::literal(&format!("{}:", spec.kind.type_name())),
-        });
+        let enacting = self.enacting(spec);
         let title_lines = self.title_lines(&spec.title, "title");
         let body = self.body(0);
         let follows_bases = spec.parties.is_some() || !spec.preamble.is_empty();
-        let bases = self.bases(&spec.bases, "bases", follows_bases);
+        let mut bases = self.bases(
+            &spec.bases,
+            "bases",
+            follows_bases || matches!(enacting, enacting::Enacting::Sentence(_)),
+        );
+        let enacting = match enacting {
+            enacting::Enacting::Lines(view) => Some(view),
+            enacting::Enacting::Sentence(mut sentence) => {
+                sentence.push_literal(".");
+                bases.push(sentence);
+                None
+            }
+            enacting::Enacting::None => None,
+        };
         let parties = spec.parties.as_ref().map(|p| self.parties(p, spec, year));
         let signatures = self.signatures(spec, &spec.signatures, "signatures");
         let recipients = self.recipients(&spec.recipients);
@@ -395,6 +407,15 @@ impl Composer<'_, '_> {
     }
 
     fn article(&mut self, p: &Provision, a: &spec::Article) -> ArticleView {
+        let mut text = a
+            .text
+            .as_ref()
+            .map(|t| self.text(t, &format!("{}.text", p.path)));
+        let mut paragraphs = self.texts(&a.paragraphs, &format!("{}.paragraphs", p.path));
+        // Under a title, `text` is the first paragraph; only an untitled Điều runs it on.
+        if !a.title.trim().is_empty() {
+            paragraphs.splice(0..0, text.take());
+        }
         ArticleView {
             number: match p.number {
                 Number::Article(n) => n,
@@ -402,11 +423,8 @@ impl Composer<'_, '_> {
             },
             label: Text::literal(&labels::marker(&p.number)),
             title: self.text(&a.title, &format!("{}.title", p.path)),
-            text: a
-                .text
-                .as_ref()
-                .map(|t| self.text(t, &format!("{}.text", p.path))),
-            paragraphs: self.texts(&a.paragraphs, &format!("{}.paragraphs", p.path)),
+            text,
+            paragraphs,
             clauses: self.clauses(p),
         }
     }

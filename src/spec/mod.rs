@@ -11,6 +11,7 @@ use serde::Deserialize;
 use serde::de::Deserializer;
 
 pub use crate::kind::Kind;
+use crate::kind::Legal;
 
 /// The whole programme: header facts, body, signatures and Nơi nhận.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -44,9 +45,15 @@ pub struct Spec {
     /// ("ỦY BAN NHÂN DÂN – ỦY BAN MTTQ VIỆT NAM / TỈNH …", "BỘ TÀI CHÍNH – BỘ NỘI VỤ").
     #[serde(default)]
     pub heading: Option<Heading>,
-    /// Thẩm quyền ban hành of a decision: printed in capitals under the title, and the type
-    /// name as the verb ("QUYẾT ĐỊNH:") after the căn cứ. One line per authority of a joint
-    /// decision.
+    /// Văn bản quy phạm pháp luật: `true` makes a decision a legal document (its number carries
+    /// the year, its căn cứ end with the enacting sentence). Kinds that are always or never
+    /// legal documents take their kind's answer.
+    #[serde(default)]
+    pub legal: Option<bool>,
+    /// Thẩm quyền ban hành. In an administrative decision (ND 30, Phụ lục III, Mẫu 1.3) it is
+    /// printed in capitals under the title, and "QUYẾT ĐỊNH:" follows the căn cứ; in a legal
+    /// document it opens the enacting sentence that ends the căn cứ ("Ủy ban nhân dân tỉnh …
+    /// ban hành Quyết định …"). One line per authority of a joint document.
     #[serde(default)]
     pub enacting: Option<String>,
     /// Căn cứ: "Căn cứ " before each, ";" after each and "." after the last are added.
@@ -97,6 +104,16 @@ pub struct Spec {
 }
 
 impl Spec {
+    /// Whether this document is a legal document: its kind's answer, or the spec's `legal`
+    /// for a kind that may be either.
+    pub fn legal(&self) -> bool {
+        match self.kind.legal() {
+            Legal::Never => false,
+            Legal::Always => true,
+            Legal::Either => self.legal == Some(true),
+        }
+    }
+
     /// Ngày ban hành, when one is given and exists.
     pub fn issued(&self) -> Option<chrono::NaiveDate> {
         self.date.and_then(|d| d.0)
