@@ -293,8 +293,13 @@ fn stages(path: &Path, iters: usize) {
         let pdf = render::pdf(&paged, &doc.meta, &name).expect("Typst writes the PDF");
         split(&mut lap);
         black_box(
-            render::add_signature_fields(&pdf, &pages.signature_rooms, &doc.signatures, &name)
-                .expect("fields added"),
+            render::add_signature_fields(
+                &pdf,
+                &pages.signature_rooms,
+                &doc.signature_blocks(),
+                &name,
+            )
+            .expect("fields added"),
         );
         split(&mut lap);
         if i >= WARMUP {

@@ -348,9 +348,21 @@ pub struct Signing {
     /// The seal's diameter in millimetres when the spec gives one (`issuers[].seal`); `None`
     /// takes the `seal-size` of the style file's `nd30` table.
     pub seal_mm: Option<f64>,
+    /// Whether the organisation's seal field is drawn: not under a text a decision issues in the
+    /// same file, which the văn thư does not sign (ND 30, Phụ lục I, II.8.b).
+    pub sealed: bool,
 }
 
 impl Document {
+    /// Every signature block of the file in page order: this document's, then those of each
+    /// text it issues.
+    pub fn signature_blocks(&self) -> Vec<&SignatureView> {
+        self.signatures
+            .iter()
+            .chain(self.attachments.iter().flat_map(|a| &a.signatures))
+            .collect()
+    }
+
     /// The last paragraph of the body (closing paragraphs included): where "./." goes.
     pub(crate) fn last_body_text(&mut self) -> Option<&mut Text> {
         if let Some(t) = self.closing.last_mut() {

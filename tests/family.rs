@@ -225,6 +225,29 @@ fn a_legal_decision_ends_its_căn_cứ_with_the_enacting_sentence() {
     assert_eq!(text(&first[title + 1]), "Quyết định này ban hành Quy chế.");
 }
 
+#[test]
+fn an_attached_text_signed_in_the_same_file_has_no_seal_field() {
+    // The attached text signed by the same committee (ND 30, Phụ lục I, II.8.b: the văn thư
+    // signs only the decision when both are in one file).
+    let yaml = format!(
+        "{DECISION}    signatures:\n      - {{issuer: ubnd, authority: [TM. Ủy ban nhân dân, \
+         KT. Chủ tịch], title: Phó Chủ tịch, name: Nguyễn Văn A}}\n"
+    );
+    let r = render_yaml(&yaml);
+    let pdf = lopdf::Document::load_mem(&r.pdf).unwrap();
+    let fields = common::fields::sig_fields(&pdf);
+    let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["ubnd.ky", "ubnd.dau", "ubnd-2.ky"]);
+    let start = attachment_page(&r);
+    assert!(fields[..2].iter().all(|f| f.page < start));
+    assert!(fields[2].page >= start, "the signer's field on the attached text");
+    assert!(
+        fields[2].tooltip.contains("Nguyễn Văn A"),
+        "its tooltip names its block's signer: {}",
+        fields[2].tooltip
+    );
+}
+
 const JOINT: &str = "kind: thong-tu-lien-tich
 title: Hướng dẫn việc phối hợp
 place: Hà Nội

@@ -143,7 +143,7 @@ impl Composer<'_, '_> {
             enacting::Enacting::None => None,
         };
         let parties = spec.parties.as_ref().map(|p| self.parties(p, spec, year));
-        let signatures = self.signatures(spec, &spec.signatures, "signatures");
+        let signatures = self.signatures(spec, &spec.signatures, "signatures", true);
         let recipients = self.recipients(&spec.recipients);
         let appendices = self.appendices(0, spec.kind.label(), &parent);
         let place = self.text(&spec.place, "place");
@@ -242,7 +242,7 @@ impl Composer<'_, '_> {
             sections: body.sections,
             divisions: body.divisions,
             closing: self.texts(&a.closing, &format!("{path}.closing")),
-            signatures: self.signatures(spec, &a.signatures, &format!("{path}.signatures")),
+            signatures: self.signatures(spec, &a.signatures, &format!("{path}.signatures"), false),
             recipients: Vec::new(),
             appendices: self.appendices(text, &via, parent),
             kind_label: a.kind.label().to_owned(),
@@ -542,6 +542,7 @@ impl Composer<'_, '_> {
         spec: &Spec,
         signatures: &[spec::Signature],
         at: &str,
+        sealed: bool,
     ) -> Vec<SignatureView> {
         signatures
             .iter()
@@ -568,6 +569,7 @@ impl Composer<'_, '_> {
                     title: title.plain.clone(),
                     name: name.plain.clone(),
                     seal_mm: issuer.and_then(|x| x.seal),
+                    sealed,
                 };
                 SignatureView {
                     issuer: s.issuer.clone(),

@@ -95,8 +95,12 @@ pub fn outputs(composed: Composed, formats: &[Format], options: &Options) -> Res
             let pages = Pages::read(&paged);
             refuse_missing_glyphs(&pages, name, text)?;
             let pdf = render::pdf(&paged, &doc.meta, name)?;
-            let pdf =
-                render::add_signature_fields(&pdf, &pages.signature_rooms, &doc.signatures, name)?;
+            let pdf = render::add_signature_fields(
+                &pdf,
+                &pages.signature_rooms,
+                &doc.signature_blocks(),
+                name,
+            )?;
             Ok::<_, Error>((Some(paged), Some(pdf)))
         },
     );

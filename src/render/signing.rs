@@ -22,12 +22,12 @@ pub const SIGNER: &str = "ky";
 pub const SEAL: &str = "dau";
 
 /// Adds the empty signature fields of `rooms` to `pdf` and returns the new bytes. `signatures`
-/// (the document's blocks) give the order of the bodies and the words of each field's tooltip.
+/// (every block of the file in page order: [`crate::document::Document::signature_blocks`]) give the order of the bodies and the words of each field's tooltip.
 /// A body with two blocks gets `id-2` for its second. Page heights come from the PDF itself.
 pub fn add_signature_fields(
     pdf: &[u8],
     rooms: &[SignatureRoom],
-    signatures: &[SignatureView],
+    signatures: &[&SignatureView],
     file: &str,
 ) -> Result<Vec<u8>, Error> {
     if rooms.is_empty() {
@@ -130,7 +130,7 @@ struct Body<'a> {
 /// The rooms grouped by body: the n-th room of an issuer and role belongs to the issuer's n-th
 /// block. Bodies in the order of the signature blocks (those a house template marks without a
 /// block after them, in layout order); within a body, the signer before the seal.
-fn bodies<'a>(rooms: &'a [SignatureRoom], signatures: &'a [SignatureView]) -> Vec<Body<'a>> {
+fn bodies<'a>(rooms: &'a [SignatureRoom], signatures: &[&'a SignatureView]) -> Vec<Body<'a>> {
     let mut keyed: Vec<((&str, usize), Vec<&SignatureRoom>)> = Vec::new();
     for (i, room) in rooms.iter().enumerate() {
         let nth = rooms[..i]
@@ -165,7 +165,7 @@ fn bodies<'a>(rooms: &'a [SignatureRoom], signatures: &'a [SignatureView]) -> Ve
                     0 => base.to_owned(),
                     n => format!("{base}-{}", n + 1),
                 },
-                block: block_of((issuer, nth)).map(|(_, s)| s),
+                block: block_of((issuer, nth)).map(|(_, s)| *s),
                 rooms,
             }
         })
