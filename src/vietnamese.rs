@@ -83,6 +83,15 @@ pub fn date_or_blank(date: Option<chrono::NaiveDate>, year: i32) -> String {
     }
 }
 
+/// Names in running text: "A", "A và B", "A, B và C".
+pub fn and_list(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [only] => only.clone(),
+        [rest @ .., last] => format!("{} và {last}", rest.join(", ")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

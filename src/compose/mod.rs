@@ -17,7 +17,7 @@ use crate::markup::{Text, fold_whitespace};
 use crate::number::{Number, Outline, Part, Provision, labels};
 use crate::punctuation;
 use crate::spec::{self, Spec};
-use crate::vietnamese::{date_or_blank, date_words, number_str};
+use crate::vietnamese::{and_list, date_or_blank, date_words, number_str};
 use rules::*;
 
 /// The printable document of a spec numbered by `outline`, and the problems met on the way
@@ -47,6 +47,16 @@ impl Parent {
     fn number_line(&self) -> String {
         format!("{}/{}", self.number.as_deref().unwrap_or("…"), self.symbol)
     }
+}
+
+/// The names of a provision's blocks in the order they print: as its keys were written, the
+/// others in their `usual` order.
+fn print_order(order: &spec::Order, usual: &[spec::Block]) -> Vec<&'static str> {
+    order
+        .arrange(usual)
+        .into_iter()
+        .map(spec::Block::key)
+        .collect()
 }
 
 /// Ends the body of `doc` with "./." and keeps its last paragraph with the signatures.
@@ -117,10 +127,7 @@ impl Composer<'_, '_> {
             symbol: symbol.clone(),
             date: spec.issued(),
             year,
-            of: match spec.issuers.as_slice() {
-                [only] => Some(self.text(&only.name, "issuers[0].name")),
-                _ => None,
-            },
+            of: self.issued_by(spec),
         };
         let enacting = spec.enacting.as_ref().map(|e| EnactingView {
             authority: self.lines(e, "enacting").upper(),
@@ -279,39 +286,82 @@ impl Composer<'_, '_> {
             .collect()
     }
 
-    /// "(Kèm theo `to` số … ngày … của …)" pointing at `parent`, or the line the author wrote.
+    /// Who a "(Kèm theo …)" line says the document is of: a decision's enacting authority
+    /// ("của Chủ tịch Ủy ban nhân dân tỉnh …", the authorities of a joint decision joined by
+    /// "và"), else the one issuer; `None` for a joint document (its line names nobody).
+    fn issued_by(&mut self, spec: &Spec) -> Option<Text> {
+        if let Some(enacting) = &spec.enacting {
+            let lines: Vec<String> = enacting
+                .lines()
+                .map(fold_whitespace)
+                .filter(|l| !l.is_empty())
+                .collect();
+            // Written in capitals, it cannot stand in running text.
+            let capitals = !enacting.chars().any(char::is_lowercase);
+            let joined = match (spec.issuers.len(), lines.len()) {
+                // One authority, its name broken over lines.
+                (1, _) => Some(lines.join(" ")),
+                // One line per authority.
+                (n, m) if n == m => Some(and_list(&lines)),
+                _ => None,
+            };
+            if let Some(joined) = joined.filter(|j| !capitals && !j.is_empty()) {
+                return Some(self.text(&joined, "enacting"));
+            }
+        }
+        match spec.issuers.as_slice() {
+            [only] => Some(self.text(&only.name, "issuers[0].name")),
+            _ => None,
+        }
+    }
+
+    /// "(Kèm theo `to` số … ngày … của …)" pointing at `parent`, the same with the author's
+    /// words, or the line the author wrote.
     fn attached(
         &mut self,
         to: &str,
         parent: &Parent,
-        written: &Option<String>,
+        written: &Option<spec::Attached>,
         path: &str,
     ) -> AttachedLine {
-        let written = written.as_ref().map(|w| {
-            let w = w.trim().trim_start_matches('(').trim_end_matches(')');
-            self.text(w, path)
-        });
+        let (written, words) = match written {
+            Some(spec::Attached::Line(w)) => {
+                let w = w.trim().trim_start_matches('(').trim_end_matches(')');
+                (Some(self.text(w, path)), spec::AttachedWords::default())
+            }
+            Some(spec::Attached::Words(words)) => (None, words.clone()),
+            None => (None, spec::AttachedWords::default()),
+        };
+        let opening = match &words.opening {
+            Some(o) => self.text(o, &format!("{path}.opening")),
+            None => Text::literal("Kèm theo"),
+        };
+        let of = match &words.of {
+            Some(o) => Some(self.text(o, &format!("{path}.of"))),
+            None => parent.of.clone(),
+        };
         let line = match &written {
             Some(w) => w.clone(),
             None => {
-                let of = parent
-                    .of
+                let of = of
                     .as_ref()
                     .map_or_else(String::new, |o| format!(" của {}", o.plain));
                 Text::literal(&format!(
-                    "Kèm theo {to} số {} {}{of}",
+                    "{} {to} số {} {}{of}",
+                    opening.plain,
                     parent.number_line(),
                     date_or_blank(parent.date, parent.year)
                 ))
             }
         };
         AttachedLine {
+            opening,
             to: Text::literal(to),
             number: parent.number.clone(),
             symbol: Text::literal(&parent.symbol),
             date: parent.date.map(|d| Text::literal(&date_words(d))),
             year: parent.year,
-            of: parent.of.clone(),
+            of,
             written,
             line,
         }
@@ -408,6 +458,7 @@ impl Composer<'_, '_> {
                 .map(|t| self.text(t, &format!("{}.text", p.path))),
             paragraphs: self.texts(&a.paragraphs, &format!("{}.paragraphs", p.path)),
             clauses: self.clauses(p),
+            order: print_order(&a.order, spec::Article::BLOCKS),
         }
     }
 
@@ -419,10 +470,11 @@ impl Composer<'_, '_> {
             paragraphs: self.texts(&s.paragraphs, &format!("{}.paragraphs", p.path)),
             clauses: self.clauses(p),
             items: self.items(p),
+            order: print_order(&s.order, spec::Section::BLOCKS),
         }
     }
 
-    /// The khoản under `parent`.
+    /// The khoản under `parent` (a Điều, a mục or a Phụ lục).
     fn clauses(&mut self, parent: &Provision) -> Vec<ClauseView> {
         let outline = self.outline;
         outline
@@ -445,6 +497,8 @@ impl Composer<'_, '_> {
                     label: Text::literal(&labels::marker(&q.number)),
                     text: self.text(&point.text, &format!("{}.text", q.path)),
                     items: self.items(q),
+                    paragraphs: self.texts(&point.paragraphs, &format!("{}.paragraphs", q.path)),
+                    order: print_order(&point.order, spec::Point::BLOCKS),
                 }),
                 _ => None,
             })
@@ -466,6 +520,7 @@ impl Composer<'_, '_> {
             points,
             items: self.items(p),
             paragraphs: self.texts(&c.paragraphs, &format!("{path}.paragraphs")),
+            order: print_order(&c.order, spec::Clause::BLOCKS),
         }
     }
 

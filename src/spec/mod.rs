@@ -5,6 +5,9 @@
 //! them is interpreted. Loading (decoding, NFC, error reporting) lives in [`crate::load`].
 
 mod forms;
+mod order;
+
+pub use order::{Block, Order, Ordered};
 
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -68,7 +71,7 @@ pub struct Spec {
     #[schemars(schema_with = "crate::schema::text_or::<Article>")]
     pub articles: Vec<Article>,
     /// Body in I. → 1. form (mục La Mã → khoản).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "order::many")]
     pub sections: Vec<Section>,
     /// Body in Mục → Điều form (a legal document without Chương).
     #[serde(default)]
@@ -85,7 +88,7 @@ pub struct Spec {
     #[schemars(schema_with = "crate::schema::one_or_many")]
     pub recipients: Vec<String>,
     /// Phụ lục, each on new pages after the signatures.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "order::many")]
     pub appendices: Vec<Appendix>,
     /// Văn bản kèm theo: the texts a decision issues (a quy chế, a chương trình…), each
     /// printed after the decision with its own heading and numbering.
@@ -152,10 +155,10 @@ pub struct Attachment {
     pub kind: Kind,
     /// Trích yếu.
     pub title: String,
-    /// The line under the title, written out when it is not the usual "Kèm theo Quyết định số
-    /// … ngày … của …" (e.g. "Ban hành kèm theo Quyết định số …"); printed in parentheses.
+    /// The line under the title when it is not the usual "Kèm theo Quyết định số … ngày … của
+    /// …": written out, or the usual line with other words ("Ban hành kèm theo").
     #[serde(default)]
-    pub attached: Option<String>,
+    pub attached: Option<Attached>,
     /// Căn cứ of the attached text, if it has its own.
     #[serde(default, deserialize_with = "forms::one_or_many")]
     #[schemars(schema_with = "crate::schema::one_or_many")]
@@ -172,7 +175,7 @@ pub struct Attachment {
     #[schemars(schema_with = "crate::schema::text_or::<Article>")]
     pub articles: Vec<Article>,
     /// Body in I. → 1. form.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "order::many")]
     pub sections: Vec<Section>,
     /// Body in Mục → Điều form.
     #[serde(default)]
@@ -185,7 +188,7 @@ pub struct Attachment {
     #[serde(default)]
     pub signatures: Vec<Signature>,
     /// Its Phụ lục.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "order::many")]
     pub appendices: Vec<Appendix>,
 }
 
@@ -199,6 +202,29 @@ impl Attachment {
             divisions: &self.divisions,
         }
     }
+}
+
+/// The "(Kèm theo …)" line under the title of an appendix or of a text a decision issues, when
+/// it is not the usual one.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Attached {
+    /// The whole line as the author wrote it (printed in parentheses).
+    Line(String),
+    /// The usual line, built from the document's number and date, with some words replaced.
+    Words(AttachedWords),
+}
+
+/// The words of the usual "(Kèm theo … số … ngày … của …)" line an author may replace; the
+/// number and date stay the document's own (blank while it has none).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AttachedWords {
+    /// The words that open the line: "Ban hành kèm theo" instead of "Kèm theo".
+    #[serde(default)]
+    pub opening: Option<String>,
+    /// Who the document is of, after "của" ("Chủ tịch Ủy ban nhân dân tỉnh …").
+    #[serde(default)]
+    pub of: Option<String>,
 }
 
 /// A date written `YYYY-MM-DD`: the calendar date, or `None` when the text names no date that
@@ -362,7 +388,8 @@ pub struct Article {
     /// Running text after "Điều 1." on the same line, for a Điều without a title.
     #[serde(default)]
     pub text: Option<String>,
-    /// Free paragraphs, printed before the khoản.
+    /// Free paragraphs, printed where they are written among the keys (usually before the
+    /// khoản).
     #[serde(default, deserialize_with = "forms::one_or_many")]
     #[schemars(schema_with = "crate::schema::one_or_many")]
     pub paragraphs: Vec<String>,
@@ -370,6 +397,14 @@ pub struct Article {
     #[serde(default, deserialize_with = "forms::many_text_or_struct")]
     #[schemars(schema_with = "crate::schema::text_or::<Clause>")]
     pub clauses: Vec<Clause>,
+    /// The order its keys were written in.
+    #[serde(skip)]
+    pub order: Order,
+}
+
+impl Article {
+    /// What a Điều prints after its title or text, in the usual order.
+    pub const BLOCKS: &'static [Block] = &[Block::Paragraphs, Block::Clauses];
 }
 
 /// Mục in I./II. form: a titled section holding khoản.
@@ -385,7 +420,8 @@ pub struct Section {
     pub reason: Option<String>,
     /// Tên mục (printed in capitals).
     pub title: String,
-    /// Free paragraphs, printed before the khoản.
+    /// Free paragraphs, printed where they are written among the keys (usually before the
+    /// khoản).
     #[serde(default, deserialize_with = "forms::one_or_many")]
     #[schemars(schema_with = "crate::schema::one_or_many")]
     pub paragraphs: Vec<String>,
@@ -397,6 +433,14 @@ pub struct Section {
     #[serde(default, deserialize_with = "forms::many_text_or_struct")]
     #[schemars(schema_with = "crate::schema::text_or::<Item>")]
     pub items: Vec<Item>,
+    /// The order its keys were written in.
+    #[serde(skip)]
+    pub order: Order,
+}
+
+impl Section {
+    /// What a mục prints after its title, in the usual order.
+    pub const BLOCKS: &'static [Block] = &[Block::Paragraphs, Block::Clauses, Block::Items];
 }
 
 /// Khoản: "1.", either running text or a bold title of its own, with điểm and dash items.
@@ -425,10 +469,19 @@ pub struct Clause {
     #[serde(default, deserialize_with = "forms::many_text_or_struct")]
     #[schemars(schema_with = "crate::schema::text_or::<Item>")]
     pub items: Vec<Item>,
-    /// Paragraphs printed after the điểm and items.
+    /// Paragraphs, printed where they are written among the keys (usually after the điểm and
+    /// items).
     #[serde(default, deserialize_with = "forms::one_or_many")]
     #[schemars(schema_with = "crate::schema::one_or_many")]
     pub paragraphs: Vec<String>,
+    /// The order its keys were written in.
+    #[serde(skip)]
+    pub order: Order,
+}
+
+impl Clause {
+    /// What a khoản prints after its title and text, in the usual order.
+    pub const BLOCKS: &'static [Block] = &[Block::Points, Block::Items, Block::Paragraphs];
 }
 
 /// Điểm: "a)", lettered in the Vietnamese order. Written as a plain string when it is only text.
@@ -448,6 +501,19 @@ pub struct Point {
     #[serde(default, deserialize_with = "forms::many_text_or_struct")]
     #[schemars(schema_with = "crate::schema::text_or::<Item>")]
     pub items: Vec<Item>,
+    /// Further paragraphs of the điểm, printed after its text, before or after its items as
+    /// the keys are written.
+    #[serde(default, deserialize_with = "forms::one_or_many")]
+    #[schemars(schema_with = "crate::schema::one_or_many")]
+    pub paragraphs: Vec<String>,
+    /// The order its keys were written in.
+    #[serde(skip)]
+    pub order: Order,
+}
+
+impl Point {
+    /// What a điểm prints after its text, in the usual order.
+    pub const BLOCKS: &'static [Block] = &[Block::Items, Block::Paragraphs];
 }
 
 /// A dash item ("- "), whose own items are plus items ("+ ").
@@ -520,33 +586,83 @@ pub struct Appendix {
     /// Lays the appendix out on landscape pages (for wide tables).
     #[serde(default)]
     pub landscape: bool,
-    /// The line under the title, written out when it is not the usual "Kèm theo … số … ngày …
-    /// của …" built from the text it belongs to; printed in parentheses.
+    /// The line under the title when it is not the usual "Kèm theo … số … ngày … của …" built
+    /// from the text it belongs to: written out, or the usual line with other words.
     #[serde(default)]
-    pub attached: Option<String>,
-    /// Paragraphs before the table.
+    pub attached: Option<Attached>,
+    /// Paragraphs (usually before the tables).
     #[serde(default, deserialize_with = "forms::one_or_many")]
     #[schemars(schema_with = "crate::schema::one_or_many")]
     pub paragraphs: Vec<String>,
-    /// The table, if any.
+    /// Khoản "1.", "2." with their điểm and ý, numbered as in the body and cited as "khoản 2
+    /// Phụ lục II".
+    #[serde(default, deserialize_with = "forms::many_text_or_struct")]
+    #[schemars(schema_with = "crate::schema::text_or::<Clause>")]
+    pub clauses: Vec<Clause>,
+    /// The table, when the appendix has one.
     #[serde(default)]
     pub table: Option<Table>,
-    /// Paragraphs after the table.
+    /// The tables, when it has several ("Mẫu I", "Mẫu II"), in order.
+    #[serde(default)]
+    pub tables: Vec<Table>,
+    /// Paragraphs after the tables.
     #[serde(default, deserialize_with = "forms::one_or_many")]
     #[schemars(schema_with = "crate::schema::one_or_many")]
     pub notes: Vec<String>,
+    /// The order its keys were written in.
+    #[serde(skip)]
+    pub order: Order,
+}
+
+impl Appendix {
+    /// What an appendix prints under its heading, in the usual order.
+    pub const BLOCKS: &'static [Block] = &[
+        Block::Paragraphs,
+        Block::Clauses,
+        Block::Table,
+        Block::Tables,
+        Block::Notes,
+    ];
+
+    /// Its tables in the order they print, each with where it is written: `None` for `table`,
+    /// `Some(i)` for `tables[i]`.
+    pub fn tables(&self) -> Vec<(Option<usize>, &Table)> {
+        let mut out = Vec::new();
+        for block in self.order.arrange(Self::BLOCKS) {
+            match block {
+                Block::Table => out.extend(self.table.iter().map(|t| (None, t))),
+                Block::Tables => {
+                    out.extend(self.tables.iter().enumerate().map(|(i, t)| (Some(i), t)))
+                }
+                _ => {}
+            }
+        }
+        out
+    }
 }
 
 /// A table with declared columns; its header row repeats on every page.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Table {
+    /// Its name, printed above it ("Mẫu I", "Biểu 2. Danh sách …"); a line break in the YAML
+    /// text is a printed line.
+    #[serde(default)]
+    pub caption: Option<String>,
     /// The columns, left to right.
     pub columns: Vec<Column>,
     /// The rows: a list of cells (numbered columns left out), or `{ group: … }` for a row
     /// spanning the table that opens a group.
     #[serde(default)]
     pub rows: Vec<Row>,
+    /// Whether group rows are numbered I, II, … (the default); a group row's own `number`
+    /// decides for that row.
+    #[serde(default = "forms::yes")]
+    pub number_groups: bool,
+    /// Paragraphs printed under the table ("Ghi chú: …").
+    #[serde(default, deserialize_with = "forms::one_or_many")]
+    #[schemars(schema_with = "crate::schema::one_or_many")]
+    pub notes: Vec<String>,
 }
 
 /// One table column.
@@ -595,5 +711,14 @@ pub enum Row {
     /// Cells, left to right, without the numbered columns.
     Cells(Vec<String>),
     /// A group heading spanning the table (`{ group: … }`).
-    Group(String),
+    Group(Group),
+}
+
+/// A group row: a heading spanning the table; the rows under it are numbered from 1 again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    /// Its title, in bold.
+    pub title: String,
+    /// Whether it is numbered I, II, …; `None` follows the table's `number_groups`.
+    pub number: Option<bool>,
 }
