@@ -238,4 +238,22 @@ mod tests {
         assert_eq!(order.before(Points, &[Paragraphs]), None);
         assert_eq!(Order::default().before(Text, &[Points]), None);
     }
+
+    #[test]
+    fn any_serde_deserializer_records_the_order() {
+        use Block::*;
+        let article: crate::spec::Article = serde_json::from_str(
+            r#"{"title": "A", "clauses": [
+                {"text": "t", "paragraphs": ["p"], "id": "k", "points": [{"items": ["i"], "text": "a", "paragraphs": "q"}]},
+                "x"
+            ]}"#,
+        )
+        .unwrap();
+        let clause = &article.clauses[0];
+        assert_eq!(clause.order.written(), [Text, Paragraphs, Points]);
+        assert_eq!(clause.points[0].order.written(), [Items, Text, Paragraphs]);
+        assert_eq!(clause.points[0].paragraphs, ["q"]);
+        // A khoản written as a plain string records nothing: it prints in the usual order.
+        assert_eq!(article.clauses[1].order, Order::default());
+    }
 }
