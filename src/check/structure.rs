@@ -296,7 +296,6 @@ appendices:
 
     #[test]
     fn text_written_after_what_prints_after_it_is_reported_where_it_is_written() {
-        let found = super::tests::found;
         assert_eq!(
             found(
                 "articles:
@@ -316,11 +315,11 @@ appendices:
                 "order-text 14:36"
             ]
         );
-        let messages = crate::check::described(&format!(
-            "kind: quy-che\ntitle: P\nplace: Huế\nyear: 2024\nissuers: [{{id: a, name: A, abbr: SA}}]\n\
-             signatures: [{{issuer: a, title: G, name: X}}]\n\
-             articles: [{{title: M, clauses: [{{paragraphs: [p], text: t}}]}}]\n"
-        ));
+        let messages = crate::check::described(
+            "kind: quy-che\ntitle: P\nplace: Huế\nyear: 2024\nissuers: [{id: a, name: A, abbr: SA}]\n\
+             signatures: [{issuer: a, title: G, name: X}]\n\
+             articles: [{title: M, clauses: [{paragraphs: [p], text: t}]}]\n",
+        );
         assert!(
             messages[0].contains(
                 "`text` của khoản được viết sau `paragraphs` nhưng vẫn in ngay sau số \"1.\""

@@ -6,6 +6,7 @@
 //! by the outline.
 
 mod appendix;
+mod attached;
 mod parties;
 pub mod rules;
 #[cfg(test)]
@@ -17,7 +18,7 @@ use crate::markup::{Text, fold_whitespace};
 use crate::number::{Number, Outline, Part, Provision, labels};
 use crate::punctuation;
 use crate::spec::{self, Spec};
-use crate::vietnamese::{and_list, date_or_blank, date_words, number_str};
+use crate::vietnamese::{date_or_blank, date_words, number_str};
 use rules::*;
 
 /// The printable document of a spec numbered by `outline`, and the problems met on the way
@@ -284,87 +285,6 @@ impl Composer<'_, '_> {
             .filter(|l| !l.trim().is_empty())
             .map(|l| self.text(l, path))
             .collect()
-    }
-
-    /// Who a "(Kèm theo …)" line says the document is of: a decision's enacting authority
-    /// ("của Chủ tịch Ủy ban nhân dân tỉnh …", the authorities of a joint decision joined by
-    /// "và"), else the one issuer; `None` for a joint document (its line names nobody).
-    fn issued_by(&mut self, spec: &Spec) -> Option<Text> {
-        if let Some(enacting) = &spec.enacting {
-            let lines: Vec<String> = enacting
-                .lines()
-                .map(fold_whitespace)
-                .filter(|l| !l.is_empty())
-                .collect();
-            // Written in capitals, it cannot stand in running text.
-            let capitals = !enacting.chars().any(char::is_lowercase);
-            let joined = match (spec.issuers.len(), lines.len()) {
-                // One authority, its name broken over lines.
-                (1, _) => Some(lines.join(" ")),
-                // One line per authority.
-                (n, m) if n == m => Some(and_list(&lines)),
-                _ => None,
-            };
-            if let Some(joined) = joined.filter(|j| !capitals && !j.is_empty()) {
-                return Some(self.text(&joined, "enacting"));
-            }
-        }
-        match spec.issuers.as_slice() {
-            [only] => Some(self.text(&only.name, "issuers[0].name")),
-            _ => None,
-        }
-    }
-
-    /// "(Kèm theo `to` số … ngày … của …)" pointing at `parent`, the same with the author's
-    /// words, or the line the author wrote.
-    fn attached(
-        &mut self,
-        to: &str,
-        parent: &Parent,
-        written: &Option<spec::Attached>,
-        path: &str,
-    ) -> AttachedLine {
-        let (written, words) = match written {
-            Some(spec::Attached::Line(w)) => {
-                let w = w.trim().trim_start_matches('(').trim_end_matches(')');
-                (Some(self.text(w, path)), spec::AttachedWords::default())
-            }
-            Some(spec::Attached::Words(words)) => (None, words.clone()),
-            None => (None, spec::AttachedWords::default()),
-        };
-        let opening = match &words.opening {
-            Some(o) => self.text(o, &format!("{path}.opening")),
-            None => Text::literal("Kèm theo"),
-        };
-        let of = match &words.of {
-            Some(o) => Some(self.text(o, &format!("{path}.of"))),
-            None => parent.of.clone(),
-        };
-        let line = match &written {
-            Some(w) => w.clone(),
-            None => {
-                let of = of
-                    .as_ref()
-                    .map_or_else(String::new, |o| format!(" của {}", o.plain));
-                Text::literal(&format!(
-                    "{} {to} số {} {}{of}",
-                    opening.plain,
-                    parent.number_line(),
-                    date_or_blank(parent.date, parent.year)
-                ))
-            }
-        };
-        AttachedLine {
-            opening,
-            to: Text::literal(to),
-            number: parent.number.clone(),
-            symbol: Text::literal(&parent.symbol),
-            date: parent.date.map(|d| Text::literal(&date_words(d))),
-            year: parent.year,
-            of,
-            written,
-            line,
-        }
     }
 
     /// The year of the document: from its date, else `year`, else the first year of `period`.
