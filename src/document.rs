@@ -84,6 +84,8 @@ pub struct EnactingView {
 /// date not yet given.
 #[derive(Debug, Clone, Serialize)]
 pub struct AttachedLine {
+    /// The words that open it: "Kèm theo", or the author's ("Ban hành kèm theo").
+    pub opening: Text,
     /// What it is attached to, as running text names it ("Quy chế phối hợp", "Quyết định",
     /// "Quy chế phối hợp ban hành kèm theo Quyết định").
     pub to: Text,
@@ -141,17 +143,27 @@ pub struct AppendixView {
     pub landscape: bool,
     /// The "(Kèm theo …)" line under its title.
     pub attached: AttachedLine,
-    /// Paragraphs before the table.
+    /// Paragraphs (usually before the tables).
     pub paragraphs: Vec<Text>,
-    /// The table.
+    /// Khoản, numbered as in the body.
+    pub clauses: Vec<ClauseView>,
+    /// The table written as `table`.
     pub table: Option<TableView>,
-    /// Paragraphs after the table.
+    /// The tables written as `tables`.
+    pub tables: Vec<TableView>,
+    /// Paragraphs after the tables.
     pub notes: Vec<Text>,
+    /// The order its parts print in: "paragraphs", "clauses", "table", "tables", "notes".
+    pub order: Vec<&'static str>,
 }
 
 /// A table: column widths and alignments already checked, row numbers already filled in.
 #[derive(Debug, Clone, Serialize)]
 pub struct TableView {
+    /// Its name, printed above it ("Mẫu I").
+    pub caption: Option<Text>,
+    /// Paragraphs printed under it.
+    pub notes: Vec<Text>,
     /// The columns, left to right.
     pub columns: Vec<ColumnView>,
     /// The body rows.
@@ -253,10 +265,12 @@ pub struct ArticleView {
     pub title: Text,
     /// Running text after the label, for a Điều without a title.
     pub text: Option<Text>,
-    /// Free paragraphs before the khoản.
+    /// Free paragraphs (usually before the khoản).
     pub paragraphs: Vec<Text>,
     /// Khoản.
     pub clauses: Vec<ClauseView>,
+    /// The order its parts print in after its title: "paragraphs", "clauses".
+    pub order: Vec<&'static str>,
 }
 
 /// Mục in I./II. form.
@@ -268,12 +282,14 @@ pub struct SectionView {
     pub label: Text,
     /// Title in capitals.
     pub title: Text,
-    /// Free paragraphs before the khoản.
+    /// Free paragraphs (usually before the khoản).
     pub paragraphs: Vec<Text>,
     /// Khoản "1.", "2.".
     pub clauses: Vec<ClauseView>,
     /// Dash items directly under the mục.
     pub items: Vec<ItemView>,
+    /// The order its parts print in after its title: "paragraphs", "clauses", "items".
+    pub order: Vec<&'static str>,
 }
 
 /// Khoản.
@@ -291,8 +307,10 @@ pub struct ClauseView {
     pub points: Vec<PointView>,
     /// Dash items.
     pub items: Vec<ItemView>,
-    /// Paragraphs after the điểm and items.
+    /// Paragraphs (usually after the điểm and items).
     pub paragraphs: Vec<Text>,
+    /// The order its parts print in after its text: "points", "items", "paragraphs".
+    pub order: Vec<&'static str>,
 }
 
 /// Điểm.
@@ -306,6 +324,10 @@ pub struct PointView {
     pub text: Text,
     /// Dash items.
     pub items: Vec<ItemView>,
+    /// Further paragraphs.
+    pub paragraphs: Vec<Text>,
+    /// The order its parts print in after its text: "items", "paragraphs".
+    pub order: Vec<&'static str>,
 }
 
 /// A dash or plus item.
@@ -369,9 +391,7 @@ impl Document {
             return Some(t);
         }
         if let Some(section) = self.sections.last_mut() {
-            return last_of_items(&mut section.items)
-                .or_else(|| section.clauses.last_mut().and_then(ClauseView::last_text))
-                .or_else(|| section.paragraphs.last_mut());
+            return section.last_text();
         }
         let article = match self.chapters.last_mut() {
             Some(chapter) if !chapter.divisions.is_empty() => chapter
@@ -386,29 +406,78 @@ impl Document {
             None => self.articles.last_mut(),
         };
         if let Some(article) = article {
-            return article
-                .clauses
-                .last_mut()
-                .and_then(ClauseView::last_text)
-                .or_else(|| article.paragraphs.last_mut())
-                .or(article.text.as_mut());
+            return article.last_text();
         }
         self.preamble.last_mut()
     }
 }
 
+/// The last of `order`'s blocks that prints something (`filled` says which do).
+fn last_block(order: &[&'static str], filled: impl Fn(&str) -> bool) -> Option<&'static str> {
+    order.iter().rev().copied().find(|b| filled(b))
+}
+
+impl ArticleView {
+    fn last_text(&mut self) -> Option<&mut Text> {
+        let filled = |b: &str| match b {
+            "paragraphs" => !self.paragraphs.is_empty(),
+            "clauses" => !self.clauses.is_empty(),
+            _ => false,
+        };
+        match last_block(&self.order, filled) {
+            Some("paragraphs") => self.paragraphs.last_mut(),
+            Some("clauses") => self.clauses.last_mut().and_then(ClauseView::last_text),
+            _ => self.text.as_mut(),
+        }
+    }
+}
+
+impl SectionView {
+    fn last_text(&mut self) -> Option<&mut Text> {
+        let filled = |b: &str| match b {
+            "paragraphs" => !self.paragraphs.is_empty(),
+            "clauses" => !self.clauses.is_empty(),
+            "items" => !self.items.is_empty(),
+            _ => false,
+        };
+        match last_block(&self.order, filled) {
+            Some("paragraphs") => self.paragraphs.last_mut(),
+            Some("clauses") => self.clauses.last_mut().and_then(ClauseView::last_text),
+            Some("items") => last_of_items(&mut self.items),
+            _ => None,
+        }
+    }
+}
+
 impl ClauseView {
     fn last_text(&mut self) -> Option<&mut Text> {
-        if let Some(p) = self.paragraphs.last_mut() {
-            return Some(p);
+        let filled = |b: &str| match b {
+            "points" => !self.points.is_empty(),
+            "items" => !self.items.is_empty(),
+            "paragraphs" => !self.paragraphs.is_empty(),
+            _ => false,
+        };
+        match last_block(&self.order, filled) {
+            Some("points") => self.points.last_mut().and_then(PointView::last_text),
+            Some("items") => last_of_items(&mut self.items),
+            Some("paragraphs") => self.paragraphs.last_mut(),
+            _ => self.text.as_mut().or(self.title.as_mut()),
         }
-        if let Some(t) = last_of_items(&mut self.items) {
-            return Some(t);
+    }
+}
+
+impl PointView {
+    fn last_text(&mut self) -> Option<&mut Text> {
+        let filled = |b: &str| match b {
+            "items" => !self.items.is_empty(),
+            "paragraphs" => !self.paragraphs.is_empty(),
+            _ => false,
+        };
+        match last_block(&self.order, filled) {
+            Some("items") => last_of_items(&mut self.items),
+            Some("paragraphs") => self.paragraphs.last_mut(),
+            _ => Some(&mut self.text),
         }
-        if let Some(point) = self.points.last_mut() {
-            return Some(last_of_items(&mut point.items).unwrap_or(&mut point.text));
-        }
-        self.text.as_mut().or(self.title.as_mut())
     }
 }
 

@@ -4,7 +4,7 @@
 //! field is left without one. The enum of `kind` values comes from [`crate::kind::KINDS`].
 
 use crate::kind::Kind;
-use crate::spec::{Row, Spec, SpecDate, Width};
+use crate::spec::{Attached, AttachedWords, Row, Spec, SpecDate, Width};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use std::borrow::Cow;
 
@@ -160,7 +160,7 @@ const DESCRIPTIONS: &[(&str, &str, &str)] = &[
     (
         "Attachment",
         "attached",
-        "Dòng dưới trích yếu khi không theo mẫu \"Kèm theo Quyết định số … ngày … của …\" (ví dụ \"Ban hành kèm theo Quyết định số …\"); in trong ngoặc đơn.",
+        "Dòng dưới trích yếu khi không theo mẫu \"Kèm theo Quyết định số … ngày … của …\": cả dòng (in trong ngoặc đơn), hoặc { opening: Ban hành kèm theo } để đổi vài chữ mà vẫn giữ số, ngày của quyết định (để trống khi chưa có).",
     ),
     (
         "Attachment",
@@ -312,7 +312,11 @@ const DESCRIPTIONS: &[(&str, &str, &str)] = &[
         "text",
         "Nội dung in ngay sau \"Điều 1.\" trên cùng dòng, cho Điều không có tên (ví dụ \"Ban hành kèm theo Quyết định này …\").",
     ),
-    ("Article", "paragraphs", "Các đoạn in trước các khoản."),
+    (
+        "Article",
+        "paragraphs",
+        "Các đoạn văn của điều, in theo thứ tự các khóa được viết (thường đặt trước các khoản).",
+    ),
     (
         "Article",
         "clauses",
@@ -325,7 +329,11 @@ const DESCRIPTIONS: &[(&str, &str, &str)] = &[
         "Mã tự đặt để dẫn chiếu [[mã]] → \"Mục III\"; không in ra.",
     ),
     ("Section", "title", "Tên mục (in hoa)."),
-    ("Section", "paragraphs", "Các đoạn in trước các khoản."),
+    (
+        "Section",
+        "paragraphs",
+        "Các đoạn văn của mục, in theo thứ tự các khóa được viết (thường đặt trước các khoản).",
+    ),
     ("Section", "clauses", "Các khoản 1., 2. của mục."),
     ("Section", "items", "Các ý gạch đầu dòng ngay dưới mục."),
     (
@@ -350,7 +358,11 @@ const DESCRIPTIONS: &[(&str, &str, &str)] = &[
         "Các điểm a), b), … (thứ tự chữ cái tiếng Việt).",
     ),
     ("Clause", "items", "Các ý gạch đầu dòng."),
-    ("Clause", "paragraphs", "Các đoạn in sau điểm và ý."),
+    (
+        "Clause",
+        "paragraphs",
+        "Các đoạn văn của khoản, in theo thứ tự các khóa được viết: viết trước points thì in trước các điểm, viết sau (thường lệ) thì in sau điểm và ý.",
+    ),
     ("Point", "", "Điểm a), b), …"),
     (
         "Point",
@@ -359,6 +371,11 @@ const DESCRIPTIONS: &[(&str, &str, &str)] = &[
     ),
     ("Point", "text", "Nội dung sau chữ cái."),
     ("Point", "items", "Các ý gạch đầu dòng dưới điểm."),
+    (
+        "Point",
+        "paragraphs",
+        "Các đoạn tiếp theo của điểm, in sau nội dung điểm, trước hay sau các ý theo thứ tự các khóa được viết.",
+    ),
     ("Item", "", "Ý gạch đầu dòng \"-\" (cấp hai: \"+\")."),
     (
         "Item",
@@ -406,17 +423,70 @@ const DESCRIPTIONS: &[(&str, &str, &str)] = &[
     (
         "Appendix",
         "attached",
-        "Dòng dưới tên phụ lục khi không theo mẫu \"Kèm theo … số … ngày … của …\" lập từ văn bản chứa phụ lục; in trong ngoặc đơn.",
+        "Dòng dưới tên phụ lục khi không theo mẫu \"Kèm theo … số … ngày … của …\" lập từ văn bản chứa phụ lục: cả dòng (in trong ngoặc đơn), hoặc { opening: …, of: … } để đổi vài chữ mà vẫn giữ số, ngày của văn bản.",
     ),
-    ("Appendix", "paragraphs", "Các đoạn trước bảng."),
-    ("Appendix", "table", "Bảng của phụ lục."),
+    (
+        "Appendix",
+        "paragraphs",
+        "Các đoạn văn (thường đặt trước bảng); in theo thứ tự các khóa được viết.",
+    ),
+    (
+        "Appendix",
+        "clauses",
+        "Các khoản 1., 2. (có điểm a), b), ý -) của phụ lục, đánh số như trong văn bản; [[mã]] in \"khoản 2 Phụ lục II\".",
+    ),
+    (
+        "Appendix",
+        "table",
+        "Bảng của phụ lục (khi chỉ có một bảng).",
+    ),
+    (
+        "Appendix",
+        "tables",
+        "Các bảng của phụ lục (Mẫu I, Mẫu II …), in theo thứ tự; mỗi bảng có thể có tên (caption).",
+    ),
     ("Appendix", "notes", "Các đoạn sau bảng."),
+    (
+        "Attached",
+        "",
+        "Dòng \"(Kèm theo …)\" dưới tên phụ lục hoặc trích yếu văn bản kèm theo: cả dòng, hoặc các chữ thay trong dòng thường lệ.",
+    ),
+    (
+        "AttachedWords",
+        "",
+        "Các chữ thay trong dòng \"(Kèm theo … số … ngày … của …)\"; số và ngày vẫn lấy từ văn bản.",
+    ),
+    (
+        "AttachedWords",
+        "opening",
+        "Chữ mở đầu dòng thay cho \"Kèm theo\", ví dụ \"Ban hành kèm theo\".",
+    ),
+    (
+        "AttachedWords",
+        "of",
+        "Chủ thể sau chữ \"của\", ví dụ \"Chủ tịch Ủy ban nhân dân tỉnh …\".",
+    ),
     ("Table", "", "Bảng có hàng tiêu đề lặp lại ở mỗi trang."),
+    (
+        "Table",
+        "caption",
+        "Tên bảng in đậm, căn giữa phía trên bảng, ví dụ \"Mẫu I\"; mỗi dòng của chữ YAML là một dòng in.",
+    ),
     ("Table", "columns", "Các cột, từ trái sang phải."),
     (
         "Table",
         "rows",
         "Các hàng: danh sách ô, hoặc { group: tên nhóm }.",
+    ),
+    (
+        "Table",
+        "number_groups",
+        "Đánh số La Mã I, II … cho các hàng nhóm (mặc định true); false để in hàng nhóm không số.",
+    ),
+    (
+        "Table",
+        "notes",
+        "Các đoạn in ngay dưới bảng, ví dụ \"Ghi chú: …\".",
     ),
     ("Column", "", "Một cột của bảng."),
     ("Column", "title", "Tên cột."),
@@ -441,6 +511,16 @@ const DESCRIPTIONS: &[(&str, &str, &str)] = &[
         "Row",
         "",
         "Một hàng: danh sách ô, hoặc hàng nhóm { group: tên nhóm }.",
+    ),
+    (
+        "Row",
+        "group",
+        "Tên nhóm: hàng in đậm trải hết bề ngang bảng; các hàng sau nó đánh số lại từ 1.",
+    ),
+    (
+        "Row",
+        "number",
+        "Đánh số La Mã (I, II …) cho hàng nhóm này hay không; bỏ trống thì theo number_groups của bảng.",
     ),
 ];
 
@@ -554,6 +634,17 @@ impl JsonSchema for Width {
     }
 }
 
+impl JsonSchema for Attached {
+    fn schema_name() -> Cow<'static, str> {
+        "Attached".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let words = generator.subschema_for::<AttachedWords>();
+        json_schema!({ "anyOf": [{ "type": "string" }, words] })
+    }
+}
+
 impl JsonSchema for Row {
     fn schema_name() -> Cow<'static, str> {
         "Row".into()
@@ -565,7 +656,10 @@ impl JsonSchema for Row {
                 { "type": "array", "items": { "type": ["string", "number", "boolean", "null"] } },
                 {
                     "type": "object",
-                    "properties": { "group": { "type": "string", "description": "Tên nhóm." } },
+                    "properties": {
+                        "group": { "type": "string" },
+                        "number": { "type": "boolean" }
+                    },
                     "required": ["group"],
                     "additionalProperties": false
                 }
@@ -585,9 +679,6 @@ mod tests {
         };
         if let Some(props) = object.get("properties").and_then(|p| p.as_object()) {
             for (field, prop) in props {
-                if field == "group" {
-                    continue;
-                }
                 let d = prop
                     .get("description")
                     .and_then(|d| d.as_str())

@@ -83,6 +83,15 @@ pub fn date_or_blank(date: Option<chrono::NaiveDate>, year: i32) -> String {
     }
 }
 
+/// Names in running text: "A", "A và B", "A, B và C".
+pub fn and_list(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [only] => only.clone(),
+        [rest @ .., last] => format!("{} và {last}", rest.join(", ")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,5 +134,14 @@ mod tests {
         assert_eq!(date_words(d(2020, 3, 5)), "ngày 05 tháng 3 năm 2020");
         assert_eq!(date_words(d(2019, 6, 29)), "ngày 29 tháng 6 năm 2019");
         assert_eq!(date_words(d(2023, 12, 31)), "ngày 31 tháng 12 năm 2023");
+    }
+
+    #[test]
+    fn names_are_joined_with_và() {
+        let names = |n: &[&str]| and_list(&n.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(names(&[]), "");
+        assert_eq!(names(&["A"]), "A");
+        assert_eq!(names(&["A", "B"]), "A và B");
+        assert_eq!(names(&["A", "B", "C"]), "A, B và C");
     }
 }

@@ -160,7 +160,7 @@ fn an_attached_text_has_no_number_row_and_its_own_numbering() {
     );
     // One Markdown holds both.
     assert!(r.md.contains("# QUY CHẾ PHỐI HỢP"));
-    assert!(r.md.contains("*(Kèm theo Quyết định số 15/QĐ-UBND ngày 20 tháng 3 năm 2026 của Ủy ban nhân dân tỉnh Nghệ An)*"));
+    assert!(r.md.contains("*(Kèm theo Quyết định số 15/QĐ-UBND ngày 20 tháng 3 năm 2026 của Chủ tịch Ủy ban nhân dân tỉnh Nghệ An)*"));
 }
 
 /// A people's committee's decision in the legal-document form (Luật 64/2025/QH15, Nghị định
@@ -183,6 +183,10 @@ articles:
 signatures:
   - {issuer: ubnd, authority: [TM. Ủy ban nhân dân, KT. Chủ tịch], title: Phó Chủ tịch, name: Nông Quang Nhất}
 recipients: [Như Điều 2, \"Lưu: VT\"]
+attachments:
+  - kind: quy-che-phoi-hop
+    title: Phối hợp trong công tác quản lý nhà nước về tín ngưỡng, tôn giáo
+    articles: [{title: Phạm vi, text: Quy chế này quy định việc phối hợp.}]
 ";
 
 #[test]
@@ -223,6 +227,15 @@ fn a_legal_decision_ends_its_căn_cứ_with_the_enacting_sentence() {
     let title = at("Điều 1. Phạm vi").unwrap();
     assert_eq!(text(&first[title]), "Điều 1. Phạm vi");
     assert_eq!(text(&first[title + 1]), "Quyết định này ban hành Quy chế.");
+    // Its issued text is "Ban hành kèm theo" it, of the committee (not of the sentence's subject).
+    assert!(
+        r.md.contains(
+            "*(Ban hành kèm theo Quyết định số 26/2025/QĐ-UBND ngày 21 tháng 11 năm 2025 của Ủy \
+             ban nhân dân tỉnh Thái Nguyên)*"
+        ),
+        "{}",
+        r.md
+    );
 }
 
 #[test]
@@ -240,7 +253,10 @@ fn an_attached_text_signed_in_the_same_file_has_no_seal_field() {
     assert_eq!(names, ["ubnd.ky", "ubnd.dau", "ubnd-2.ky"]);
     let start = attachment_page(&r);
     assert!(fields[..2].iter().all(|f| f.page < start));
-    assert!(fields[2].page >= start, "the signer's field on the attached text");
+    assert!(
+        fields[2].page >= start,
+        "the signer's field on the attached text"
+    );
     assert!(
         fields[2].tooltip.contains("Nguyễn Văn A"),
         "its tooltip names its block's signer: {}",

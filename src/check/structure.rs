@@ -1,12 +1,13 @@
 //! Structure of the body: a body exists in a form its kind allows ([`crate::kind::KINDS`]),
-//! every chương, điều, mục and phụ lục has a title, and none is empty. (Khoản without text, too
-//! many điểm and nested items come from numbering: [`crate::number::rules`].)
+//! every chương, điều, mục and phụ lục has a title, none is empty, and no running text is
+//! written where it cannot print (after what follows it). (Khoản without text, too many điểm
+//! and nested items come from numbering: [`crate::number::rules`].)
 
 use super::Context;
 use crate::finding::{Finding, Rule, Severity};
 use crate::kind::Body;
 use crate::number::{Outline, Part};
-use crate::spec::Spec;
+use crate::spec::{Block, Order, Spec};
 
 /// No chương, điều or mục at all.
 pub static BODY_MISSING: Rule = Rule {
@@ -30,8 +31,16 @@ pub static ARTICLE_EMPTY: Rule = Rule {
     en: "An article with no clause or paragraph, a chapter with no article, a section or appendix with nothing.",
 };
 
+/// A provision's `text` written after keys whose content prints after it.
+pub static ORDER_TEXT: Rule = Rule {
+    id: "order-text",
+    severity: Severity::Warning,
+    vi: "`text` của điều, khoản, điểm được viết sau `paragraphs`, `points`, `items` hoặc `clauses`: các khóa này in theo thứ tự viết, riêng `text` luôn in ngay sau số (\"1.\", \"a)\"); đoạn cần in sau hãy ghi ở `paragraphs`.",
+    en: "A provision's `text` written after `paragraphs`, `points`, `items` or `clauses`: those print in the order written, but `text` always follows the number; text meant to come after them belongs in `paragraphs`.",
+};
+
 /// The rules of this group.
-pub const RULES: &[&Rule] = &[&BODY_MISSING, &TITLE_EMPTY, &ARTICLE_EMPTY];
+pub const RULES: &[&Rule] = &[&BODY_MISSING, &TITLE_EMPTY, &ARTICLE_EMPTY, &ORDER_TEXT];
 
 /// Runs the structure rules over the provisions `outline` numbered.
 pub fn check(cx: &Context, spec: &Spec, outline: &Outline) -> Vec<Finding> {
@@ -65,17 +74,35 @@ pub fn check(cx: &Context, spec: &Spec, outline: &Outline) -> Vec<Finding> {
             Part::Appendix(a) => (
                 "phụ lục",
                 &a.title,
-                a.table.is_none() && blank(&a.paragraphs) && blank(&a.notes),
+                a.table.is_none()
+                    && a.tables.is_empty()
+                    && a.clauses.is_empty()
+                    && blank(&a.paragraphs)
+                    && blank(&a.notes),
             ),
             Part::Clause(c) => {
                 if c.title.as_deref().is_some_and(|t| t.trim().is_empty()) {
                     let message = "khoản có `title` để trống".to_owned();
                     push(&TITLE_EMPTY, format!("{}.title", p.path), message);
                 }
+                if let Some((key, message)) = text_after(&c.order, "khoản", "1.") {
+                    push(&ORDER_TEXT, format!("{}.{key}", p.path), message);
+                }
                 continue;
             }
-            Part::Point(_) | Part::Item(_) => continue,
+            Part::Point(point) => {
+                if let Some((key, message)) = text_after(&point.order, "điểm", "a)") {
+                    push(&ORDER_TEXT, format!("{}.{key}", p.path), message);
+                }
+                continue;
+            }
+            Part::Item(_) => continue,
         };
+        if let Part::Article(a) = p.part
+            && let Some((key, message)) = text_after(&a.order, "điều", "Điều 1.")
+        {
+            push(&ORDER_TEXT, format!("{}.{key}", p.path), message);
+        }
         let kind = match p.text {
             0 => spec.kind,
             n => spec.attachments.get(n - 1).map_or(spec.kind, |a| a.kind),
@@ -92,7 +119,7 @@ pub fn check(cx: &Context, spec: &Spec, outline: &Outline) -> Vec<Finding> {
                 Part::Article(_) => format!("{} không có khoản hay đoạn nào", named(what, title)),
                 Part::Section(_) => format!("{} không có nội dung", named(what, title)),
                 _ => format!(
-                    "{} không có nội dung: thêm `paragraphs` hoặc `table`",
+                    "{} không có nội dung: thêm `paragraphs`, `clauses`, `table` hoặc `tables`",
                     named(what, title)
                 ),
             };
@@ -149,6 +176,27 @@ fn body_problem(allowed: &[Body], label: &str, used: &[Body]) -> Option<(String,
 }
 
 /// "điều \"Phạm vi\"", or just "điều" when the title is blank.
+/// Where `text` stands after a key whose content prints after it, in a provision (`what`,
+/// numbered like `number`) whose keys were written in `order`: the key of `text` and the
+/// message.
+fn text_after(order: &Order, what: &str, number: &str) -> Option<(&'static str, String)> {
+    let after = [
+        Block::Paragraphs,
+        Block::Points,
+        Block::Items,
+        Block::Clauses,
+    ];
+    let before = order.before(Block::Text, &after)?;
+    Some((
+        Block::Text.key(),
+        format!(
+            "`text` của {what} được viết sau `{}` nhưng vẫn in ngay sau số \"{number}\", trước              nội dung của `{}`; nếu đoạn này cần in sau, hãy chuyển vào `paragraphs`",
+            before.key(),
+            before.key()
+        ),
+    ))
+}
+
 fn named(what: &str, title: &str) -> String {
     match title.trim() {
         "" => what.to_owned(),
@@ -232,6 +280,51 @@ mod tests {
                 "articles: [{title: Một, clauses: [x]}]\nappendices:\n- {title: \"\", paragraphs: [x]}\n- {title: Trống}\n- {title: Đủ, notes: [Ghi chú]}\n"
             ),
             ["title-empty 9:11", "article-empty 10:3"]
+        );
+        // Khoản and tables fill an appendix too.
+        assert_eq!(
+            found(
+                "articles: [{title: Một, clauses: [x]}]
+appendices:
+- {title: Khoản, clauses: [x]}
+- {title: Bảng, tables: [{columns: [{title: A}]}]}
+"
+            ),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn text_written_after_what_prints_after_it_is_reported_where_it_is_written() {
+        assert_eq!(
+            found(
+                "articles:
+- title: Một
+  clauses:
+  - points: [a]
+    text: Dẫn
+  - {text: Dẫn, points: [a], paragraphs: [b]}
+  - {points: [{items: [i], text: t}], text: x}
+- {title: Hai, clauses: [x], text: y}
+"
+            ),
+            [
+                "order-text 11:11",
+                "order-text 13:34",
+                "order-text 13:45",
+                "order-text 14:36"
+            ]
+        );
+        let messages = crate::check::described(
+            "kind: quy-che\ntitle: P\nplace: Huế\nyear: 2024\nissuers: [{id: a, name: A, abbr: SA}]\n\
+             signatures: [{issuer: a, title: G, name: X}]\n\
+             articles: [{title: M, clauses: [{paragraphs: [p], text: t}]}]\n",
+        );
+        assert!(
+            messages[0].contains(
+                "`text` của khoản được viết sau `paragraphs` nhưng vẫn in ngay sau số \"1.\""
+            ),
+            "{messages:?}"
         );
     }
 }

@@ -1,9 +1,10 @@
 //! Phụ lục and their tables: the label the outline numbered ("Phụ lục II", or "Phụ lục"
-//! alone), checked column widths, row numbers 1, 2… restarting under each group row numbered
-//! I, II….
+//! alone), its khoản (numbered by the outline too), checked column widths, row numbers 1, 2…
+//! restarting under each group row, group rows numbered I, II… unless the table or the row
+//! says otherwise.
 
 use super::rules::TABLE_SHAPE;
-use super::{Composer, Parent};
+use super::{Composer, Parent, print_order};
 use crate::document::{AppendixView, CellView, ColumnView, TableView};
 use crate::markup::Text;
 use crate::number::{Part, labels};
@@ -38,18 +39,27 @@ impl Composer<'_, '_> {
                     title: self.lines(&a.title, &format!("{path}.title")).upper(),
                     landscape: a.landscape,
                     paragraphs: self.texts(&a.paragraphs, &format!("{path}.paragraphs")),
+                    clauses: self.clauses(p),
                     table: a
                         .table
                         .as_ref()
                         .map(|t| self.table(t, &format!("{path}.table"))),
+                    tables: a
+                        .tables
+                        .iter()
+                        .enumerate()
+                        .map(|(i, t)| self.table(t, &format!("{path}.tables[{i}]")))
+                        .collect(),
                     notes: self.texts(&a.notes, &format!("{path}.notes")),
+                    order: print_order(&a.order, spec::Appendix::BLOCKS),
                 }
             })
             .collect()
     }
 
     /// A table: widths checked, numbered columns filled (1, 2, … restarting after each group
-    /// row, whose own number is I, II, …), every row as wide as the header.
+    /// row, whose own number is I, II, … unless it is unnumbered), every row as wide as the
+    /// header.
     fn table(&mut self, table: &spec::Table, path: &str) -> TableView {
         let columns: Vec<ColumnView> = table
             .columns
@@ -85,11 +95,14 @@ impl Composer<'_, '_> {
         for (r, row) in table.rows.iter().enumerate() {
             let path = format!("{path}.rows[{r}]");
             match row {
-                spec::Row::Group(title) => {
-                    group += 1;
+                spec::Row::Group(g) => {
                     row_number = 0;
-                    let title = self.lines(title, &path);
-                    rows.push(group_row(&numbered, roman(group), title));
+                    let title = self.lines(&g.title, &format!("{path}.group"));
+                    let number = g.number.unwrap_or(table.number_groups).then(|| {
+                        group += 1;
+                        roman(group)
+                    });
+                    rows.push(group_row(&numbered, number, title));
                 }
                 spec::Row::Cells(cells) => {
                     row_number += 1;
@@ -129,27 +142,38 @@ impl Composer<'_, '_> {
                 }
             }
         }
-        TableView { columns, rows }
+        TableView {
+            caption: table
+                .caption
+                .as_ref()
+                .map(|c| self.lines(c, &format!("{path}.caption"))),
+            notes: self.texts(&table.notes, &format!("{path}.notes")),
+            columns,
+            rows,
+        }
     }
 }
 
 /// A group row: its Roman numeral in the first column when that column is numbered, the
-/// title in bold across the rest (across all columns, after the numeral, otherwise).
-fn group_row(numbered: &[bool], number: String, mut title: Text) -> Vec<CellView> {
+/// title in bold across the rest (across all columns, after the numeral, otherwise); an
+/// unnumbered group row is its title across all columns.
+fn group_row(numbered: &[bool], number: Option<String>, mut title: Text) -> Vec<CellView> {
     let cell = |text, colspan, align| CellView {
         text,
         colspan,
         bold: true,
         align,
     };
-    if numbered.first() == Some(&true) {
-        vec![
+    match number {
+        Some(number) if numbered.first() == Some(&true) => vec![
             cell(Text::literal(&number), 1, "center"),
             cell(title, numbered.len().saturating_sub(1).max(1), "left"),
-        ]
-    } else {
-        title.prepend_literal(&format!("{number}. "));
-        vec![cell(title, numbered.len().max(1), "left")]
+        ],
+        Some(number) => {
+            title.prepend_literal(&format!("{number}. "));
+            vec![cell(title, numbered.len().max(1), "left")]
+        }
+        None => vec![cell(title, numbered.len().max(1), "left")],
     }
 }
 

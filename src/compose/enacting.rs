@@ -12,6 +12,7 @@ use super::Composer;
 use crate::document::EnactingView;
 use crate::markup::{Text, fold_whitespace};
 use crate::spec::Spec;
+use crate::vietnamese::and_list;
 
 /// What a spec's `enacting` becomes: the lines of an administrative decision, or the sentence
 /// that ends a legal document's căn cứ.
@@ -44,20 +45,11 @@ impl Composer<'_, '_> {
         let title = fold_whitespace(&spec.title.replace('\n', " "));
         let sentence = format!(
             "{} ban hành {} {}",
-            joined(&authorities),
+            and_list(&authorities),
             spec.kind.label(),
             lower_first(&title)
         );
         Enacting::Sentence(self.text(&sentence, "enacting"))
-    }
-}
-
-/// "A", "A và B", "A, B và C": the authorities of a joint document as one subject.
-fn joined(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [only] => only.clone(),
-        [init @ .., last] => format!("{} và {last}", init.join(", ")),
     }
 }
 
@@ -80,16 +72,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_subject_joins_authorities_and_the_object_lowers_only_a_common_word() {
-        assert_eq!(joined(&["Ủy ban nhân dân".into()]), "Ủy ban nhân dân");
-        assert_eq!(
-            joined(&[
-                "Bộ trưởng Bộ Tài chính".into(),
-                "Bộ trưởng Bộ Nội vụ".into()
-            ]),
-            "Bộ trưởng Bộ Tài chính và Bộ trưởng Bộ Nội vụ"
-        );
-        assert_eq!(joined(&["A".into(), "B".into(), "C".into()]), "A, B và C");
+    fn the_object_lowers_only_a_common_word() {
         assert_eq!(lower_first("Ban hành Quy chế"), "ban hành Quy chế");
         assert_eq!(lower_first("Ủy quyền"), "ủy quyền");
         assert_eq!(lower_first("UBND tỉnh"), "UBND tỉnh");

@@ -6,6 +6,7 @@
 //! by the outline.
 
 mod appendix;
+mod attached;
 mod enacting;
 mod parties;
 pub mod rules;
@@ -40,6 +41,10 @@ struct Parent {
     symbol: String,
     date: Option<chrono::NaiveDate>,
     year: i32,
+    /// The words that open a "(Kèm theo …)" line pointing at it: "Ban hành kèm theo" for a legal
+    /// document's issued texts, as QĐ 26/2025/QĐ-UBND (Thái Nguyên) writes them; "Kèm theo" (ND 30,
+    /// Phụ lục III) otherwise.
+    opening: &'static str,
     of: Option<Text>,
 }
 
@@ -48,6 +53,16 @@ impl Parent {
     fn number_line(&self) -> String {
         format!("{}/{}", self.number.as_deref().unwrap_or("…"), self.symbol)
     }
+}
+
+/// The names of a provision's blocks in the order they print: as its keys were written, the
+/// others in their `usual` order.
+fn print_order(order: &spec::Order, usual: &[spec::Block]) -> Vec<&'static str> {
+    order
+        .arrange(usual)
+        .into_iter()
+        .map(spec::Block::key)
+        .collect()
 }
 
 /// Ends the body of `doc` with "./." and keeps its last paragraph with the signatures.
@@ -119,10 +134,12 @@ impl Composer<'_, '_> {
             symbol: symbol.clone(),
             date: spec.issued(),
             year,
-            of: match spec.issuers.as_slice() {
-                [only] => Some(self.text(&only.name, "issuers[0].name")),
-                _ => None,
+            opening: if spec.legal() {
+                "Ban hành kèm theo"
+            } else {
+                "Kèm theo"
             },
+            of: self.issued_by(spec),
         };
         let enacting = self.enacting(spec);
         let title_lines = self.title_lines(&spec.title, "title");
@@ -291,44 +308,6 @@ impl Composer<'_, '_> {
             .collect()
     }
 
-    /// "(Kèm theo `to` số … ngày … của …)" pointing at `parent`, or the line the author wrote.
-    fn attached(
-        &mut self,
-        to: &str,
-        parent: &Parent,
-        written: &Option<String>,
-        path: &str,
-    ) -> AttachedLine {
-        let written = written.as_ref().map(|w| {
-            let w = w.trim().trim_start_matches('(').trim_end_matches(')');
-            self.text(w, path)
-        });
-        let line = match &written {
-            Some(w) => w.clone(),
-            None => {
-                let of = parent
-                    .of
-                    .as_ref()
-                    .map_or_else(String::new, |o| format!(" của {}", o.plain));
-                Text::literal(&format!(
-                    "Kèm theo {to} số {} {}{of}",
-                    parent.number_line(),
-                    date_or_blank(parent.date, parent.year)
-                ))
-            }
-        };
-        AttachedLine {
-            to: Text::literal(to),
-            number: parent.number.clone(),
-            symbol: Text::literal(&parent.symbol),
-            date: parent.date.map(|d| Text::literal(&date_words(d))),
-            year: parent.year,
-            of: parent.of.clone(),
-            written,
-            line,
-        }
-    }
-
     /// The year of the document: from its date, else `year`, else the first year of `period`.
     fn year(&mut self, spec: &Spec) -> i32 {
         use chrono::Datelike;
@@ -426,6 +405,7 @@ impl Composer<'_, '_> {
             text,
             paragraphs,
             clauses: self.clauses(p),
+            order: print_order(&a.order, spec::Article::BLOCKS),
         }
     }
 
@@ -437,10 +417,11 @@ impl Composer<'_, '_> {
             paragraphs: self.texts(&s.paragraphs, &format!("{}.paragraphs", p.path)),
             clauses: self.clauses(p),
             items: self.items(p),
+            order: print_order(&s.order, spec::Section::BLOCKS),
         }
     }
 
-    /// The khoản under `parent`.
+    /// The khoản under `parent` (a Điều, a mục or a Phụ lục).
     fn clauses(&mut self, parent: &Provision) -> Vec<ClauseView> {
         let outline = self.outline;
         outline
@@ -463,6 +444,8 @@ impl Composer<'_, '_> {
                     label: Text::literal(&labels::marker(&q.number)),
                     text: self.text(&point.text, &format!("{}.text", q.path)),
                     items: self.items(q),
+                    paragraphs: self.texts(&point.paragraphs, &format!("{}.paragraphs", q.path)),
+                    order: print_order(&point.order, spec::Point::BLOCKS),
                 }),
                 _ => None,
             })
@@ -484,6 +467,7 @@ impl Composer<'_, '_> {
             points,
             items: self.items(p),
             paragraphs: self.texts(&c.paragraphs, &format!("{path}.paragraphs")),
+            order: print_order(&c.order, spec::Clause::BLOCKS),
         }
     }
 

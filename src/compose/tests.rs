@@ -202,3 +202,72 @@ fn signatures_keep_their_written_order_and_the_layout_places_the_lead() {
     );
     assert_eq!(doc(HEAD).unwrap().lead_side, "left");
 }
+
+/// A decision by `issuers` (YAML list) enacted by `enacting`, with one appendix.
+fn decision(issuers: &str, enacting: &str, appendix: &str) -> Document {
+    doc(&format!(
+        "kind: quyet-dinh\ntitle: T\nplace: Huế\nyear: 2026\nissuers: {issuers}\n\
+         enacting: {enacting}\narticles: [Ban hành.]\nappendices: [{appendix}]\n"
+    ))
+    .unwrap()
+}
+
+#[test]
+fn the_kèm_theo_line_names_who_enacted_the_decision() {
+    let one = "[{id: a, name: Ủy ban nhân dân tỉnh Huế, abbr: UBND}]";
+    let line = |d: &Document| d.appendices[0].attached.line.plain.clone();
+    let d = decision(
+        one,
+        "Chủ tịch Ủy ban nhân dân tỉnh Huế",
+        "{title: P, paragraphs: x}",
+    );
+    assert_eq!(
+        line(&d),
+        "Kèm theo Quyết định số …/QĐ-UBND ngày … tháng … năm 2026 của Chủ tịch Ủy ban nhân dân \
+         tỉnh Huế"
+    );
+    // One authority whose name is broken over lines; one written in capitals (then the issuer).
+    let d = decision(
+        one,
+        "\"Chủ tịch Ủy ban nhân dân\\ntỉnh Huế\"",
+        "{title: P, paragraphs: x}",
+    );
+    assert!(line(&d).ends_with("của Chủ tịch Ủy ban nhân dân tỉnh Huế"));
+    let d = decision(
+        one,
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HUẾ",
+        "{title: P, paragraphs: x}",
+    );
+    assert!(
+        line(&d).ends_with("của Ủy ban nhân dân tỉnh Huế"),
+        "{}",
+        line(&d)
+    );
+    // A joint decision: one line per authority.
+    let two = "[{id: a, name: Sở A, abbr: SA}, {id: b, name: Sở B, abbr: SB}]";
+    let d = decision(
+        two,
+        "\"Giám đốc Sở A\\nGiám đốc Sở B\"",
+        "{title: P, paragraphs: x}",
+    );
+    assert!(line(&d).ends_with("năm 2026 của Giám đốc Sở A và Giám đốc Sở B"));
+    // The author's words, the blanks kept; or the whole line written out.
+    let d = decision(
+        one,
+        "Chủ tịch Ủy ban nhân dân tỉnh Huế",
+        "{title: P, paragraphs: x, attached: {opening: Ban hành kèm theo, of: UBND tỉnh}}",
+    );
+    let attached = &d.appendices[0].attached;
+    assert_eq!(attached.opening.plain, "Ban hành kèm theo");
+    assert!(attached.number.is_none() && attached.date.is_none());
+    assert_eq!(
+        line(&d),
+        "Ban hành kèm theo Quyết định số …/QĐ-UBND ngày … tháng … năm 2026 của UBND tỉnh"
+    );
+    let d = decision(
+        one,
+        "Chủ tịch Ủy ban nhân dân tỉnh Huế",
+        "{title: P, paragraphs: x, attached: \"(Kèm theo Công văn số 12/UBND)\"}",
+    );
+    assert_eq!(line(&d), "Kèm theo Công văn số 12/UBND");
+}

@@ -529,7 +529,10 @@ impl Tree {
                     continue;
                 };
                 let part = Tree::provision(Level::Point, q, outline)
-                    .text(fold_whitespace(&point.text), pv.text.plain.clone())
+                    .text(
+                        folded([&point.text].into_iter().chain(&point.paragraphs)),
+                        plain([&pv.text].into_iter().chain(&pv.paragraphs)),
+                    )
                     .reason(&point.reason);
                 let at = self.add(Some(clause), part);
                 self.items(at, q, &pv.items, outline);
@@ -583,37 +586,65 @@ impl Tree {
                 continue;
             };
             let label = p.label.clone().unwrap_or_default();
+            // Each table as written and as composed, in print order; their captions and notes
+            // belong to the appendix's own text.
+            let tables: Vec<_> = a
+                .tables()
+                .into_iter()
+                .filter_map(|(at, t)| {
+                    let shown = match at {
+                        None => view.table.as_ref(),
+                        Some(i) => view.tables.get(i),
+                    }?;
+                    let path = at.map_or_else(|| "table".to_owned(), |i| format!("tables[{i}]"));
+                    Some((path, t, shown))
+                })
+                .collect();
+            let raw = tables
+                .iter()
+                .flat_map(|(_, t, _)| t.caption.iter().chain(&t.notes));
+            let shown = tables
+                .iter()
+                .flat_map(|(_, _, v)| v.caption.iter().chain(&v.notes));
             let part = Tree::provision(Level::Appendix, p, outline).text(
                 join_owned(&[
                     fold_whitespace(&a.title),
                     folded(&a.paragraphs),
+                    folded(raw),
                     folded(&a.notes),
                 ]),
                 join_owned(&[
                     view.title.plain.clone(),
                     plain(&view.paragraphs),
+                    plain(shown),
                     plain(&view.notes),
                 ]),
             );
             let node = self.add(Some(root), part);
-            let rows = a.table.iter().flat_map(|t| t.rows.iter());
-            for (r, row) in rows.enumerate() {
-                let text = match row {
-                    spec::Row::Cells(cells) => cells
-                        .iter()
-                        .map(|c| fold_whitespace(c))
-                        .collect::<Vec<_>>()
-                        .join(" | "),
-                    spec::Row::Group(g) => fold_whitespace(g),
+            self.clauses(node, p, &view.clauses, outline);
+            for (at, table, _) in &tables {
+                let place = match &table.caption {
+                    Some(c) => format!("hàng của bảng \"{}\" trong {label}", fold_whitespace(c)),
+                    None => format!("hàng của bảng trong {label}"),
                 };
-                let part = Part::unnumbered(
-                    Level::Row,
-                    format!("{}.table.rows[{r}]", p.path),
-                    format!("hàng của bảng trong {label}"),
-                    text.clone(),
-                    text,
-                );
-                self.add(Some(node), part);
+                for (r, row) in table.rows.iter().enumerate() {
+                    let text = match row {
+                        spec::Row::Cells(cells) => cells
+                            .iter()
+                            .map(|c| fold_whitespace(c))
+                            .collect::<Vec<_>>()
+                            .join(" | "),
+                        spec::Row::Group(g) => fold_whitespace(&g.title),
+                    };
+                    let part = Part::unnumbered(
+                        Level::Row,
+                        format!("{}.{at}.rows[{r}]", p.path),
+                        place.clone(),
+                        text.clone(),
+                        text,
+                    );
+                    self.add(Some(node), part);
+                }
             }
         }
     }

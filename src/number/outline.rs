@@ -2,7 +2,8 @@
 //! provision its number and the label running text cites it by. This is where a Điều gets its
 //! number: Chương and mục I., II. in Roman numerals, a legal document's Mục 1, 2 from 1 in each
 //! Chương, Điều running on across Chương and Mục, khoản from 1 in each Điều or mục, điểm in the
-//! Vietnamese letter order, ý as "-" and "+", Phụ lục I, II…
+//! Vietnamese letter order, ý as "-" and "+", Phụ lục I, II… and the khoản of a Phụ lục
+//! ("khoản 2 Phụ lục II").
 
 use super::labels;
 use super::rules::*;
@@ -331,7 +332,9 @@ impl<'s> Walk<'s> {
         for (i, appendix) in appendices.iter().enumerate() {
             let number = Number::Appendix((!single).then_some(i as u32 + 1));
             let path = format!("{}appendices[{i}]", self.prefix);
-            self.add(None, Part::Appendix(appendix), number, path, &appendix.id);
+            let part = Part::Appendix(appendix);
+            let me = self.add(None, part, number, path.clone(), &appendix.id);
+            self.clauses(me, &appendix.clauses, &path);
         }
     }
 

@@ -2,7 +2,10 @@
 //! written as a plain string instead of a map, a list written as one string, table cells that
 //! are numbers or text, a column width that is a share or a length, a group row.
 
-use super::{Article, Clause, Item, Point, Row, Width};
+use super::order::{self, Order, Ordered};
+use super::{
+    Appendix, Article, Attached, AttachedWords, Clause, Group, Item, Point, Row, Section, Width,
+};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::fmt;
@@ -39,11 +42,37 @@ impl<'de> Deserialize<'de> for Row {
             fn visit_map<M: MapAccess<'de>>(self, m: M) -> Result<Row, M::Error> {
                 #[derive(Deserialize)]
                 #[serde(deny_unknown_fields)]
-                struct Group {
+                struct Written {
                     group: String,
+                    #[serde(default)]
+                    number: Option<bool>,
                 }
-                Group::deserialize(de::value::MapAccessDeserializer::new(m))
-                    .map(|g| Row::Group(g.group))
+                Written::deserialize(de::value::MapAccessDeserializer::new(m)).map(|g| {
+                    Row::Group(Group {
+                        title: g.group,
+                        number: g.number,
+                    })
+                })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for Attached {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Attached;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("cả dòng \"Kèm theo …\", hoặc `{ opening: …, of: … }`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Attached, E> {
+                Ok(Attached::Line(v.to_owned()))
+            }
+            fn visit_map<M: MapAccess<'de>>(self, m: M) -> Result<Attached, M::Error> {
+                AttachedWords::deserialize(de::value::MapAccessDeserializer::new(m))
+                    .map(Attached::Words)
             }
         }
         d.deserialize_any(V)
@@ -145,13 +174,38 @@ impl FromText for Item {
     }
 }
 
-/// One element that is either a string (shorthand) or a full map.
+macro_rules! ordered {
+    ($($ty:ty),*) => {
+        $(
+            impl Ordered for $ty {
+                fn set_order(&mut self, order: Order) {
+                    self.order = order;
+                }
+            }
+        )*
+    };
+}
+
+ordered!(Article, Section, Clause, Point, Appendix);
+
+/// An ý prints its text, then its own ý: there is nothing to order.
+impl Ordered for Item {
+    fn set_order(&mut self, _: Order) {}
+}
+
+/// The default of a flag that is on unless turned off.
+pub(super) fn yes() -> bool {
+    true
+}
+
+/// One element that is either a string (shorthand) or a full map (read with the order of its
+/// keys).
 struct TextOrStruct<T>(T);
 
-impl<'de, T: Deserialize<'de> + FromText> Deserialize<'de> for TextOrStruct<T> {
+impl<'de, T: Deserialize<'de> + FromText + Ordered> Deserialize<'de> for TextOrStruct<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V<T>(PhantomData<T>);
-        impl<'de, T: Deserialize<'de> + FromText> Visitor<'de> for V<T> {
+        impl<'de, T: Deserialize<'de> + FromText + Ordered> Visitor<'de> for V<T> {
             type Value = T;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("một đoạn văn bản hoặc một bảng khóa: giá trị")
@@ -160,7 +214,7 @@ impl<'de, T: Deserialize<'de> + FromText> Deserialize<'de> for TextOrStruct<T> {
                 Ok(T::from_text(v.to_owned()))
             }
             fn visit_map<M: MapAccess<'de>>(self, m: M) -> Result<T, M::Error> {
-                T::deserialize(de::value::MapAccessDeserializer::new(m))
+                order::read_map(m)
             }
         }
         d.deserialize_any(V(PhantomData)).map(TextOrStruct)
@@ -170,7 +224,7 @@ impl<'de, T: Deserialize<'de> + FromText> Deserialize<'de> for TextOrStruct<T> {
 pub(super) fn many_text_or_struct<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
 where
     D: Deserializer<'de>,
-    T: Deserialize<'de> + FromText,
+    T: Deserialize<'de> + FromText + Ordered,
 {
     let items: Option<Vec<TextOrStruct<T>>> = Option::deserialize(d)?;
     Ok(items.unwrap_or_default().into_iter().map(|t| t.0).collect())

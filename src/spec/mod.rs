@@ -4,7 +4,12 @@
 //! Markdown (`**đậm**`, `*nghiêng*`) and references to ids (`[[nguyen-tac]]`); nothing else in
 //! them is interpreted. Loading (decoding, NFC, error reporting) lives in [`crate::load`].
 
+mod appendix;
 mod forms;
+mod order;
+
+pub use appendix::{Align, Appendix, Attached, AttachedWords, Column, Group, Row, Table, Width};
+pub use order::{Block, Order, Ordered};
 
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -75,7 +80,7 @@ pub struct Spec {
     #[schemars(schema_with = "crate::schema::text_or::<Article>")]
     pub articles: Vec<Article>,
     /// Body in I. → 1. form (mục La Mã → khoản).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "order::many")]
     pub sections: Vec<Section>,
     /// Body in Mục → Điều form (a legal document without Chương).
     #[serde(default)]
@@ -92,7 +97,7 @@ pub struct Spec {
     #[schemars(schema_with = "crate::schema::one_or_many")]
     pub recipients: Vec<String>,
     /// Phụ lục, each on new pages after the signatures.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "order::many")]
     pub appendices: Vec<Appendix>,
     /// Văn bản kèm theo: the texts a decision issues (a quy chế, a chương trình…), each
     /// printed after the decision with its own heading and numbering.
@@ -169,10 +174,10 @@ pub struct Attachment {
     pub kind: Kind,
     /// Trích yếu.
     pub title: String,
-    /// The line under the title, written out when it is not the usual "Kèm theo Quyết định số
-    /// … ngày … của …" (e.g. "Ban hành kèm theo Quyết định số …"); printed in parentheses.
+    /// The line under the title when it is not the usual "Kèm theo Quyết định số … ngày … của
+    /// …": written out, or the usual line with other words ("Ban hành kèm theo").
     #[serde(default)]
-    pub attached: Option<String>,
+    pub attached: Option<Attached>,
     /// Căn cứ of the attached text, if it has its own.
     #[serde(default, deserialize_with = "forms::one_or_many")]
     #[schemars(schema_with = "crate::schema::one_or_many")]
@@ -189,7 +194,7 @@ pub struct Attachment {
     #[schemars(schema_with = "crate::schema::text_or::<Article>")]
     pub articles: Vec<Article>,
     /// Body in I. → 1. form.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "order::many")]
     pub sections: Vec<Section>,
     /// Body in Mục → Điều form.
     #[serde(default)]
@@ -202,7 +207,7 @@ pub struct Attachment {
     #[serde(default)]
     pub signatures: Vec<Signature>,
     /// Its Phụ lục.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "order::many")]
     pub appendices: Vec<Appendix>,
 }
 
@@ -384,7 +389,8 @@ pub struct Article {
     /// Running text after "Điều 1." on the same line, for a Điều without a title.
     #[serde(default)]
     pub text: Option<String>,
-    /// Free paragraphs, printed before the khoản.
+    /// Free paragraphs, printed where they are written among the keys (usually before the
+    /// khoản).
     #[serde(default, deserialize_with = "forms::one_or_many")]
     #[schemars(schema_with = "crate::schema::one_or_many")]
     pub paragraphs: Vec<String>,
@@ -392,6 +398,14 @@ pub struct Article {
     #[serde(default, deserialize_with = "forms::many_text_or_struct")]
     #[schemars(schema_with = "crate::schema::text_or::<Clause>")]
     pub clauses: Vec<Clause>,
+    /// The order its keys were written in.
+    #[serde(skip)]
+    pub order: Order,
+}
+
+impl Article {
+    /// What a Điều prints after its title or text, in the usual order.
+    pub const BLOCKS: &'static [Block] = &[Block::Paragraphs, Block::Clauses];
 }
 
 /// Mục in I./II. form: a titled section holding khoản.
@@ -407,7 +421,8 @@ pub struct Section {
     pub reason: Option<String>,
     /// Tên mục (printed in capitals).
     pub title: String,
-    /// Free paragraphs, printed before the khoản.
+    /// Free paragraphs, printed where they are written among the keys (usually before the
+    /// khoản).
     #[serde(default, deserialize_with = "forms::one_or_many")]
     #[schemars(schema_with = "crate::schema::one_or_many")]
     pub paragraphs: Vec<String>,
@@ -419,6 +434,14 @@ pub struct Section {
     #[serde(default, deserialize_with = "forms::many_text_or_struct")]
     #[schemars(schema_with = "crate::schema::text_or::<Item>")]
     pub items: Vec<Item>,
+    /// The order its keys were written in.
+    #[serde(skip)]
+    pub order: Order,
+}
+
+impl Section {
+    /// What a mục prints after its title, in the usual order.
+    pub const BLOCKS: &'static [Block] = &[Block::Paragraphs, Block::Clauses, Block::Items];
 }
 
 /// Khoản: "1.", either running text or a bold title of its own, with điểm and dash items.
@@ -447,10 +470,19 @@ pub struct Clause {
     #[serde(default, deserialize_with = "forms::many_text_or_struct")]
     #[schemars(schema_with = "crate::schema::text_or::<Item>")]
     pub items: Vec<Item>,
-    /// Paragraphs printed after the điểm and items.
+    /// Paragraphs, printed where they are written among the keys (usually after the điểm and
+    /// items).
     #[serde(default, deserialize_with = "forms::one_or_many")]
     #[schemars(schema_with = "crate::schema::one_or_many")]
     pub paragraphs: Vec<String>,
+    /// The order its keys were written in.
+    #[serde(skip)]
+    pub order: Order,
+}
+
+impl Clause {
+    /// What a khoản prints after its title and text, in the usual order.
+    pub const BLOCKS: &'static [Block] = &[Block::Points, Block::Items, Block::Paragraphs];
 }
 
 /// Điểm: "a)", lettered in the Vietnamese order. Written as a plain string when it is only text.
@@ -470,6 +502,19 @@ pub struct Point {
     #[serde(default, deserialize_with = "forms::many_text_or_struct")]
     #[schemars(schema_with = "crate::schema::text_or::<Item>")]
     pub items: Vec<Item>,
+    /// Further paragraphs of the điểm, printed after its text, before or after its items as
+    /// the keys are written.
+    #[serde(default, deserialize_with = "forms::one_or_many")]
+    #[schemars(schema_with = "crate::schema::one_or_many")]
+    pub paragraphs: Vec<String>,
+    /// The order its keys were written in.
+    #[serde(skip)]
+    pub order: Order,
+}
+
+impl Point {
+    /// What a điểm prints after its text, in the usual order.
+    pub const BLOCKS: &'static [Block] = &[Block::Items, Block::Paragraphs];
 }
 
 /// A dash item ("- "), whose own items are plus items ("+ ").
@@ -528,94 +573,4 @@ pub enum Side {
     Left,
     /// Right column.
     Right,
-}
-
-/// Phụ lục: a titled attachment on pages of its own, numbered on its own.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Appendix {
-    /// Author-chosen id; `[[id]]` prints "Phụ lục II" (or "Phụ lục" when there is only one).
-    #[serde(default)]
-    pub id: Option<String>,
-    /// Tên phụ lục (printed in capitals).
-    pub title: String,
-    /// Lays the appendix out on landscape pages (for wide tables).
-    #[serde(default)]
-    pub landscape: bool,
-    /// The line under the title, written out when it is not the usual "Kèm theo … số … ngày …
-    /// của …" built from the text it belongs to; printed in parentheses.
-    #[serde(default)]
-    pub attached: Option<String>,
-    /// Paragraphs before the table.
-    #[serde(default, deserialize_with = "forms::one_or_many")]
-    #[schemars(schema_with = "crate::schema::one_or_many")]
-    pub paragraphs: Vec<String>,
-    /// The table, if any.
-    #[serde(default)]
-    pub table: Option<Table>,
-    /// Paragraphs after the table.
-    #[serde(default, deserialize_with = "forms::one_or_many")]
-    #[schemars(schema_with = "crate::schema::one_or_many")]
-    pub notes: Vec<String>,
-}
-
-/// A table with declared columns; its header row repeats on every page.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Table {
-    /// The columns, left to right.
-    pub columns: Vec<Column>,
-    /// The rows: a list of cells (numbered columns left out), or `{ group: … }` for a row
-    /// spanning the table that opens a group.
-    #[serde(default)]
-    pub rows: Vec<Row>,
-}
-
-/// One table column.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Column {
-    /// Header text ("Cơ quan chủ trì").
-    pub title: String,
-    /// Width: a number (relative share) or a length such as `12mm`, `3fr`, `20%`.
-    #[serde(default)]
-    pub width: Option<Width>,
-    /// Alignment of the cells: left (default), center or right.
-    #[serde(default)]
-    pub align: Align,
-    /// The program fills this column with row numbers 1, 2, … (I, II, … on group rows);
-    /// rows leave the cell out.
-    #[serde(default)]
-    pub number: bool,
-}
-
-/// A column width as written: a relative share or a length with its unit.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Width {
-    /// A relative share (`2` is twice `1`).
-    Share(f64),
-    /// A length with its unit: `mm`, `cm`, `pt`, `fr` or `%`.
-    Length(String),
-}
-
-/// Horizontal alignment of a table column.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum Align {
-    /// Flush left (default).
-    #[default]
-    Left,
-    /// Centred.
-    Center,
-    /// Flush right.
-    Right,
-}
-
-/// One table row.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Row {
-    /// Cells, left to right, without the numbered columns.
-    Cells(Vec<String>),
-    /// A group heading spanning the table (`{ group: … }`).
-    Group(String),
 }
