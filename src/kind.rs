@@ -314,7 +314,11 @@ pub const KINDS: &[Entry] = &[
             word: "Nghị quyết liên tịch",
             abbreviations: &["NQLT"],
         }),
-        starters: &[],
+        starters: &[starter!(
+            "nghi-quyet-lien-tich",
+            "nghi-quyet-lien-tich.yaml.tera",
+            "nghị quyết liên tịch, chia Chương → Điều"
+        )],
         bodies: LEGAL_BODY,
         untitled_articles: false,
         enacting: false,
