@@ -66,6 +66,42 @@ fn every_finding_of_a_bad_spec_is_reported_at_once() {
 }
 
 #[test]
+fn ten_mistakes_of_every_stage_give_ten_findings_in_one_run() {
+    // An unknown kind, an impossible date, a wrong type, an unknown key, an unknown value and
+    // the rules that need the whole spec: nothing hides the others.
+    let fixture = "tests/fixtures/check/muoi-loi.yaml";
+    let o = vanban(&["check", "--format", "json", fixture]);
+    assert_eq!(o.status.code(), Some(1));
+    let findings: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("valid JSON");
+    let placed: Vec<(String, u64)> = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_owned(),
+                f["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("unknown-value", 3),
+        ("date-impossible", 6),
+        ("wrong-type", 7),
+        ("unknown-key", 9),
+        ("signature-missing", 10),
+        ("ref-unknown", 13),
+        ("authority-prefix", 15),
+        ("issuer-unknown", 16),
+        ("recipients-luu", 17),
+        ("unknown-value", 18),
+    ];
+    let expected: Vec<(String, u64)> = expected.iter().map(|(r, l)| (r.to_string(), *l)).collect();
+    assert_eq!(placed, expected, "each finding on its own value's line");
+    insta::assert_snapshot!("muoi-loi", stdout(&vanban(&["check", fixture])));
+}
+
+#[test]
 fn json_lists_every_finding_with_its_place() {
     let o = vanban(&["check", "--format", "json", FIXTURE]);
     assert_eq!(o.status.code(), Some(1));

@@ -119,8 +119,9 @@ pub fn check_bytes(name: &str, bytes: &[u8]) -> Checked {
         source: &source,
         index: &index,
     };
-    let loaded = crate::load::load(&source, &index);
-    let mut findings = loaded.findings;
+    let mut loaded = crate::load::load(&source, &index);
+    let mut findings = std::mem::take(&mut loaded.findings);
+    let own = findings.len();
     let outline = loaded.spec.as_ref().map(Outline::build);
     // Composing (the longest step) runs beside the rules; findings are sorted below.
     let (composed, others) = rayon::join(
@@ -156,6 +157,12 @@ pub fn check_bytes(name: &str, bytes: &[u8]) -> Checked {
     }
     findings.extend(numbering);
     findings.extend(others);
+    // Nothing is reported about a value the reader left out but its own finding.
+    let mut k = 0;
+    findings.retain(|f| {
+        k += 1;
+        k <= own || !loaded.about_left_out(f.path.as_deref())
+    });
     for finding in &mut findings {
         finding.place(&index, &source);
     }

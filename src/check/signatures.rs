@@ -3,7 +3,7 @@
 //! exist is `issuer-unknown`.)
 
 use super::Context;
-use crate::finding::{Finding, Rule, Severity};
+use crate::finding::{Finding, Fix, Rule, Severity};
 use crate::spec::Spec;
 use crate::suggest::did_you_mean;
 
@@ -18,7 +18,7 @@ pub static SIGNATURE_MISSING: Rule = Rule {
 pub static AUTHORITY_PREFIX: Rule = Rule {
     id: "authority-prefix",
     severity: Severity::Error,
-    vi: "Chữ viết tắt thẩm quyền ký không thuộc TM., KT., Q., TL., TUQ. (viết đúng hoa, có dấu chấm).",
+    vi: "Chữ viết tắt thẩm quyền ký không thuộc TM., KT., Q., TL., TUQ. (viết đúng hoa, có dấu chấm); thiếu dấu chấm (\"TM Ủy ban …\") thì `check --fix` thêm vào.",
     en: "An authority prefix other than TM., KT., Q., TL., TUQ. (capitals and a full stop).",
 };
 /// A "KT." block signed under the head's title.
@@ -105,10 +105,33 @@ pub fn check(cx: &Context, spec: &Spec) -> Vec<Finding> {
     for (i, s) in spec.signatures.iter().enumerate() {
         let mut deputy_needed = None;
         for (k, line) in s.authority.iter().flat_map(|a| a.lines()).enumerate() {
+            let path = authority_path(&s.authority, i, k);
+            if let Some(bare) = without_dot(line) {
+                let mut f = Finding::at(
+                    &AUTHORITY_PREFIX,
+                    cx.index,
+                    &path,
+                    format!("thiếu dấu chấm sau `{bare}`: viết `{bare}.`"),
+                )
+                .help(format!(
+                    "chạy `vanban check --fix` để thêm dấu chấm: \"{bare}. {}\"",
+                    line.trim_start()[bare.len()..].trim_start()
+                ));
+                f.span = cx.index.locate_text(cx.source, &path, line.trim());
+                // The word itself, as written: the fix puts the full stop after it.
+                let word = cx.index.locate_text(cx.source, &path, bare);
+                f.fix = word
+                    .filter(|w| cx.source.get(w.start.offset..w.end.offset) == Some(bare))
+                    .map(|w| Fix {
+                        span: w,
+                        replacement: format!("{bare}."),
+                    });
+                out.push(f);
+                continue;
+            }
             let Some(prefix) = prefix_like(line) else {
                 continue;
             };
-            let path = authority_path(&s.authority, i, k);
             if !PREFIXES.contains(&prefix) {
                 let bare = format!("{}.", prefix.to_uppercase().replace('.', ""));
                 let hint = if PREFIXES.contains(&bare.as_str()) {
@@ -162,6 +185,18 @@ fn authority_path(authority: &[String], i: usize, k: usize) -> String {
         }
     }
     format!("signatures[{i}].authority")
+}
+
+/// The first word of an authority line when it is one of [`PREFIXES`] written without its full
+/// stop and more words follow ("TM Ủy ban nhân dân tỉnh").
+fn without_dot(line: &str) -> Option<&str> {
+    let mut words = line.split_whitespace();
+    let first = words.next()?;
+    words.next()?;
+    PREFIXES
+        .iter()
+        .any(|p| p.strip_suffix('.') == Some(first))
+        .then_some(first)
 }
 
 /// The first word of an authority line when it looks like an abbreviation with a full stop:
@@ -223,6 +258,36 @@ mod tests {
              - {issuer: b, authority: Đại diện Hội B, title: Chủ tịch, name: Y}\n",
         );
         assert_eq!(ok, Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_prefix_without_its_full_stop_is_an_error_that_fix_repairs() {
+        let signatures = "signatures:\n- {issuer: a, authority: TM Ủy ban nhân dân tỉnh, title: Chủ tịch, name: X}\n\
+             - {issuer: b, authority: [TM. Hội B, KT Chủ tịch], title: Phó Chủ tịch, name: Y}\n";
+        let f = found(signatures);
+        assert_eq!(f.len(), 2, "{f:?}");
+        assert!(f[0].starts_with("authority-prefix 9:26 ") && f[0].contains("`TM.`"));
+        assert!(f[1].starts_with("authority-prefix 10:38 ") && f[1].contains("`KT.`"));
+        // `check --fix` puts the full stops in, and nothing else.
+        let yaml = format!(
+            "kind: quy-che\ntitle: Phối hợp\nplace: Huế\nyear: 2024\n\
+             issuers: [{{id: a, name: Sở A, abbr: SA}}, {{id: b, name: Hội B, abbr: HB}}]\n\
+             articles: [{{title: A, clauses: [x]}}]\nrecipients: [\"Lưu: VT\"]\n{signatures}"
+        );
+        let checked = crate::check::check_bytes("t.yaml", yaml.as_bytes());
+        let (fixed, _) = crate::check::fix::fixed_text(&checked, &yaml).expect("a fix");
+        assert_eq!(
+            fixed,
+            yaml.replace("TM Ủy", "TM. Ủy").replace("KT Chủ", "KT. Chủ")
+        );
+        // A word that only starts like one is not a prefix.
+        assert_eq!(
+            found(
+                "signatures:\n- {issuer: a, authority: TMĐT Hội, title: Chủ tịch, name: X}\n\
+                 - {issuer: b, authority: KT, title: Chủ tịch, name: Y}\n"
+            ),
+            Vec::<String>::new()
+        );
     }
 
     #[test]

@@ -13,7 +13,8 @@ pub mod messages;
 use crate::finding::{Finding, Rule, Severity};
 use crate::position::{PositionIndex, Span, place_at, place_of};
 use crate::spec::Spec;
-use crate::yaml::de::{DeError, Problem, Reader};
+use crate::yaml::de::{Changes, DeError, Problem, Reader};
+use crate::yaml::tree::NodeId;
 use std::io::Read;
 use unicode_normalization::UnicodeNormalization;
 
@@ -246,6 +247,20 @@ pub struct Loaded {
     pub spec: Option<Spec>,
     /// False when the YAML itself does not parse (so the position index is incomplete).
     pub syntax_ok: bool,
+    /// The paths of the values the reader left out to read past them: what other rules find
+    /// about them (a year missing because the year written was a list) is not reported.
+    pub left_out: Vec<String>,
+}
+
+impl Loaded {
+    /// Whether a finding at `path` is about a value the reader left out (or inside one).
+    pub fn about_left_out(&self, path: Option<&str>) -> bool {
+        let Some(path) = path else { return false };
+        self.left_out.iter().any(|root| {
+            path.strip_prefix(root.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+        })
+    }
 }
 
 /// Deeper flow nesting than the loader accepts (serde_yaml stops at 128 levels).
@@ -286,6 +301,7 @@ pub fn load(source: &str, index: &PositionIndex) -> Loaded {
         findings: vec![finding],
         spec: None,
         syntax_ok: false,
+        left_out: Vec::new(),
     };
     if let Some(at) = too_deep(source) {
         let place = place_of(source, at);
@@ -314,7 +330,6 @@ pub fn load(source: &str, index: &PositionIndex) -> Loaded {
         return refused(Finding::new(&YAML_SYNTAX, messages::syntax_unreadable()));
     }
     let judged = keys::judge(tree);
-    let result = Reader::new(tree, &judged.changes).read::<Spec>();
     let mut findings: Vec<Finding> = judged
         .unknown
         .iter()
@@ -324,19 +339,104 @@ pub fn load(source: &str, index: &PositionIndex) -> Loaded {
                 .span(Some(tree.node(u.node).span))
         })
         .collect();
-    let spec = match result {
-        Ok(spec) => Some(spec),
-        Err(e) => {
-            findings.push(finding_of(&e, tree));
-            None
-        }
+    let mut changes = Changes {
+        keys: judged.changes,
+        values: Default::default(),
     };
+    let mut left_out = Vec::new();
+    let spec = read_past_errors(tree, &mut changes, &mut findings, &mut left_out);
     let syntax_ok = !findings.iter().any(|f| std::ptr::eq(f.rule, &YAML_SYNTAX));
     Loaded {
         findings,
         spec,
         syntax_ok,
+        left_out,
     }
+}
+
+/// How many values the reader reads past in one file before it stops: far more mistakes than
+/// a person fixes in one go, and a bound on the re-reads (each is linear in the file).
+const MAX_REPAIRS: usize = 64;
+
+/// Reads the spec, and past each value it cannot read: the value's finding is kept, the value
+/// is left out (a key whose value has the wrong type, as if it were not written) or read as the
+/// allowed value it is closest to (an unknown `kind`), and the file is read again, so that one
+/// run reports every such mistake and the rules that need the spec still run. It stops — the
+/// spec `None` — at a mistake it cannot read past: a list item, a required key, a broken YAML
+/// construct. A required key it left out itself is not reported missing. The paths of the
+/// values left out are added to `left_out`.
+fn read_past_errors(
+    tree: &crate::yaml::Tree,
+    changes: &mut Changes,
+    findings: &mut Vec<Finding>,
+    left_out_paths: &mut Vec<String>,
+) -> Option<Spec> {
+    // The keys left out here: (map, key as read).
+    let mut left_out: Vec<(NodeId, String)> = Vec::new();
+    for _ in 0..=MAX_REPAIRS {
+        let e = match Reader::new(tree, changes).read::<Spec>() {
+            Ok(spec) => return Some(spec),
+            Err(e) => e,
+        };
+        if let (Problem::MissingField(field), Some(map)) = (&e.problem, e.node)
+            && left_out.iter().any(|(m, k)| *m == map && k == field)
+        {
+            return None;
+        }
+        let mut finding = finding_of(&e, tree);
+        let Some(node) = e.node else {
+            findings.push(finding);
+            return None;
+        };
+        let repaired = match &e.problem {
+            Problem::UnknownVariant { value, expected } => {
+                match crate::suggest::closest(value, expected.iter().copied()) {
+                    Some(closest) if !changes.values.contains_key(&node) => {
+                        finding = finding.help(format!(
+                            "phần còn lại của tệp được kiểm tra như thể ghi `{closest}`"
+                        ));
+                        changes.values.insert(node, closest.to_owned());
+                        true
+                    }
+                    _ => leave_out(tree, node, changes, &mut left_out),
+                }
+            }
+            Problem::WrongType { .. }
+            | Problem::InvalidValue { .. }
+            | Problem::InvalidLength { .. }
+            | Problem::Custom(_) => leave_out(tree, node, changes, &mut left_out),
+            _ => false,
+        };
+        if repaired && !changes.values.contains_key(&node) {
+            left_out_paths.extend(finding.path.clone());
+        }
+        findings.push(finding);
+        if !repaired {
+            return None;
+        }
+    }
+    None
+}
+
+/// Leaves out the map entry whose value is `node`; false when `node` is not a map's value (a
+/// list item, the root) or its entry is left out already.
+fn leave_out(
+    tree: &crate::yaml::Tree,
+    node: NodeId,
+    changes: &mut Changes,
+    left_out: &mut Vec<(NodeId, String)>,
+) -> bool {
+    let Some((map, entry)) = tree.entry_of(node) else {
+        return false;
+    };
+    let read_as = match changes.keys.get(&entry.key) {
+        Some(None) => return false,
+        Some(Some(name)) => name.clone(),
+        None => tree.scalar(entry.key).unwrap_or_default().to_owned(),
+    };
+    changes.keys.insert(entry.key, None);
+    left_out.push((map, read_as));
+    true
 }
 
 /// The rule of a reading error, by what went wrong.
@@ -488,6 +588,34 @@ mod tests {
         for (problem, rule) in cases {
             assert_eq!(super::rule_of(&problem).id, rule, "{problem:?}");
         }
+    }
+
+    #[test]
+    fn the_reader_reads_past_wrong_values_and_stops_where_it_cannot() {
+        // A wrong type and an unknown value, each left out: the rules that need the spec run,
+        // but say nothing of the value left out (no "year missing" for the year written wrong).
+        let yaml = GOOD.replace("year: 2024", "year: [2024]").replace(
+            "recipients: [\"Lưu: VT\"]",
+            "recipients: [VT]\nlayout: {lead_side: x}",
+        );
+        assert_eq!(
+            rules_of(&yaml),
+            [
+                "wrong-type 4:7",
+                "recipients-luu 8:14",
+                "unknown-value 9:21"
+            ]
+        );
+        // A required value left out is not reported missing as well: an unknown `kind` with
+        // no close value, and a list for the required `abbr`, are both found, then the reading
+        // stops (the rules need them).
+        let yaml = GOOD
+            .replace("ban-ghi-nho", "xyz")
+            .replace("abbr: SA", "abbr: [SA]");
+        assert_eq!(rules_of(&yaml), ["unknown-value 1:7", "wrong-type 5:37"]);
+        // A wrong list item stops it too: leaving it out would renumber what follows.
+        let yaml = GOOD.replace("clauses: [Nội dung]", "clauses: [Nội dung, [x]]");
+        assert_eq!(rules_of(&yaml), ["wrong-type 6:49"]);
     }
 
     #[test]

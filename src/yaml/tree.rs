@@ -205,6 +205,22 @@ impl Tree {
         }
     }
 
+    /// The map holding node `value` as the value of one of its entries, and that entry; `None`
+    /// for a list item or the root. One pass over the nodes before `value` (a parent comes
+    /// before its children).
+    pub fn entry_of(&self, value: NodeId) -> Option<(NodeId, Entry)> {
+        self.nodes
+            .iter()
+            .enumerate()
+            .take(value)
+            .find_map(|(id, node)| match &node.kind {
+                NodeKind::Map(entries) => {
+                    entries.iter().find(|e| e.value == value).map(|e| (id, *e))
+                }
+                _ => None,
+            })
+    }
+
     /// The node an alias repeats, or the node itself.
     pub fn resolved(&self, id: NodeId) -> Option<NodeId> {
         match self.nodes[id].kind {
@@ -242,6 +258,15 @@ mod tests {
             panic!()
         };
         assert_eq!(tree.resolved(value("f")), Some(items[1]));
+        let NodeKind::Map(inner) = &tree.node(items[1]).kind else {
+            panic!()
+        };
+        assert_eq!(
+            tree.entry_of(inner[0].value).map(|(map, e)| (map, e.key)),
+            Some((items[1], inner[0].key))
+        );
+        assert_eq!(tree.entry_of(value("a")).map(|(map, _)| map), Some(root));
+        assert!(tree.entry_of(items[0]).is_none(), "a list item");
     }
 
     #[test]

@@ -68,7 +68,7 @@ impl<'r, 'a> Entries<'r, 'a> {
         for entry in raw {
             // A list or map used as a key reads as no key: the type refuses it.
             let written = tree.scalar(entry.key).unwrap_or_default();
-            let read_as = match reader.changes.get(&entry.key) {
+            let read_as = match reader.changes.keys.get(&entry.key) {
                 None => written.to_owned(),
                 Some(Some(name)) => name.clone(),
                 Some(None) => continue,

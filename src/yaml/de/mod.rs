@@ -1,8 +1,8 @@
 //! serde over a [`Tree`]: the spec types are read straight from the YAML nodes. Every error
 //! says what went wrong as data — a [`Problem`] — at the node where it happened, so the loader
 //! gives each its rule without reading any message. Keys a map may not have are renamed or
-//! left out as the [`KeyChanges`] it is given say (the loader judges every key of the file
-//! before reading).
+//! left out, and scalars read as another text, as the [`Changes`] it is given say (the loader
+//! judges every key of the file before reading, and reads again past a value it could not).
 //!
 //! Scalars are read as the field asks, as serde_yaml reads them: a text field takes any
 //! scalar as written (`title: 2024` is the text "2024"), a number field takes a plain scalar
@@ -57,6 +57,16 @@ pub fn path_string(steps: &[Step]) -> String {
 /// another key (`Some(name)`), or leave it out (`None`). Keys not listed are read as written.
 pub type KeyChanges = std::collections::HashMap<NodeId, Option<String>>;
 
+/// What the reader reads differently from the file.
+#[derive(Debug, Default, Clone)]
+pub struct Changes {
+    /// Keys renamed or left out, by key node.
+    pub keys: KeyChanges,
+    /// Scalars read as another text, by node (an unknown value read as the allowed one it is
+    /// closest to, so that the rest of the file can be checked).
+    pub values: std::collections::HashMap<NodeId, String>,
+}
+
 /// Nesting deeper than this is refused (serde_yaml's limit too): a spec is about a dozen
 /// levels deep, and a self-repeating alias must not run the stack out.
 const MAX_DEPTH: usize = 128;
@@ -64,7 +74,7 @@ const MAX_DEPTH: usize = 128;
 /// Reads serde types from a tree.
 pub struct Reader<'a> {
     tree: &'a Tree,
-    changes: &'a KeyChanges,
+    changes: &'a Changes,
     state: RefCell<State>,
     /// Node visits allowed in all: a hundred per node, plus room for small files. Only
     /// aliases can make a reading visit more nodes than the tree has.
@@ -77,8 +87,8 @@ struct State {
 }
 
 impl<'a> Reader<'a> {
-    /// A reader of `tree` that renames or leaves out keys as `changes` say.
-    pub fn new(tree: &'a Tree, changes: &'a KeyChanges) -> Self {
+    /// A reader of `tree` that reads keys and scalars as `changes` say.
+    pub fn new(tree: &'a Tree, changes: &'a Changes) -> Self {
         Reader {
             tree,
             changes,
@@ -158,6 +168,9 @@ impl<'r, 'a> Value<'r, 'a> {
     }
 
     fn shape(&self) -> Shape<'a> {
+        if let Some(text) = self.reader.changes.values.get(&self.node) {
+            return Shape::Scalar(text, false);
+        }
         match self.reader.tree.nodes.get(self.node).map(|n| &n.kind) {
             None => Shape::Empty,
             Some(NodeKind::Scalar { text, plain }) => Shape::Scalar(text, *plain),

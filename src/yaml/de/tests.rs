@@ -21,7 +21,7 @@ struct Item {
 
 fn read(yaml: &str) -> Result<Doc, DeError> {
     let tree = Tree::parse(yaml);
-    Reader::new(&tree, &KeyChanges::new()).read::<Doc>()
+    Reader::new(&tree, &Changes::default()).read::<Doc>()
 }
 
 #[test]
@@ -74,7 +74,7 @@ fn aliases_are_followed_within_bounds() {
         more: Vec<Nest>,
     }
     let tree = Tree::parse("more: &a [{more: *a}]\n");
-    let e = Reader::new(&tree, &KeyChanges::new())
+    let e = Reader::new(&tree, &Changes::default())
         .read::<Nest>()
         .unwrap_err();
     assert!(
@@ -88,9 +88,13 @@ fn aliases_are_followed_within_bounds() {
 fn keys_are_renamed_or_left_out_as_told() {
     let tree = Tree::parse("titel: t\nextra: [1]\n");
     let root = tree.root.unwrap();
-    let mut changes = KeyChanges::new();
-    changes.insert(tree.get(root, "titel").unwrap().key, Some("title".into()));
-    changes.insert(tree.get(root, "extra").unwrap().key, None);
+    let mut changes = Changes::default();
+    changes
+        .keys
+        .insert(tree.get(root, "titel").unwrap().key, Some("title".into()));
+    changes
+        .keys
+        .insert(tree.get(root, "extra").unwrap().key, None);
     let doc = Reader::new(&tree, &changes).read::<Doc>().unwrap();
     assert_eq!(doc.title, "t");
 }
