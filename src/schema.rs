@@ -536,7 +536,28 @@ pub fn spec_schema() -> serde_json::Value {
     if let Some(root) = value.as_object_mut() {
         root.insert("title".into(), "Tệp YAML của vanban".into());
     }
+    drop_null_defaults(&mut value);
     value
+}
+
+/// Removes every `"default": null` (what schemars writes for an optional field). The YAML
+/// language server, which VS Code's YAML extension runs, offers no completion at all in a map
+/// whose properties carry one (yaml-language-server 1.25; tests/editor.rs drives it); an absent
+/// default means the same to a validator.
+fn drop_null_defaults(value: &mut serde_json::Value) {
+    let mut pending = vec![value];
+    while let Some(v) = pending.pop() {
+        match v {
+            serde_json::Value::Object(map) => {
+                if map.get("default").is_some_and(serde_json::Value::is_null) {
+                    map.remove("default");
+                }
+                pending.extend(map.values_mut());
+            }
+            serde_json::Value::Array(items) => pending.extend(items.iter_mut()),
+            _ => {}
+        }
+    }
 }
 
 /// Puts the Vietnamese descriptions of `ty` on a schema object and on its properties.

@@ -54,6 +54,30 @@ fn every_sample_and_starter_validates() {
 }
 
 #[test]
+fn no_property_has_a_null_default() {
+    // The YAML language server offers no completion in a map whose properties carry
+    // `"default": null` (tests/editor.rs drives the real server; this is its rule, checked
+    // where the server is not installed).
+    let mut pending = vec![vanban::schema::spec_schema()];
+    let mut seen = 0;
+    while let Some(v) = pending.pop() {
+        seen += 1;
+        match v {
+            serde_json::Value::Object(map) => {
+                assert!(
+                    !map.get("default").is_some_and(serde_json::Value::is_null),
+                    "{map:?}"
+                );
+                pending.extend(map.into_iter().map(|(_, v)| v));
+            }
+            serde_json::Value::Array(items) => pending.extend(items),
+            _ => {}
+        }
+    }
+    assert!(seen > 100);
+}
+
+#[test]
 fn a_misspelt_key_or_a_wrong_kind_is_rejected() {
     let v = validator();
     let sample = std::fs::read_to_string(sample("thanh-hoa-stttt-hhdn.yaml")).unwrap();
