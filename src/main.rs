@@ -95,8 +95,15 @@ enum Command {
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Tùy chọn")]
     Textconv(commands::textconv::Args),
     /// Cấu hình kho git hiện tại để `git diff` hiển thị tệp YAML theo điều khoản.
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Tùy chọn")]
-    GitSetup,
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Tùy chọn",
+        after_help = "Chỉ các tệp YAML của vanban (có `kind` là một loại văn bản) đi qua vanban; \
+                      bỏ trống MẪU_ĐƯỜNG_DẪN thì vanban tự tìm chúng trong kho.\n\
+                      Mã thoát: 0 đã xong; 1 chưa có tệp YAML nào của vanban; 2 không chạy được git.",
+        override_usage = "vanban git-setup [TÙY_CHỌN] [MẪU_ĐƯỜNG_DẪN]..."
+    )]
+    GitSetup(commands::git_setup::Args),
 }
 
 fn main() -> ExitCode {
@@ -112,6 +119,6 @@ fn main() -> ExitCode {
         Command::Check(args) => commands::check::cli(args),
         Command::Diff(args) => commands::diff::cli(args),
         Command::Textconv(args) => commands::textconv::run(args),
-        Command::GitSetup => commands::git_setup::run(),
+        Command::GitSetup(args) => commands::git_setup::run(&args),
     })
 }

@@ -536,66 +536,125 @@ fn a_git_revision_is_read_without_checkout_and_trouble_exits_two() {
 }
 
 #[test]
-fn git_diff_with_the_manual_lines_shows_the_changed_provision_with_its_number() {
+fn git_diff_through_the_driver_works_with_vanban_off_the_path_and_only_for_specs() {
     let dir = repository();
-    let bin_dir = Path::new(bin()).parent().unwrap();
-    let path = format!(
-        "{}:{}",
-        bin_dir.display(),
-        std::env::var("PATH").unwrap_or_default()
-    );
+    // A PATH without vanban: git must find it by the full path git-setup wrote.
+    let path = std::env::var("PATH").unwrap_or_default();
+    let bin_dir = Path::new(bin()).parent().unwrap().canonicalize().unwrap();
+    let path: Vec<&str> = path
+        .split(':')
+        .filter(|d| Path::new(d).canonicalize().ok().as_deref() != Some(bin_dir.as_path()))
+        .collect();
+    let path = path.join(":");
     let git = |args: &[&str]| git_in(dir.path(), Some(&path), args);
-    // `vanban git-setup` writes the two lines docs/so-sanh.md gives; a second run changes nothing.
-    let setup = || {
-        let out = Command::new(bin())
+    let setup = |args: &[&str]| {
+        Command::new(bin())
             .current_dir(dir.path())
             .arg("git-setup")
+            .args(args)
             .output()
-            .unwrap();
-        assert!(out.status.success());
-        String::from_utf8(out.stdout).unwrap()
+            .unwrap()
     };
-    assert!(setup().contains("đã thêm dòng `*.yaml diff=vanban`"));
-    assert!(setup().contains("giữ nguyên"));
-    assert_eq!(
-        std::fs::read_to_string(dir.path().join(".gitattributes")).unwrap(),
-        "*.yaml diff=vanban\n"
-    );
-    assert_eq!(
-        git(&["config", "diff.vanban.textconv"]).trim(),
-        "vanban textconv"
-    );
+    // No spec yet: nothing to set up, and it says how to name the files to come.
+    let out = setup(&[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("vanban git-setup 'van-ban/*.yaml'"));
 
-    let file = dir.path().join("chuong-trinh.yaml");
+    // A folder of specs, and a workflow YAML that is not one; an older all-YAML line.
+    std::fs::create_dir_all(dir.path().join("du-thao")).unwrap();
+    std::fs::create_dir_all(dir.path().join(".ci")).unwrap();
+    let file = dir.path().join("du-thao/chuong-trinh.yaml");
     let old = sample_text(THANH_HOA);
     std::fs::write(&file, &old).unwrap();
+    let other = dir.path().join(".ci/workflow.yaml");
+    std::fs::write(&other, "name: ci\non: [push]\n").unwrap();
+    std::fs::write(
+        dir.path().join(".gitattributes"),
+        "*.pdf binary\n*.yaml diff=vanban\n",
+    )
+    .unwrap();
+    let out = setup(&[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let said = String::from_utf8(out.stdout).unwrap();
+    assert!(said.contains("đã bỏ dòng `*.yaml diff=vanban`"), "{said}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join(".gitattributes")).unwrap(),
+        "*.pdf binary\n/du-thao/*.yaml diff=vanban\n"
+    );
+    // A second run changes nothing.
+    assert!(
+        String::from_utf8(setup(&[]).stdout)
+            .unwrap()
+            .contains("giữ nguyên")
+    );
+    let textconv = git(&["config", "diff.vanban.textconv"]);
+    assert!(
+        textconv.trim().ends_with("/vanban' textconv") && textconv.starts_with("'/"),
+        "{textconv}"
+    );
+
     git(&["add", "."]);
     git(&["commit", "-qm", "v1"]);
     std::fs::write(&file, old.replace("đầu mỗi tiếp nhận", "đầu mối tiếp nhận")).unwrap();
+    std::fs::write(&other, "name: ci\non: [push, pull_request]\n").unwrap();
     git(&["commit", "-qam", "v2"]);
 
     let diff = git(&["log", "-p", "-1", "--format="]);
-    let removed: Vec<&str> = diff
-        .lines()
-        .filter(|l| l.starts_with('-') && !l.starts_with("---"))
-        .collect();
-    let added: Vec<&str> = diff
-        .lines()
-        .filter(|l| l.starts_with('+') && !l.starts_with("+++"))
-        .collect();
-    assert_eq!(removed.len(), 1, "{diff}");
-    assert_eq!(added.len(), 1, "{diff}");
+    let changed = |sign: char| -> Vec<&str> {
+        diff.lines()
+            .filter(|l| l.starts_with(sign) && !l.starts_with("---") && !l.starts_with("+++"))
+            .collect()
+    };
+    let removed = changed('-');
+    let added = changed('+');
+    // The workflow file is shown as it is written, not through vanban.
+    assert_eq!(removed, ["-on: [push]", removed[1]], "{diff}");
+    assert_eq!(added, ["+on: [push, pull_request]", added[1]], "{diff}");
     assert!(
-        removed[0].starts_with("-4\\. Mỗi bên phân công đầu mỗi"),
+        removed[1].starts_with("-4\\. Mỗi bên phân công đầu mỗi"),
         "{diff}"
     );
     assert!(
-        added[0].starts_with("+4\\. Mỗi bên phân công đầu mối"),
+        added[1].starts_with("+4\\. Mỗi bên phân công đầu mối"),
         "{diff}"
     );
     assert!(
         diff.contains("### Điều 3. Hình thức phối hợp"),
         "the hunk shows its Điều: {diff}"
+    );
+
+    // Patterns given on the command line are written as they are.
+    let out = setup(&["van-ban/**/*.yaml"]);
+    assert!(out.status.success());
+    assert!(
+        std::fs::read_to_string(dir.path().join(".gitattributes"))
+            .unwrap()
+            .ends_with("/du-thao/*.yaml diff=vanban\nvan-ban/**/*.yaml diff=vanban\n")
+    );
+}
+
+#[test]
+fn textconv_gives_a_yaml_file_that_is_no_spec_back_as_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("ci.yaml");
+    std::fs::write(&file, "name: ci\nkind: workflow\n").unwrap();
+    let out = Command::new(bin())
+        .args(["textconv", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "name: ci\nkind: workflow\n"
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
     );
 }
 

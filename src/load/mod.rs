@@ -463,6 +463,17 @@ fn finding_of(e: &DeError, tree: &crate::yaml::Tree) -> Finding {
         .span(e.node.map(|n| tree.node(n).span))
 }
 
+/// Whether the NFC text `source` looks like a vanban spec, without reading it as one: a YAML map
+/// whose `kind` is a kind vanban knows. (`git-setup` and `textconv` tell specs from the other
+/// YAML files of a repository by it.)
+pub fn names_a_kind(source: &str) -> bool {
+    let tree = crate::yaml::Tree::parse(source);
+    tree.root
+        .and_then(|root| tree.get(root, "kind"))
+        .and_then(|entry| tree.scalar(entry.value))
+        .is_some_and(|kind| crate::kind::KEYS.contains(&kind.trim()))
+}
+
 /// Reads the NFC text `source` as a spec: the spec, or every problem of its YAML, keys and
 /// types (placed in `source`).
 pub fn parse(source: &str) -> Result<Spec, Vec<Finding>> {
