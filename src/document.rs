@@ -54,6 +54,9 @@ pub struct Document {
     pub lead_side: &'static str,
     /// Nơi nhận, each with its final ";" or ".".
     pub recipients: Vec<Text>,
+    /// Ký hiệu người soạn thảo and số lượng bản phát hành, one line under the Nơi nhận, as
+    /// written.
+    pub drafter: Option<Text>,
     /// Phụ lục, in order.
     pub appendices: Vec<AppendixView>,
     /// Tên loại in normal case, as cited in running text ("Quy chế phối hợp").
@@ -263,7 +266,8 @@ pub struct ArticleView {
     pub label: Text,
     /// Title as written; empty for a Điều without a title (a decision's).
     pub title: Text,
-    /// Running text after the label, for a Điều without a title.
+    /// Its text: run on after the label in a Điều without a title; under a title, its first
+    /// paragraph (before the paragraphs and khoản, whatever their order).
     pub text: Option<Text>,
     /// Free paragraphs (usually before the khoản).
     pub paragraphs: Vec<Text>,

@@ -106,6 +106,11 @@ const DESCRIPTIONS: &[(&str, &str, &str)] = &[
     ),
     (
         "Spec",
+        "drafter",
+        "Ký hiệu người soạn thảo văn bản và số lượng bản phát hành (nếu cần), ví dụ \"MinhHồng/QĐ/20.11.2025\": in nguyên văn, một dòng dưới Nơi nhận, cỡ chữ 11, chữ đứng.",
+    ),
+    (
+        "Spec",
         "appendices",
         "Các phụ lục, in sau chữ ký, mỗi phụ lục sang trang mới.",
     ),

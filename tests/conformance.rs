@@ -5,6 +5,7 @@
 mod common;
 use common::*;
 use std::sync::OnceLock;
+use vanban::document::Document;
 use vanban::pages::{Line, Pages, Run};
 
 const MM: f64 = 72.0 / 25.4;
@@ -76,9 +77,47 @@ fn appendix_start(r: &Rendered) -> usize {
         .map_or(r.pages.sizes.len(), |l| l.page)
 }
 
-/// The lines of the main document (appendix pages and page numbers left out).
+/// Index of the first page of each text a decision issues: a page after the first that opens
+/// with the Quốc hiệu (its heading block).
+fn attachment_starts(r: &Rendered) -> Vec<usize> {
+    let lines = r.pages.lines();
+    (1..r.pages.sizes.len())
+        .filter(|&page| {
+            lines
+                .iter()
+                .find(|l| l.page == page && l.y > TOP)
+                .is_some_and(|l| l.text().contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))
+        })
+        .collect()
+}
+
+/// Index of the page after the main document: its first appendix or attached text.
+fn main_end(r: &Rendered) -> usize {
+    let attached = attachment_starts(r).first().copied();
+    appendix_start(r).min(attached.unwrap_or(usize::MAX))
+}
+
+/// The lines of the text a decision issues, the `k`-th: from its first page to the next one's, or
+/// to its first Phụ lục, page numbers left out.
+fn attachment_lines(r: &Rendered, k: usize) -> Vec<Line> {
+    let starts = attachment_starts(r);
+    let (start, end) = (starts[k], starts.get(k + 1).copied().unwrap_or(usize::MAX));
+    let labels: Vec<&str> = r.doc.attachments[k]
+        .appendices
+        .iter()
+        .map(|a| a.label.plain.as_str())
+        .collect();
+    r.pages
+        .lines()
+        .into_iter()
+        .filter(|l| l.page >= start && l.page < end && l.y > TOP)
+        .take_while(|l| !labels.contains(&l.text().as_str()))
+        .collect()
+}
+
+/// The lines of the main document (appendices, attached texts and page numbers left out).
 fn main_lines(r: &Rendered) -> Vec<Line> {
-    let end = appendix_start(r);
+    let end = main_end(r);
     r.pages
         .lines()
         .into_iter()
@@ -212,7 +251,7 @@ fn quoc_hieu_and_tieu_ngu() {
             x.page == 0
                 && x.from.1 > motto.y + 3.0
                 && x.from.1 < motto.y + 10.0
-                && x.from.0 > LEFT + 50.0
+                && x.from.0 > nation.left() - 1.0
         });
         match rule {
             None => f.check(false, || format!("{name}: no rule under the Tiêu ngữ")),
@@ -310,9 +349,25 @@ fn issuer_names_numbers_and_dates() {
             all_runs(&number, |r| r.size == 13.0 && !r.bold && !r.italic),
             || format!("{name}: Số line must be 13 pt upright"),
         );
-        f.check((centre(&number) - axis).abs() < MM, || {
-            format!("{name}: Số not centred under the issuers")
-        });
+        // Centred under the issuers; a Số line wider than their column starts at the margin
+        // and stays clear of the Quốc hiệu.
+        let column = nation.left() - 4.0 * MM - LEFT;
+        if number.right() - number.left() > column {
+            f.check(
+                (number.left() - LEFT).abs() < 1.0 && number.right() < nation.left(),
+                || format!("{name}: a wide Số line must start at the margin"),
+            );
+        } else {
+            f.check((centre(&number) - axis).abs() < MM, || {
+                format!("{name}: Số not centred under the issuers")
+            });
+        }
+        if r.doc.number.is_some() {
+            f.check(
+                collapse(&number.text()) == format!("Số: {}", r.doc.number_line.plain),
+                || format!("{name}: Số line reads {:?}", number.text()),
+            );
+        }
         f.check(
             all_runs(&when, |r| r.italic && (13.0..=14.0).contains(&r.size)),
             || format!("{name}: date line must be italic 13–14 pt"),
@@ -415,11 +470,7 @@ fn title_and_bases() {
             );
             widest = widest.max(l.right() - l.left());
         }
-        let last = title.last().unwrap();
-        let rule =
-            r.pages.rules.iter().find(|x| {
-                x.page == last.page && x.from.1 > last.y + 3.0 && x.from.1 < last.y + 10.0
-            });
+        let rule = rule_under(r, title.last().unwrap());
         match rule {
             None => f.check(false, || format!("{name}: no rule under the trích yếu")),
             Some(rule) => {
@@ -456,15 +507,28 @@ fn title_and_bases() {
 }
 
 /// Index of the first line after the trích yếu (whose lines may wrap): the bold centred lines
-/// after the type name at `kind`.
+/// after the type name at `kind`, up to the one the rule is drawn under (a decision's
+/// authority line, bold and centred too, follows the rule).
 fn title_end(r: &Rendered, lines: &[Line], kind: usize) -> usize {
     let mut i = kind + 1;
     while lines[i].runs.iter().all(|x| x.bold)
         && (centre(&lines[i]) - text_centre(&r.pages, lines[i].page)).abs() < 2.0 * MM
     {
         i += 1;
+        let l = &lines[i - 1];
+        if rule_under(r, l).is_some() {
+            break;
+        }
     }
     i
+}
+
+/// The rule drawn right under a line (3 to 10 pt below its baseline), if any.
+fn rule_under<'a>(r: &'a Rendered, l: &Line) -> Option<&'a vanban::pages::Rule> {
+    r.pages
+        .rules
+        .iter()
+        .find(|x| x.page == l.page && x.from.1 > l.y + 3.0 && x.from.1 < l.y + 10.0)
 }
 
 /// The body: from the first căn cứ (or the line after the title) to the first signature line.
@@ -487,18 +551,32 @@ fn signature_start(r: &Rendered, lines: &[Line]) -> usize {
         })
         .to_owned();
     let title = first.title.plain.lines().next().unwrap().to_owned();
+    // The signature lines of a line: the Nơi nhận beside them is smaller.
+    let signature_runs = |l: &Line| {
+        let mut block = l.clone();
+        block.runs.retain(|r| r.size >= 13.0);
+        block
+    };
     lines
         .iter()
         .rposition(|l| {
-            let t = l.text();
-            (t.contains(&top) || t.contains(&title)) && l.runs.iter().all(|r| r.bold)
+            let block = signature_runs(l);
+            let t = block.text();
+            (t.contains(&top) || t.contains(&title))
+                && !block.runs.is_empty()
+                && block.runs.iter().all(|r| r.bold)
         })
         .map(|i| {
-            // Back to the first line of the row (the longest authority column starts it).
+            // Back to the first line of the row (the longest authority column starts it), over
+            // the lines of a Nơi nhận beside it.
             let mut i = i;
             while i > 0
-                && lines[i - 1].runs.iter().all(|r| r.bold && r.size == 14.0)
-                && lines[i - 1].text() == lines[i - 1].text().to_uppercase()
+                && signature_runs(&lines[i - 1])
+                    .runs
+                    .iter()
+                    .all(|r| r.bold && r.size == 14.0)
+                && signature_runs(&lines[i - 1]).text()
+                    == signature_runs(&lines[i - 1]).text().to_uppercase()
                 && lines[i - 1].page == lines[i].page
                 && lines[i].y - lines[i - 1].y < 20.0
             {
@@ -581,51 +659,111 @@ fn body_is_justified_indented_and_spaced() {
 fn headings_are_set_as_nd30_says() {
     let mut f = Findings::default();
     for (name, r) in samples() {
-        let lines = body_lines(r);
-        let mut from = 0;
-        for chapter in &r.doc.chapters {
-            let Some((i, label)) = line_starting(&lines, &chapter.label.plain, from) else {
-                f.check(false, || {
-                    format!("{name}: {} not found", chapter.label.plain)
-                });
-                continue;
-            };
-            from = i + 1;
-            let title = &lines[i + 1];
-            for l in [label, title] {
-                f.check(
-                    all_runs(l, |r| r.bold && (13.0..=14.0).contains(&r.size)),
-                    || format!("{name}: chương line {:?} must be bold 13–14", l.text()),
-                );
-                f.check(
-                    (centre(l) - text_centre(&r.pages, l.page)).abs() < 1.0,
-                    || format!("{name}: chương line {:?} not centred", l.text()),
-                );
-            }
-            f.check(
-                collapse(&title.text()) == collapse(&chapter.title.plain),
-                || format!("{name}: chương title reads {:?}", title.text()),
-            );
-            f.check(title.text() == title.text().to_uppercase(), || {
-                format!("{name}: chương title not in capitals")
-            });
-            for article in &chapter.articles {
-                from = check_heading(&mut f, name, &lines, &article.label.plain, from);
-            }
-        }
-        for article in &r.doc.articles {
-            from = check_heading(&mut f, name, &lines, &article.label.plain, from);
-        }
-        for section in &r.doc.sections {
-            from = check_heading(&mut f, name, &lines, &section.label.plain, from);
+        check_headings(&mut f, name, r, &body_lines(r), &r.doc);
+        for (k, attached) in r.doc.attachments.iter().enumerate() {
+            check_headings(&mut f, name, r, &attachment_lines(r, k), attached);
         }
     }
     f.assert_none();
 }
 
-/// A Điều or mục heading: bold, body size, indented like a paragraph.
+/// The Chương, Mục, Điều and mục headings of `doc`, found in order among `lines`.
+fn check_headings(f: &mut Findings, name: &str, r: &Rendered, lines: &[Line], doc: &Document) {
+    let mut from = 0;
+    for chapter in &doc.chapters {
+        let Some((i, label)) = line_starting(lines, &chapter.label.plain, from) else {
+            f.check(false, || {
+                format!("{name}: {} not found", chapter.label.plain)
+            });
+            continue;
+        };
+        from = i + 1;
+        let title = &lines[i + 1];
+        for l in [label, title] {
+            f.check(
+                all_runs(l, |r| r.bold && (13.0..=14.0).contains(&r.size)),
+                || format!("{name}: chương line {:?} must be bold 13–14", l.text()),
+            );
+            f.check(
+                (centre(l) - text_centre(&r.pages, l.page)).abs() < 1.0,
+                || format!("{name}: chương line {:?} not centred", l.text()),
+            );
+        }
+        f.check(
+            collapse(&title.text()) == collapse(&chapter.title.plain),
+            || format!("{name}: chương title reads {:?}", title.text()),
+        );
+        f.check(title.text() == title.text().to_uppercase(), || {
+            format!("{name}: chương title not in capitals")
+        });
+        for article in &chapter.articles {
+            from = check_heading(f, name, lines, &article.label.plain, from);
+        }
+        for division in &chapter.divisions {
+            from = check_division(f, name, r, lines, division, from);
+        }
+    }
+    for division in &doc.divisions {
+        from = check_division(f, name, r, lines, division, from);
+    }
+    for article in &doc.articles {
+        from = check_heading(f, name, lines, &article.label.plain, from);
+    }
+    for section in &doc.sections {
+        from = check_heading(f, name, lines, &section.label.plain, from);
+    }
+}
+
+/// A Mục of a legal document: "Mục 1" and its title in capitals on the line below, both bold and
+/// centred like a Chương; then its Điều.
+fn check_division(
+    f: &mut Findings,
+    name: &str,
+    r: &Rendered,
+    lines: &[Line],
+    division: &vanban::document::DivisionView,
+    from: usize,
+) -> usize {
+    let label = &division.label.plain;
+    let Some(i) = (from..lines.len()).find(|&i| lines[i].text() == *label) else {
+        f.check(false, || format!("{name}: {label} not found"));
+        return from;
+    };
+    // The title in capitals, on one line or more.
+    let mut end = i + 1;
+    let mut title = String::new();
+    while end < lines.len() && collapse(&title).len() < collapse(&division.title.plain).len() {
+        title = format!("{title} {}", lines[end].text());
+        end += 1;
+    }
+    for l in &lines[i..end] {
+        f.check(
+            all_runs(l, |x| x.bold && (13.0..=14.0).contains(&x.size))
+                && (centre(l) - text_centre(&r.pages, l.page)).abs() < 1.0,
+            || format!("{name}: Mục line {:?} must be bold and centred", l.text()),
+        );
+    }
+    f.check(
+        collapse(&title) == collapse(&division.title.plain) && title == title.to_uppercase(),
+        || format!("{name}: Mục title reads {title:?}"),
+    );
+    let mut from = end;
+    for article in &division.articles {
+        from = check_heading(f, name, lines, &article.label.plain, from);
+    }
+    from
+}
+
+/// A Điều or mục heading: bold, body size, indented like a paragraph. A decision's Điều without
+/// a title or text ("Điều 2.") stands alone on its line.
 fn check_heading(f: &mut Findings, name: &str, lines: &[Line], label: &str, from: usize) -> usize {
-    let Some((i, l)) = line_starting(lines, &format!("{label} "), from) else {
+    let found = (from..lines.len())
+        .find(|&i| {
+            let t = collapse(&lines[i].text());
+            t == label || t.starts_with(&format!("{label} "))
+        })
+        .map(|i| (i, &lines[i]));
+    let Some((i, l)) = found else {
         f.check(false, || format!("{name}: heading {label} not found"));
         return from;
     };
@@ -653,9 +791,14 @@ fn page_numbers_from_page_two_and_per_appendix() {
         f.check(appendix_pages.len() == r.doc.appendices.len(), || {
             format!("{name}: appendix openings {appendix_pages:?}")
         });
+        // A text a decision issues is numbered on its own too.
+        let attached = attachment_starts(r);
+        f.check(attached.len() == r.doc.attachments.len(), || {
+            format!("{name}: attached texts open on pages {attached:?}")
+        });
         let mut expected = 0;
         for page in 0..r.pages.sizes.len() {
-            expected = if page == 0 || appendix_pages.contains(&page) {
+            expected = if page == 0 || appendix_pages.contains(&page) || attached.contains(&page) {
                 1
             } else {
                 expected + 1
@@ -707,7 +850,10 @@ fn signatures_and_nơi_nhận() {
         let ending = &lines[start..];
         let count = r.doc.signatures.len();
         for (b, block) in r.doc.signatures.iter().enumerate() {
-            let right = b % 2 == 1 || (b + 1 == count && count % 2 == 1);
+            // Blocks go in rows of two, the first of a row on the lead's side; a last block
+            // alone takes the right column.
+            let alone = b + 1 == count && count % 2 == 1;
+            let right = alone || ((b % 2 == 1) != (r.doc.lead_side == "right"));
             let col = |l: &Line| column(l, &r.pages, right);
             let title_line = block.title.plain.lines().last().unwrap();
             let title = ending
@@ -858,18 +1004,20 @@ fn signatures_and_nơi_nhận() {
 fn no_heading_is_left_alone_at_the_foot_of_a_page() {
     let mut f = Findings::default();
     for (name, r) in samples() {
-        let lines = body_lines(r);
-        for (i, l) in lines.iter().enumerate() {
-            let heading = l.runs.iter().all(|r| r.bold) && l.runs[0].size == 14.0;
-            if heading {
-                let next = lines.get(i + 1);
-                f.check(next.is_some_and(|n| n.page == l.page), || {
-                    format!(
-                        "{name}: heading {:?} alone at the foot of page {}",
-                        l.text(),
-                        l.page + 1
-                    )
-                });
+        let attached = (0..r.doc.attachments.len()).map(|k| attachment_lines(r, k));
+        for lines in std::iter::once(body_lines(r)).chain(attached) {
+            for (i, l) in lines.iter().enumerate() {
+                let heading = l.runs.iter().all(|r| r.bold) && l.runs[0].size == 14.0;
+                if heading {
+                    let next = lines.get(i + 1);
+                    f.check(next.is_some_and(|n| n.page == l.page), || {
+                        format!(
+                            "{name}: heading {:?} alone at the foot of page {}",
+                            l.text(),
+                            l.page + 1
+                        )
+                    });
+                }
             }
         }
     }
@@ -989,3 +1137,6 @@ fn printed_dates_pad_days_below_ten_and_the_first_two_months() {
         assert_eq!(column(&line, &r.pages, false).text(), "Số: 07/BGN-SA");
     }
 }
+
+#[path = "conformance/family.rs"]
+mod family;

@@ -9,10 +9,13 @@ use vanban::check::check_bytes;
 use vanban::pipeline::{self, Options, Source};
 use vanban::render::Format;
 
-const SAMPLES: [&str; 3] = [
+const SAMPLES: [&str; 6] = [
     include_str!("../samples/thanh-hoa-stttt-hhdn.yaml"),
     include_str!("../samples/soc-trang-sggp-2023-2025.yaml"),
     include_str!("../samples/quy-che-phoi-hop-pbgdpl-ba-ben.yaml"),
+    include_str!("../samples/quyet-dinh-thai-nguyen-26-2025.yaml"),
+    include_str!("../samples/quyet-dinh-can-tho-2610-2025.yaml"),
+    include_str!("../samples/thong-tu-lien-tich-47-2009.yaml"),
 ];
 
 /// Characters that mean something to Typst, YAML or the inline Markdown reader.

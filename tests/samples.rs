@@ -2,6 +2,7 @@
 //! Markdown matches its reviewed snapshot, and a render is byte-for-byte repeatable.
 
 mod common;
+use common::seeds::Seed;
 use common::*;
 use std::sync::OnceLock;
 
@@ -18,12 +19,8 @@ fn rendered(index: usize) -> &'static Rendered {
     CACHE[index].get_or_init(|| render_file(&sample(SAMPLES[index].0)))
 }
 
-fn seed(index: usize) -> String {
-    std::fs::read_to_string(root().join("tests/fixtures/seeds").join(SAMPLES[index].1)).unwrap()
-}
-
 fn assert_all_sentences(index: usize, text: &str, what: &str) {
-    let missing = missing_sentences(&seed(index), text);
+    let (missing, _) = Seed::read(SAMPLES[index].1).missing(&[], text);
     assert!(
         missing.is_empty(),
         "{} sentences of {} missing from the {what}:\n{}",

@@ -73,7 +73,7 @@ const CITED_TYPES: [(&str, &[&str]); 10] = [
     ("Chỉ thị", &["CT"]),
     ("Bộ luật", &["QH"]),
     ("Luật", &["QH"]),
-    ("Pháp lệnh", &["UBTVQH"]),
+    ("Pháp lệnh", &["PL"]),
     ("Hướng dẫn", &["HD"]),
     ("Kết luận", &["KL"]),
     ("Quy định", &["QĐ", "QyĐ"]),
@@ -368,6 +368,8 @@ mod tests {
             "Quyết định số 5632/QĐ-UBND ngày 31/12/2015",
             "Luật số 64/2025/QH15",
             "Nghị quyết số 58-NQ/TW ngày 05/8/2020",
+            // An ordinance's number carries "PL", then its issuer's "UBTVQH11".
+            "Pháp lệnh số 35/2007/PL-UBTVQH11 ngày 21/6/2007",
         ]);
         // The law of 2025 is cited by a 2023 document only by number: no date to compare.
         assert_eq!(f, Vec::<String>::new());

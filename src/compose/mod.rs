@@ -162,6 +162,7 @@ impl Composer<'_, '_> {
         let parties = spec.parties.as_ref().map(|p| self.parties(p, spec, year));
         let signatures = self.signatures(spec, &spec.signatures, "signatures", true);
         let recipients = self.recipients(&spec.recipients);
+        let drafter = spec.drafter.as_ref().map(|d| self.text(d, "drafter"));
         let appendices = self.appendices(0, spec.kind.label(), &parent);
         let place = self.text(&spec.place, "place");
         let meta = Meta {
@@ -210,6 +211,7 @@ impl Composer<'_, '_> {
                 spec::Side::Right => "right",
             },
             recipients,
+            drafter,
             appendices,
             kind_label: spec.kind.label().to_owned(),
             enacting,
@@ -261,6 +263,7 @@ impl Composer<'_, '_> {
             closing: self.texts(&a.closing, &format!("{path}.closing")),
             signatures: self.signatures(spec, &a.signatures, &format!("{path}.signatures"), false),
             recipients: Vec::new(),
+            drafter: None,
             appendices: self.appendices(text, &via, parent),
             kind_label: a.kind.label().to_owned(),
             enacting: None,
@@ -386,15 +389,13 @@ impl Composer<'_, '_> {
     }
 
     fn article(&mut self, p: &Provision, a: &spec::Article) -> ArticleView {
-        let mut text = a
+        // Under a title, `text` is the first paragraph, before the blocks in the order written
+        // (a lead-in before the khoản, whatever follows them); an untitled Điều runs it on.
+        let text = a
             .text
             .as_ref()
             .map(|t| self.text(t, &format!("{}.text", p.path)));
-        let mut paragraphs = self.texts(&a.paragraphs, &format!("{}.paragraphs", p.path));
-        // Under a title, `text` is the first paragraph; only an untitled Điều runs it on.
-        if !a.title.trim().is_empty() {
-            paragraphs.splice(0..0, text.take());
-        }
+        let paragraphs = self.texts(&a.paragraphs, &format!("{}.paragraphs", p.path));
         ArticleView {
             number: match p.number {
                 Number::Article(n) => n,

@@ -96,6 +96,10 @@ pub struct Spec {
     #[serde(default, deserialize_with = "forms::one_or_many")]
     #[schemars(schema_with = "crate::schema::one_or_many")]
     pub recipients: Vec<String>,
+    /// Ký hiệu người soạn thảo văn bản và số lượng bản phát hành (ND 30, Điều 8 khoản 3 điểm c):
+    /// one line printed as written under the Nơi nhận ("MinhHồng/QĐ/20.11.2025", "NVA.20").
+    #[serde(default)]
+    pub drafter: Option<String>,
     /// Phụ lục, each on new pages after the signatures.
     #[serde(default, deserialize_with = "order::many")]
     pub appendices: Vec<Appendix>,

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod fields;
+pub mod seeds;
 
 use std::path::{Path, PathBuf};
 use vanban::document::Document;
@@ -95,7 +96,7 @@ pub fn pdf_text(pages: &Pages) -> String {
 }
 
 /// The text of the laid-out pages read column by column: where runs stand apart on the left
-/// and right halves (header, signature blocks), each half is read down before the other.
+/// and right (header, signature blocks), each column is read down before the other.
 pub fn pdf_text_by_columns(pages: &Pages) -> String {
     const TOP_MARGIN: f64 = 20.0 * 72.0 / 25.4;
     let mut out: Vec<String> = Vec::new();
@@ -114,8 +115,17 @@ pub fn pdf_text_by_columns(pages: &Pages) -> String {
                 }),
             }
         }
-        for c in clusters {
-            if c.left() < mid && c.right() > mid {
+        // Two blocks side by side on a line are the two columns, even where the right one
+        // reaches past the middle (the Quốc hiệu); one block across the middle is full width.
+        let beside = clusters.len() > 1;
+        for (k, c) in clusters.into_iter().enumerate() {
+            if beside {
+                if k == 0 {
+                    left.push(c.text())
+                } else {
+                    right.push(c.text())
+                }
+            } else if c.left() < mid && c.right() > mid {
                 out.append(&mut left);
                 out.append(&mut right);
                 out.push(c.text());
@@ -143,38 +153,6 @@ pub fn md_text(md: &str) -> String {
         }
     }
     collapse(&out)
-}
-
-/// The sentences of a reference text: markup markers dropped, one unit per line, split after
-/// ".", ";" and ":" that end a sentence.
-pub fn seed_sentences(seed: &str) -> Vec<String> {
-    let mut units = Vec::new();
-    for line in seed.lines() {
-        let line = line.replace("**", "");
-        let line = collapse(line.trim_start_matches('#'));
-        let mut current = String::new();
-        let chars: Vec<char> = line.chars().collect();
-        for (i, &c) in chars.iter().enumerate() {
-            current.push(c);
-            let ends = matches!(c, '.' | ';' | ':') && chars.get(i + 1) == Some(&' ');
-            if ends {
-                units.push(current.trim().to_owned());
-                current.clear();
-            }
-        }
-        if !current.trim().is_empty() {
-            units.push(current.trim().to_owned());
-        }
-    }
-    units
-}
-
-/// Sentences of `seed` that do not occur in `text`.
-pub fn missing_sentences(seed: &str, text: &str) -> Vec<String> {
-    seed_sentences(seed)
-        .into_iter()
-        .filter(|s| !text.contains(s.as_str()))
-        .collect()
 }
 
 /// Whether an outside program the tests use (poppler's `pdfinfo`, pyHanko…) runs here. When it
