@@ -13,6 +13,9 @@ pub struct Document {
     pub kind_name: String,
     /// Trích yếu, one entry per printed line.
     pub title_lines: Vec<Text>,
+    /// The YAML path of the trích yếu (`title`, `attachments[0].title`): where a warning about
+    /// its laid-out lines points.
+    pub title_path: String,
     /// Issuing bodies for the header, lead first.
     pub issuers: Vec<IssuerView>,
     /// Số ("05"), or `None` when the văn thư fills it in.
@@ -204,6 +207,9 @@ pub struct IssuerView {
     pub parent: Option<Text>,
     /// Name in capitals.
     pub name: Text,
+    /// The YAML path of the issuer (`issuers[1]`, or `heading` for a shared heading block):
+    /// where a warning about the laid-out lines of its `parent` or `name` points.
+    pub path: String,
 }
 
 /// The party-representative block.
@@ -359,6 +365,19 @@ pub struct SignatureView {
     /// What the PDF's signature fields say of this block: the agency and the signer, as
     /// written.
     pub signing: Signing,
+    /// The YAML paths of its lines: where a warning about how they are laid out points.
+    pub paths: SignaturePaths,
+}
+
+/// The YAML paths of a signature block's lines (`signatures[0].authority[1]`, …).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct SignaturePaths {
+    /// One per printed authority line.
+    pub authority: Vec<String>,
+    /// The signer's title.
+    pub title: String,
+    /// The signer's name.
+    pub name: String,
 }
 
 /// The words and the seal size behind one body's signature fields (ND 30 Phụ lục I, II.7.d and

@@ -1,7 +1,8 @@
 //! Reading laid-out pages back: every run of text with its page, position, size, weight and
-//! style, every rule (line) drawn, every signature room and every character the font could not
-//! draw, taken from Typst's frames. The renderer places signature fields and refuses missing
-//! characters from this; tests check the layout against ND 30 with it.
+//! style, every rule (line) drawn, every signature room, every wrapped heading text and every
+//! character the font could not draw, taken from Typst's frames. The renderer places signature
+//! fields, refuses missing characters and warns of lines ending on one word from this; tests
+//! check the layout against ND 30 with it.
 
 use typst::foundations::{Content, Value};
 use typst::introspection::{MetadataElem, Tag};
@@ -65,6 +66,26 @@ pub struct SignatureRoom {
     /// Width.
     pub width: f64,
     /// Height.
+    pub height: f64,
+}
+
+/// A stretch of heading text the style file wrapped over several lines and marked with
+/// `metadata((vanban-lines: key, width:, height:))` (see `nd30-balanced` in the style file): an
+/// issuer's name, a line of the trích yếu, a signature line. Lengths in points from the page's
+/// top-left corner.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WrappedText {
+    /// 0-based page index.
+    pub page: usize,
+    /// The YAML path of the text (`issuers[0].name`, `title`, `signatures[1].authority[0]`).
+    pub key: String,
+    /// Left edge of the block the lines are set in.
+    pub x: f64,
+    /// Its top edge.
+    pub y: f64,
+    /// Its width.
+    pub width: f64,
+    /// Its height.
     pub height: f64,
 }
 
@@ -132,6 +153,8 @@ pub struct Pages {
     pub signature_rooms: Vec<SignatureRoom>,
     /// Characters drawn as the font's "notdef" box.
     pub missing: Vec<MissingGlyph>,
+    /// Heading text wrapped over several lines, in layout order.
+    pub wrapped: Vec<WrappedText>,
 }
 
 impl Pages {
@@ -176,6 +199,25 @@ impl Pages {
             line.runs.sort_by(|a, b| a.x.total_cmp(&b.x));
         }
         lines
+    }
+
+    /// The lines of a wrapped text, top to bottom: the runs centred inside its block (a column
+    /// beside it may share the baselines, not the block; a word too long for the block runs out
+    /// of it on both sides).
+    pub fn lines_of(&self, wrapped: &WrappedText) -> Vec<Line> {
+        let inside = |r: &Run| {
+            let centre = r.x + r.width / 2.0;
+            r.page == wrapped.page
+                && r.y > wrapped.y
+                && r.y <= wrapped.y + wrapped.height + 0.5
+                && centre >= wrapped.x - 0.5
+                && centre <= wrapped.x + wrapped.width + 0.5
+        };
+        let runs = Pages {
+            runs: self.runs.iter().filter(|r| inside(r)).cloned().collect(),
+            ..Pages::default()
+        };
+        runs.lines()
     }
 }
 
@@ -222,13 +264,39 @@ fn walk(frame: &Frame, ts: Transform, page: usize, out: &mut Pages) {
                 }
             }
             FrameItem::Tag(Tag::Start(content, _)) => {
-                if let Some(room) = signature_room(content, pos.transform(ts), page) {
+                let at = pos.transform(ts);
+                if let Some(room) = signature_room(content, at, page) {
                     out.signature_rooms.push(room);
+                } else if let Some(wrapped) = wrapped_text(content, at, page) {
+                    out.wrapped.push(wrapped);
                 }
             }
             _ => {}
         }
     }
+}
+
+/// Reads a wrapped-text marker (see `nd30-balanced` in the style file).
+fn wrapped_text(content: &Content, at: Point, page: usize) -> Option<WrappedText> {
+    let meta = content.to_packed::<MetadataElem>()?;
+    let Value::Dict(dict) = &meta.value else {
+        return None;
+    };
+    let Ok(Value::Str(key)) = dict.get("vanban-lines") else {
+        return None;
+    };
+    let length = |name: &str| match dict.get(name) {
+        Ok(Value::Length(l)) => Some(l.abs.to_pt()),
+        _ => None,
+    };
+    Some(WrappedText {
+        page,
+        key: key.to_string(),
+        x: at.x.to_pt(),
+        y: at.y.to_pt(),
+        width: length("width")?,
+        height: length("height")?,
+    })
 }
 
 /// Reads a signature-room marker (see `nd30-signature` in the style file).

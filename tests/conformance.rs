@@ -949,7 +949,17 @@ fn signatures_and_nơi_nhận() {
         f.check((run.x - LEFT).abs() < 1.0, || {
             format!("{name}: Nơi nhận not at the margin")
         });
-        if count % 2 == 1 {
+        // Beside the lone last block, level with its first line; or under the signatures
+        // (always so with an even count), when it does not fit beside it on the page.
+        let under = {
+            let last = &r.doc.signatures[count - 1];
+            let name = collapse(last.name.plain.lines().last().unwrap());
+            ending
+                .iter()
+                .rfind(|l| collapse(&l.text()).contains(&name))
+                .is_some_and(|n| (heading.page, heading.y) > (n.page, n.y))
+        };
+        if count % 2 == 1 && !under {
             let last = &r.doc.signatures[count - 1];
             let top = last
                 .authority
@@ -988,9 +998,16 @@ fn signatures_and_nơi_nhận() {
                 r.doc.recipients.len()
             )
         });
-        f.check(items.iter().all(|l| l.page == heading.page), || {
-            format!("{name}: Nơi nhận split across pages")
-        });
+        // Beside a block it is one piece; under the signatures it may run on to the next page,
+        // "Nơi nhận:" kept with at least two recipients and the last two together.
+        let pages: Vec<usize> = starts.iter().map(|l| l.page).collect();
+        let on_first = pages.iter().filter(|&&p| p == heading.page).count();
+        let on_last = pages.iter().filter(|&&p| Some(&p) == pages.last()).count();
+        f.check(
+            pages.iter().all(|&p| p == heading.page)
+                || (under && on_first >= 2.min(pages.len()) && on_last >= 2.min(pages.len())),
+            || format!("{name}: Nơi nhận split across pages ({pages:?})"),
+        );
         let last = r.doc.recipients.last().unwrap();
         f.check(
             last.plain.starts_with("Lưu") && last.plain.ends_with('.'),

@@ -37,6 +37,7 @@ pub fn rules() -> Vec<&'static Rule> {
         structure::RULES,
         recipients::RULES,
         crate::pipeline::outputs::RULES,
+        crate::pipeline::layout::RULES,
     ]
     .concat()
 }

@@ -1,4 +1,5 @@
-//! `vanban check`: checks spec files and reports every finding, as text or JSON; with `--fix`
+//! `vanban check`: checks spec files and reports every finding, as text or JSON, those only the
+//! laid-out pages show included (each spec is laid out once, no PDF written); with `--fix`
 //! rewrites legacy-encoded and decomposed text first.
 
 use crate::check::{self, Checked};
@@ -117,6 +118,7 @@ pub fn run(specs: &[PathBuf], options: Options) -> Outcome {
                 }
             }
         }
+        crate::pipeline::add_layout_findings(&mut checked, path, &Default::default());
         let failed = checked.unreadable;
         let blocking = checked.count(Severity::Error)
             + if options.strict {

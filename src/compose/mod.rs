@@ -189,6 +189,7 @@ impl Composer<'_, '_> {
         let mut doc = Document {
             kind_name: spec.kind.type_name().to_owned(),
             title_lines,
+            title_path: "title".to_owned(),
             issuers,
             number: parent.number.clone(),
             symbol: Text::literal(&symbol),
@@ -253,6 +254,7 @@ impl Composer<'_, '_> {
         let mut doc = Document {
             kind_name: a.kind.type_name().to_owned(),
             title_lines,
+            title_path: format!("{path}.title"),
             bases: self.bases(&a.bases, &format!("{path}.bases"), !a.preamble.is_empty()),
             parties: None,
             preamble: self.texts(&a.preamble, &format!("{path}.preamble")),
@@ -284,6 +286,7 @@ impl Composer<'_, '_> {
                     .as_ref()
                     .map(|p| self.lines(p, "heading.parent").upper()),
                 name: self.lines(&h.name, "heading.name").upper(),
+                path: "heading".to_owned(),
             }];
         }
         spec.issuers
@@ -297,6 +300,7 @@ impl Composer<'_, '_> {
                         .as_ref()
                         .map(|p| self.lines(p, &format!("{path}.parent")).upper()),
                     name: self.lines(&issuer.name, &format!("{path}.name")).upper(),
+                    path,
                 }
             })
             .collect()
@@ -556,18 +560,27 @@ impl Composer<'_, '_> {
                     seal_mm: issuer.and_then(|x| x.seal),
                     sealed,
                 };
+                let (authority, authority_paths) = s
+                    .authority
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, a)| !a.trim().is_empty())
+                    .map(|(k, a)| {
+                        let at = format!("{path}.authority[{k}]");
+                        (self.lines(a, &at).upper(), at)
+                    })
+                    .unzip();
                 SignatureView {
                     issuer: s.issuer.clone(),
-                    authority: s
-                        .authority
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, a)| !a.trim().is_empty())
-                        .map(|(k, a)| self.lines(a, &format!("{path}.authority[{k}]")).upper())
-                        .collect(),
+                    authority,
                     title: title.upper(),
                     name,
                     signing,
+                    paths: SignaturePaths {
+                        authority: authority_paths,
+                        title: format!("{path}.title"),
+                        name: format!("{path}.name"),
+                    },
                 }
             })
             .collect()

@@ -6,18 +6,22 @@
 //! 3. [`compose`]: the numbered [`Document`] of a checked spec — refused, with its report,
 //!    when the spec could not be read or numbered; [`Composed::signable`] also refuses a spec
 //!    with any error, as `render` does;
-//! 4. [`outputs()`]: the Typst source, the Markdown and the PDF of a composed spec, in memory;
-//!    [`mod@write`] puts them into a folder, one spec or a batch.
+//! 4. [`outputs()`]: the Typst source, the Markdown and the PDF of a composed spec, in memory,
+//!    with the warnings only the laid-out pages show ([`layout`]); [`mod@write`] puts them into
+//!    a folder, one spec or a batch. `vanban check` lays the document out too
+//!    ([`add_layout_findings`]), without writing anything.
 
+pub mod layout;
 pub mod outputs;
 pub mod write;
 
-pub use outputs::{GLYPH_MISSING, Made, Options, outputs};
+pub use outputs::{GLYPH_MISSING, Made, Options, laid_out_findings, outputs};
 
 use crate::check::Checked;
 use crate::document::Document;
 use crate::error::Error;
 use crate::finding::Report;
+use crate::render::Templates;
 use crate::spec::Spec;
 use std::path::Path;
 
@@ -64,6 +68,30 @@ pub fn check_file(path: &Path) -> Checked {
         Ok(source) => check(&source),
         Err(Error::Io { file, message }) => Checked::unreadable(&file, message),
         Err(other) => Checked::unreadable(&path.display().to_string(), other.to_string()),
+    }
+}
+
+/// What `vanban check` adds to [`check_file`] for the spec at `path`: when it composes, the
+/// findings of its layout ([`laid_out_findings`]: characters the font lacks, heading lines
+/// ending on one word), with the templates `render` would use (`options`, else a `templates/`
+/// folder beside the spec). A layout that fails adds nothing: `render` reports it.
+pub fn add_layout_findings(checked: &mut Checked, path: &Path, options: &Options) {
+    if checked.unreadable || checked.document.is_none() {
+        return;
+    }
+    let beside = match options.templates {
+        None => write::templates_beside(path).and_then(|dir| Templates::load(&dir).ok()),
+        Some(_) => None,
+    };
+    let options = Options {
+        templates: options.templates.or(beside.as_ref()),
+        ..*options
+    };
+    if let Ok(composed) = compose(checked.clone())
+        && let Ok(findings) = laid_out_findings(&composed, &options)
+    {
+        checked.report.findings.extend(findings);
+        checked.report.sort();
     }
 }
 

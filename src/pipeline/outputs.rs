@@ -46,6 +46,9 @@ impl Default for Options<'static> {
 
 /// Everything one render made, kept for callers that look inside (tests, benchmarks).
 pub struct Made {
+    /// Every finding: the checks' and, when a PDF was made, the warnings only the laid-out
+    /// pages show ([`super::layout`]).
+    pub report: Report,
     /// The numbered document.
     pub doc: Document,
     /// Its Typst source.
@@ -67,6 +70,7 @@ pub fn outputs(composed: Composed, formats: &[Format], options: &Options) -> Res
         name,
         text,
         document: mut doc,
+        mut report,
         ..
     } = composed;
     let (name, text) = (name.as_str(), text.as_str());
@@ -89,11 +93,12 @@ pub fn outputs(composed: Composed, formats: &[Format], options: &Options) -> Res
         },
         || {
             if !formats.contains(&Format::Pdf) {
-                return Ok((None, None));
+                return Ok((None, None, Vec::new()));
             }
             let paged = render::compile(&typ, name, options.fonts, options.cache)?;
             let pages = Pages::read(&paged);
             refuse_missing_glyphs(&pages, name, text)?;
+            let warnings = super::layout::orphans(&pages, text);
             let pdf = render::pdf(&paged, &doc.meta, name)?;
             let pdf = render::add_signature_fields(
                 &pdf,
@@ -101,12 +106,15 @@ pub fn outputs(composed: Composed, formats: &[Format], options: &Options) -> Res
                 &doc.signature_blocks(),
                 name,
             )?;
-            Ok::<_, Error>((Some(paged), Some(pdf)))
+            Ok::<_, Error>((Some(paged), Some(pdf), warnings))
         },
     );
     let md = md?;
-    let (paged, pdf) = laid_out?;
+    let (paged, pdf, warnings) = laid_out?;
+    report.findings.extend(warnings);
+    report.sort();
     Ok(Made {
+        report,
         doc,
         typ,
         md,
@@ -115,9 +123,38 @@ pub fn outputs(composed: Composed, formats: &[Format], options: &Options) -> Res
     })
 }
 
+/// The findings only a layout shows, for `vanban check`: lays the document out as `render`
+/// would (the templates beside the spec when `options` names none, no PDF written) and reads
+/// the pages back: characters the font lacks (`glyph-missing`) and heading lines ending on one
+/// word ([`super::layout::LINE_ORPHAN`]). One layout, as one render makes.
+pub fn laid_out_findings(composed: &Composed, options: &Options) -> Result<Vec<Finding>, Error> {
+    let (name, text) = (composed.name.as_str(), composed.text.as_str());
+    let templates = options.templates.unwrap_or(Templates::embedded());
+    let typ = templates.typst_source(&composed.document, name, options.fonts.family())?;
+    let paged = render::compile(&typ, name, options.fonts, options.cache)?;
+    let pages = Pages::read(&paged);
+    let mut findings = missing_glyphs(&pages, text);
+    findings.extend(super::layout::orphans(&pages, text));
+    Ok(findings)
+}
+
 /// A character the font lacks would print as an empty box: a finding naming the character
 /// and its first place in the spec, once per character.
 fn refuse_missing_glyphs(pages: &Pages, name: &str, text: &str) -> Result<(), Error> {
+    let findings = missing_glyphs(pages, text);
+    if findings.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::findings(Report {
+            file: name.to_owned(),
+            source: text.to_owned(),
+            findings,
+        }))
+    }
+}
+
+/// The `glyph-missing` findings of laid-out pages, once per character.
+fn missing_glyphs(pages: &Pages, text: &str) -> Vec<Finding> {
     let mut findings: Vec<Finding> = Vec::new();
     let mut seen: Vec<&str> = Vec::new();
     for missing in &pages.missing {
@@ -147,13 +184,5 @@ fn refuse_missing_glyphs(pages: &Pages, name: &str, text: &str) -> Result<(), Er
             .span(span),
         );
     }
-    if findings.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::findings(Report {
-            file: name.to_owned(),
-            source: text.to_owned(),
-            findings,
-        }))
-    }
+    findings
 }

@@ -29,7 +29,7 @@ pub struct Rendered {
 
 /// A `templates/` folder beside the spec, used as house templates when `--templates` is not
 /// given.
-fn templates_beside(spec_path: &Path) -> Option<PathBuf> {
+pub(super) fn templates_beside(spec_path: &Path) -> Option<PathBuf> {
     let dir = spec_path.parent()?.join("templates");
     dir.is_dir().then_some(dir)
 }
@@ -54,8 +54,8 @@ pub fn render_spec(
         }
         _ => *options,
     };
-    let warnings = crate::finding::report::human(&composed.report, false);
     let made = super::outputs(composed, formats, &options)?;
+    let warnings = crate::finding::report::human(&made.report, false);
     let outputs = formats
         .iter()
         .map(|&format| {
