@@ -21,14 +21,15 @@
 //! fresh `vanban render` process, which is what the target (at most 0.30×) is measured
 //! against, and, for reference, an in-process render with Typst's cache emptied.
 //!
-//! Batches: [`BATCH`] specs rendered to a temporary folder one after another, against the same
-//! batch through `render_all` on a pool of 2 threads (target: at most 0.6× the sequential time);
-//! for reference also against one `vanban render` process per spec in turn (a shell loop).
+//! Batches: [`BATCH`] (500) specs rendered to a temporary folder one after another, against the
+//! same batch through `render_all` with 2 workers (target: at most 0.6× the sequential time),
+//! each with its peak heap; for reference also against one `vanban render` process per spec in
+//! turn (a shell loop).
 //!
 //! Run: `cargo bench --bench render` (release build). Options, by environment variable:
 //! `VANBAN_BENCH_ITERS=50` sets the iteration count; `VANBAN_BENCH_STAGES=1` also prints the
 //! median time of each pipeline stage; `VANBAN_BENCH_WATCH=0` skips the watch measurement and
-//! `VANBAN_BENCH_BATCH=0` the batch measurement.
+//! `VANBAN_BENCH_BATCH=0` the batch measurement, and `VANBAN_BENCH_BATCH_SIZE=N` sets its size.
 //! Arguments after `--` keep only the samples whose file name contains one of them. Only the
 //! watch and batch measurements write files, in a temporary folder.
 
@@ -518,14 +519,29 @@ fn watch(paths: &[PathBuf], iters: usize) {
     );
 }
 
-/// Specs in the batch measurement, cycled from the samples.
-const BATCH: usize = 100;
+/// Specs in the batch measurement, cycled from the samples (`VANBAN_BENCH_BATCH_SIZE` changes
+/// it): the size of a province's yearly batch, and past the ~160 that once overflowed a stack.
+const BATCH: usize = 500;
+
+/// Wall time and peak heap bytes (above the live bytes at its start) of one cold run of `f`.
+fn timed_peak(f: impl FnOnce() -> usize) -> (Duration, usize) {
+    cold();
+    let base = reset_peak();
+    let start = Instant::now();
+    black_box(f());
+    (start.elapsed(), peak().saturating_sub(base))
+}
 
 /// A batch of [`BATCH`] specs written to disk, one after another (`render_to_dir` in a loop)
-/// against `render_all` on a 2-thread pool; three alternating rounds, medians compared.
+/// against `render_all` on a 2-thread pool, each timed once with its peak heap (a batch this
+/// size averages the noise out); for reference also one `vanban render` process per spec.
 fn batch(paths: &[PathBuf]) {
+    let size = std::env::var("VANBAN_BENCH_BATCH_SIZE")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(BATCH);
     let dir = tempfile::tempdir().expect("temporary folder");
-    let specs: Vec<PathBuf> = (0..BATCH)
+    let specs: Vec<PathBuf> = (0..size)
         .map(|i| {
             let to = dir.path().join(format!("spec-{i:03}.yaml"));
             std::fs::copy(&paths[i % paths.len()], &to).expect("sample copies");
@@ -535,7 +551,7 @@ fn batch(paths: &[PathBuf]) {
     let out = dir.path().join("out");
     let formats = [Format::Pdf, Format::Md];
     // As `vanban render` does (and fair to both: no sample's cache survives until its next
-    // copy, three specs later, with two threads).
+    // copy, several specs later, with two threads).
     let options = Options {
         cache: vanban::render::Cache::Shared,
         ..Options::default()
@@ -544,29 +560,26 @@ fn batch(paths: &[PathBuf]) {
         .num_threads(2)
         .build()
         .expect("thread pool");
-    let (mut one, mut two) = (Vec::new(), Vec::new());
-    for _ in 0..3 {
-        // Inside the pool too, so that both keep the cache for the same number of renders.
-        one.push(timed(|| {
-            pool.install(|| {
-                specs
-                    .iter()
-                    .map(|s| {
-                        render_to_dir(s, &out, &formats, &options)
-                            .expect("renders")
-                            .files
-                            .len()
-                    })
-                    .sum()
-            })
-        }));
-        two.push(timed(|| {
-            pool.install(|| render_all(&specs, &out, &formats, &options, || {}))
-                .into_iter()
-                .map(|r| r.expect("renders").files.len())
+    // Inside the pool too, so that both keep the cache for the same number of renders.
+    let (seq, seq_peak) = timed_peak(|| {
+        pool.install(|| {
+            specs
+                .iter()
+                .map(|s| {
+                    render_to_dir(s, &out, &formats, &options)
+                        .expect("renders")
+                        .files
+                        .len()
+                })
                 .sum()
-        }));
-    }
+        })
+    });
+    let (par, par_peak) = timed_peak(|| {
+        pool.install(|| render_all(&specs, &out, &formats, &options, |_| {}))
+            .into_iter()
+            .map(|r| r.expect("renders").files.len())
+            .sum()
+    });
     // For reference, what a shell loop does: one `vanban render` process per spec, in turn.
     let shell = timed(|| {
         for spec in &specs {
@@ -583,14 +596,18 @@ fn batch(paths: &[PathBuf]) {
         }
         specs.len()
     });
-    let (seq, par) = (stats(&mut one).0, stats(&mut two).0);
     let ratio = par.as_secs_f64() / seq.as_secs_f64();
+    let mib = |bytes: usize| bytes as f64 / (1 << 20) as f64;
     println!(
-        "batch of {BATCH} specs (pdf+md to disk): one after another {:.0} ms, 2 threads {:.0} ms \
-         → {ratio:.3}× — target ≤ 0.6×: {}; for reference, one `vanban render` process per spec \
-         in turn {:.0} ms ({:.3}×)",
+        "batch of {size} specs (pdf+md to disk): one after another {:.0} ms (peak heap {:.0} MiB), \
+         2 threads {:.0} ms (peak heap {:.0} MiB) → {ratio:.3}× the time, {:.2}× the memory — \
+         target ≤ 0.6× the time: {}; for reference, one `vanban render` process per spec in \
+         turn {:.0} ms ({:.3}×)",
         ms(seq),
+        mib(seq_peak),
         ms(par),
+        mib(par_peak),
+        par_peak as f64 / seq_peak.max(1) as f64,
         if ratio <= 0.6 { "met" } else { "NOT met" },
         ms(shell),
         par.as_secs_f64() / shell.as_secs_f64(),

@@ -18,6 +18,17 @@ pub fn stdout_wants_color() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
 }
 
+/// A duration in seconds as Vietnamese writes it: two decimals after a comma ("0,41"); from
+/// a minute on, minutes and whole seconds ("2 phút 05").
+pub fn seconds(d: std::time::Duration) -> String {
+    let whole = d.as_secs();
+    if whole < 60 {
+        format!("{:.2}", d.as_secs_f64()).replace('.', ",")
+    } else {
+        format!("{} phút {:02}", whole / 60, whole % 60)
+    }
+}
+
 /// Writes bytes to standard output; false when it is closed (a pipe whose reader left).
 pub fn print_bytes(bytes: &[u8]) -> bool {
     use std::io::Write;

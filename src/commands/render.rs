@@ -1,10 +1,12 @@
 //! `vanban render`: reads the command line's request, renders every spec through the library
 //! ([`crate::pipeline::write`]) and reports what was written and what failed.
 
+use crate::error::Error;
 use crate::pipeline::Options;
-use crate::pipeline::write::render_all;
+use crate::pipeline::write::{Step, Written, render_all};
 use crate::render::{Cache, FontSet, Format, Templates};
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 /// What `vanban render` (and `vanban watch`) was asked to do, as given on the command line.
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -99,20 +101,25 @@ impl Setup {
     }
 }
 
-/// Runs `vanban render`: every spec in parallel on every core (a progress bar on a terminal),
-/// each result reported in the order given, every failure repeated at the end without stopping
-/// the others. Returns the exit code: the worst of all specs (0, 1 or 2).
+/// Runs `vanban render`: every spec side by side on every core (a progress bar on a terminal,
+/// from the first file on), each result reported in the order given, every failure repeated at
+/// the end without stopping the others, and for a batch a closing line that sums it up.
+/// Returns the exit code: the worst of all specs (0, 1 or 2).
 pub fn run(request: &Request) -> u8 {
     let setup = match Setup::read(request) {
         Ok(setup) => setup,
         Err(code) => return code,
     };
+    let start = Instant::now();
     let options = setup.options(Cache::Shared);
     let formats = &setup.formats;
     let progress = progress_bar(request.specs.len());
-    let results = render_all(&request.specs, &request.out, formats, &options, || {
+    let results = render_all(&request.specs, &request.out, formats, &options, |step| {
         if let Some(bar) = &progress {
-            bar.inc(1);
+            match step {
+                Step::Started(spec) => bar.set_message(spec.display().to_string()),
+                Step::Finished(_) => bar.inc(1),
+            }
         }
     });
     if let Some(bar) = progress {
@@ -133,15 +140,18 @@ pub fn run(request: &Request) -> u8 {
             }
         }
     }
-    if results.len() > 1 && !failures.is_empty() {
-        eprintln!(
-            "\n{} trên {} tệp không trình bày được:",
-            failures.len(),
-            results.len()
-        );
-        for err in &failures {
-            eprintln!("  {}", err.summary());
+    if results.len() > 1 {
+        if !failures.is_empty() {
+            eprintln!(
+                "\n{} trên {} tệp không trình bày được:",
+                failures.len(),
+                results.len()
+            );
+            for err in &failures {
+                eprintln!("  {}", err.summary());
+            }
         }
+        eprintln!("{}", closing_line(&results, start.elapsed()));
     }
     failures
         .iter()
@@ -150,7 +160,31 @@ pub fn run(request: &Request) -> u8 {
         .unwrap_or(0)
 }
 
-/// A progress bar on standard error when it is a terminal and there is more than one spec.
+/// The line that sums a batch up: specs rendered of those given, PDF files and their pages
+/// (when PDFs were asked for), failures and time.
+fn closing_line(results: &[Result<Written, Error>], took: Duration) -> String {
+    let written: Vec<&Written> = results.iter().filter_map(|r| r.as_ref().ok()).collect();
+    let pdfs: Vec<usize> = written.iter().filter_map(|w| w.pages).collect();
+    let made = if pdfs.is_empty() {
+        String::new()
+    } else {
+        format!(
+            ": {} tệp PDF, {} trang",
+            pdfs.len(),
+            pdfs.iter().sum::<usize>()
+        )
+    };
+    format!(
+        "Đã trình bày {}/{} tệp{made}; {} tệp lỗi; {} giây.",
+        written.len(),
+        results.len(),
+        results.len() - written.len(),
+        super::seconds(took)
+    )
+}
+
+/// A progress bar on standard error when it is a terminal and there is more than one spec,
+/// drawn at once and ticking on its own, with the file being rendered.
 fn progress_bar(count: usize) -> Option<indicatif::ProgressBar> {
     use std::io::IsTerminal;
     if count < 2 || !std::io::stderr().is_terminal() {
@@ -158,10 +192,11 @@ fn progress_bar(count: usize) -> Option<indicatif::ProgressBar> {
     }
     let bar = indicatif::ProgressBar::new(count as u64);
     let style = indicatif::ProgressStyle::with_template(
-        "Đang trình bày {pos}/{len} tệp [{bar:30}] {elapsed}",
+        "Đang trình bày {pos}/{len} tệp [{bar:30}] {elapsed} {wide_msg}",
     )
     .expect("valid progress template")
     .progress_chars("=> ");
     bar.set_style(style);
+    bar.enable_steady_tick(Duration::from_millis(200));
     Some(bar)
 }

@@ -191,7 +191,7 @@ fn render_once(spec: &Watched, request: &Request, setup: &Setup, count: usize) {
             println!(
                 "[{count}] đã ghi {} ({} giây)",
                 files.join(", "),
-                seconds(start.elapsed())
+                super::seconds(start.elapsed())
             );
         }
         Err(err) => {
@@ -203,11 +203,6 @@ fn render_once(spec: &Watched, request: &Request, setup: &Setup, count: usize) {
             );
         }
     }
-}
-
-/// A duration in seconds the Vietnamese way: two decimals after a comma.
-fn seconds(d: Duration) -> String {
-    format!("{:.2}", d.as_secs_f64()).replace('.', ",")
 }
 
 /// Starts watching the folder of every spec (not the files: editors replace them when saving)

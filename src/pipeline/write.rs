@@ -1,5 +1,5 @@
-//! Writing a spec's outputs into a folder: one spec ([`render_to_dir`]) or a batch in parallel
-//! ([`render_all`]). Nothing is written unless every output of a spec was made, and each file
+//! Writing a spec's outputs into a folder: one spec ([`render_to_dir`]) or a batch side by
+//! side ([`render_all`]). Nothing is written unless every output of a spec was made, and each file
 //! appears whole (temporary file, then rename).
 
 use super::{Options, Source};
@@ -16,6 +16,8 @@ pub struct Written {
     pub files: Vec<PathBuf>,
     /// The warnings `check` found, printed as `check` prints them (empty when none).
     pub warnings: String,
+    /// The PDF's page count, when a PDF was written.
+    pub pages: Option<usize>,
 }
 
 /// The outputs of one spec, made in memory.
@@ -25,6 +27,8 @@ pub struct Rendered {
     pub outputs: Vec<(Format, Vec<u8>)>,
     /// The warnings `check` found (empty when none).
     pub warnings: String,
+    /// The PDF's page count, when a PDF was made.
+    pub pages: Option<usize>,
 }
 
 /// A `templates/` folder beside the spec, used as house templates when `--templates` is not
@@ -56,6 +60,7 @@ pub fn render_spec(
     };
     let made = super::outputs(composed, formats, &options)?;
     let warnings = crate::finding::report::human(&made.report, false);
+    let pages = made.paged.as_ref().map(|paged| paged.pages().len());
     let outputs = formats
         .iter()
         .map(|&format| {
@@ -67,7 +72,11 @@ pub fn render_spec(
             (format, bytes)
         })
         .collect();
-    Ok(Rendered { outputs, warnings })
+    Ok(Rendered {
+        outputs,
+        warnings,
+        pages,
+    })
 }
 
 /// Renders one spec and writes `out_dir/<stem>.<ext>` for each format. Nothing is written
@@ -99,41 +108,110 @@ pub fn render_to_dir(
         spec: spec_path.to_owned(),
         files,
         warnings: rendered.warnings,
+        pages: rendered.pages,
     })
 }
 
-/// Renders every spec into `out_dir` in parallel (rayon, one task per spec), calling `done`
-/// after each; results come back in the order of `specs`. Two specs that would write the same
-/// output names (same file stem) are both refused before anything is rendered.
+/// How many renders a batch runs side by side: one per thread of rayon's pool (the pool Typst
+/// lays out on, and the number of layouts [`crate::render::Cache::Shared`] keeps).
+fn batch_workers(specs: usize) -> usize {
+    rayon::current_num_threads().min(specs).max(1)
+}
+
+/// The stack of a batch worker. Typst's layout recurses with the document's nesting; the main
+/// thread's 8 MiB is what a single render has always had, and only the pages touched are used.
+const WORKER_STACK: usize = 8 << 20;
+
+/// A step of a batch, for progress reports.
+#[derive(Debug, Clone, Copy)]
+pub enum Step<'a> {
+    /// A spec's render began.
+    Started(&'a Path),
+    /// A spec's render ended (written or failed).
+    Finished(&'a Path),
+}
+
+/// Renders every spec into `out_dir`, side by side on [`batch_workers`] threads of their own,
+/// calling `progress` as each spec starts and ends; results come back in the order of `specs`.
+/// Each worker renders one spec at a time on its own stack and takes the next when it is done,
+/// so renders never nest, however many specs there are: Typst's own parallel work runs on
+/// rayon's pool, which never hands a worker another spec while it waits (as a rayon task per
+/// spec did: a waiting thread took another spec's render onto the same stack, and a batch of
+/// ~160 specs overflowed it). Two specs that would write the same output names (same file
+/// stem) are both refused before anything is rendered.
 pub fn render_all(
     specs: &[PathBuf],
     out_dir: &Path,
     formats: &[Format],
     options: &Options,
-    done: impl Fn() + Sync,
+    progress: impl Fn(Step<'_>) + Sync,
 ) -> Vec<Result<Written, Error>> {
-    use rayon::prelude::*;
-    let stem = |p: &PathBuf| p.file_stem().map(|s| s.to_string_lossy().into_owned());
-    specs
-        .par_iter()
-        .map(|spec| {
-            let clash = specs
-                .iter()
-                .find(|other| *other != spec && stem(other) == stem(spec));
-            let result = match clash {
-                Some(other) => Err(Error::Io {
-                    file: spec.display().to_string(),
-                    message: format!(
-                        "trùng tên tệp kết quả với {}: hai tệp sẽ ghi đè nhau trong {}; đổi tên \
-                         một tệp hoặc trình bày riêng từng tệp",
-                        other.display(),
-                        out_dir.display()
-                    ),
-                }),
-                None => render_to_dir(spec, out_dir, formats, options),
-            };
-            done();
-            result
-        })
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let mut clashes = output_clashes(specs, out_dir);
+    let results: Mutex<Vec<Option<Result<Written, Error>>>> =
+        Mutex::new(clashes.iter_mut().map(|c| c.take().map(Err)).collect());
+    let next = AtomicUsize::new(0);
+    let work = || {
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(spec) = specs.get(i) else { break };
+            let lock = || results.lock().unwrap_or_else(|e| e.into_inner());
+            if lock()[i].is_some() {
+                continue;
+            }
+            progress(Step::Started(spec));
+            let result = render_to_dir(spec, out_dir, formats, options);
+            lock()[i] = Some(result);
+            progress(Step::Finished(spec));
+        }
+    };
+    std::thread::scope(|scope| {
+        let spawned = (0..batch_workers(specs.len()))
+            .filter(|i| {
+                std::thread::Builder::new()
+                    .name(format!("vanban-{i}"))
+                    .stack_size(WORKER_STACK)
+                    .spawn_scoped(scope, work)
+                    .is_ok()
+            })
+            .count();
+        // No thread could be made (a process limit): the batch runs here, one spec at a time.
+        if spawned == 0 {
+            work();
+        }
+    });
+    results
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner())
+        .into_iter()
+        .map(|result| result.expect("every spec was taken by a worker"))
         .collect()
+}
+
+/// For each spec, the error refusing it when another spec of the batch would write the same
+/// output names into `out_dir` (same file stem); found in one pass over the batch.
+fn output_clashes(specs: &[PathBuf], out_dir: &Path) -> Vec<Option<Error>> {
+    use std::collections::HashMap;
+    let mut by_stem: HashMap<Option<&std::ffi::OsStr>, Vec<usize>> = HashMap::new();
+    for (i, spec) in specs.iter().enumerate() {
+        by_stem.entry(spec.file_stem()).or_default().push(i);
+    }
+    let mut clashes: Vec<Option<Error>> = specs.iter().map(|_| None).collect();
+    for same in by_stem.values().filter(|same| same.len() > 1) {
+        for &i in same {
+            // The same file named twice is rendered twice, into the same names: no clash.
+            let other = same.iter().map(|&j| &specs[j]).find(|&o| *o != specs[i]);
+            clashes[i] = other.map(|other| Error::Io {
+                file: specs[i].display().to_string(),
+                message: format!(
+                    "trùng tên tệp kết quả với {}: hai tệp sẽ ghi đè nhau trong {}; đổi tên \
+                     một tệp hoặc trình bày riêng từng tệp",
+                    other.display(),
+                    out_dir.display()
+                ),
+            });
+        }
+    }
+    clashes
 }
