@@ -533,8 +533,8 @@ fn timed_peak(f: impl FnOnce() -> usize) -> (Duration, usize) {
 }
 
 /// A batch of [`BATCH`] specs written to disk, one after another (`render_to_dir` in a loop)
-/// against `render_all` on a 2-thread pool, each timed once with its peak heap (a batch this
-/// size averages the noise out); for reference also one `vanban render` process per spec.
+/// against `render_all` on a 2-thread pool, three alternating rounds (medians, and the highest
+/// peak heap of each); for reference also one `vanban render` process per spec, once.
 fn batch(paths: &[PathBuf]) {
     let size = std::env::var("VANBAN_BENCH_BATCH_SIZE")
         .ok()
@@ -561,25 +561,34 @@ fn batch(paths: &[PathBuf]) {
         .build()
         .expect("thread pool");
     // Inside the pool too, so that both keep the cache for the same number of renders.
-    let (seq, seq_peak) = timed_peak(|| {
-        pool.install(|| {
-            specs
-                .iter()
-                .map(|s| {
-                    render_to_dir(s, &out, &formats, &options)
-                        .expect("renders")
-                        .files
-                        .len()
-                })
+    // Alternated, three rounds each, so that load from elsewhere on the machine hits both.
+    let (mut one, mut two, mut seq_peak, mut par_peak) = (Vec::new(), Vec::new(), 0, 0);
+    for _ in 0..3 {
+        let (time, peak) = timed_peak(|| {
+            pool.install(|| {
+                specs
+                    .iter()
+                    .map(|s| {
+                        render_to_dir(s, &out, &formats, &options)
+                            .expect("renders")
+                            .files
+                            .len()
+                    })
+                    .sum()
+            })
+        });
+        one.push(time);
+        seq_peak = seq_peak.max(peak);
+        let (time, peak) = timed_peak(|| {
+            pool.install(|| render_all(&specs, &out, &formats, &options, |_| {}))
+                .into_iter()
+                .map(|r| r.expect("renders").files.len())
                 .sum()
-        })
-    });
-    let (par, par_peak) = timed_peak(|| {
-        pool.install(|| render_all(&specs, &out, &formats, &options, |_| {}))
-            .into_iter()
-            .map(|r| r.expect("renders").files.len())
-            .sum()
-    });
+        });
+        two.push(time);
+        par_peak = par_peak.max(peak);
+    }
+    let (seq, par) = (stats(&mut one).0, stats(&mut two).0);
     // For reference, what a shell loop does: one `vanban render` process per spec, in turn.
     let shell = timed(|| {
         for spec in &specs {
