@@ -569,8 +569,8 @@ fn real_agency_names_wrap_without_a_lone_word() {
 
 #[test]
 fn the_issuer_column_is_as_wide_as_in_signed_documents() {
-    // The signed decision measured in nd30-layout.md §0 prints "CHỦ TỊCH ỦY BAN NHÂN DÂN" on
-    // one line, 13 pt bold (190.3 pt).
+    // Signed provincial decisions print "CHỦ TỊCH ỦY BAN NHÂN DÂN" on one line, 13 pt bold
+    // (190.3 pt); the 67.5 mm column of Phụ lục III, Mẫu 1.4 holds it.
     let r = render_yaml(&heading_spec(
         "Chủ tịch Ủy ban nhân dân",
         "Giám đốc",
