@@ -22,7 +22,7 @@ pub static BASIS_DATE: Rule = Rule {
 pub static BASIS_TYPE: Rule = Rule {
     id: "basis-type",
     severity: Severity::Error,
-    vi: "Tên loại văn bản được dẫn không khớp chữ viết tắt trong số hiệu (Nghị định ↔ NĐ-CP, Thông tư ↔ TT-…, Quyết định ↔ QĐ-…, Nghị quyết ↔ NQ-…, Luật ↔ QH…).",
+    vi: "Tên loại văn bản được dẫn không khớp chữ viết tắt trong số hiệu (Nghị định ↔ NĐ-CP, Thông tư ↔ TT-…, Quyết định ↔ QĐ-…, Nghị quyết ↔ NQ-… hoặc QH…, Luật ↔ QH…).",
     en: "The cited type word does not match the abbreviation in its number (Nghị định ↔ NĐ-CP, Thông tư ↔ TT-…, Luật ↔ QH…).",
 };
 
@@ -65,15 +65,17 @@ const IN_TEXT: Standard = Standard {
 };
 
 /// Type words of the texts a căn cứ cites that are not kinds vanban lays out, and the
-/// abbreviations their numbers carry (Phụ lục III, and "QH…" for laws of the Quốc hội).
+/// abbreviations their numbers carry (Phụ lục III; "QH…" for laws and resolutions of the Quốc
+/// hội, "202/2025/QH15"; "UBTVQH…" for resolutions and ordinances of its Standing Committee,
+/// "76/2025/UBTVQH15", whose numbers carry no "NQ" or "PL").
 const CITED_TYPES: [(&str, &[&str]); 10] = [
     ("Nghị định", &["NĐ"]),
-    ("Nghị quyết", &["NQ"]),
+    ("Nghị quyết", &["NQ", "QH", "UBTVQH"]),
     ("Thông tư", &["TT"]),
     ("Chỉ thị", &["CT"]),
     ("Bộ luật", &["QH"]),
     ("Luật", &["QH"]),
-    ("Pháp lệnh", &["PL"]),
+    ("Pháp lệnh", &["PL", "UBTVQH"]),
     ("Hướng dẫn", &["HD"]),
     ("Kết luận", &["KL"]),
     ("Quy định", &["QĐ", "QyĐ"]),
@@ -370,8 +372,12 @@ mod tests {
             "Nghị quyết số 58-NQ/TW ngày 05/8/2020",
             // An ordinance's number carries "PL", then its issuer's "UBTVQH11".
             "Pháp lệnh số 35/2007/PL-UBTVQH11 ngày 21/6/2007",
+            // Resolutions of the Quốc hội and of its Standing Committee carry no "NQ".
+            "Nghị quyết số 202/2025/QH15 của Quốc hội",
+            "Nghị quyết số 76/2025/UBTVQH15",
         ]);
-        // The law of 2025 is cited by a 2023 document only by number: no date to compare.
+        // The law of 2025 is cited by a 2023 document only by number: no date to compare (so
+        // too the resolutions).
         assert_eq!(f, Vec::<String>::new());
     }
 
