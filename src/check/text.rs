@@ -43,12 +43,12 @@ pub static TONE_MARKS: Rule = Rule {
     vi: "Một văn bản dùng cả hai cách bỏ dấu (\"hoà\" và \"hòa\", \"thuỷ\" và \"thủy\"); báo một lần.",
     en: "Both tone-mark placements in one document (\"hoà\" and \"hòa\"); reported once.",
 };
-/// A trích yếu typed in capitals.
+/// A trích yếu typed in capitals, the document's or an attached text's.
 pub static TITLE_CAPS: Rule = Rule {
     id: "title-caps",
     severity: Severity::Warning,
-    vi: "Trích yếu gõ toàn chữ in hoa: ND 30 trình bày trích yếu bằng chữ thường.",
-    en: "The trích yếu is typed in capitals; ND 30 sets it in normal case.",
+    vi: "Trích yếu (của văn bản hay của văn bản ban hành kèm theo) gõ toàn chữ in hoa: ND 30 trình bày trích yếu bằng chữ thường.",
+    en: "The trích yếu (of the document or of a text it issues) is typed in capitals; ND 30 sets it in normal case.",
 };
 
 /// A «…» placeholder of a starter spec, still unfilled.
@@ -236,22 +236,35 @@ fn tone_marks(cx: &Context) -> Option<Finding> {
     Some(f.help("chọn một cách và sửa các chữ còn lại cho thống nhất"))
 }
 
-fn title_caps(cx: &Context) -> Option<Finding> {
-    let title = cx.index.scalars().iter().find(|s| s.path == "title")?;
-    let letters: Vec<char> = title.value.chars().filter(|c| c.is_alphabetic()).collect();
-    let words = title.value.split_whitespace().count();
-    if words < 2 || letters.iter().any(|c| c.is_lowercase()) {
-        return None;
-    }
-    Some(
-        Finding::at(
-            &TITLE_CAPS,
-            cx.index,
-            "title",
-            "trích yếu gõ toàn chữ in hoa; Nghị định 30/2020/NĐ-CP trình bày trích yếu bằng chữ thường, in đậm".to_owned(),
-        )
-        .help("chỉ viết hoa chữ đầu và tên riêng; tên loại văn bản (`kind`) vẫn in hoa"),
-    )
+/// The trích yếu of the document and of each text it issues (`attachments[i].title`).
+fn title_caps(cx: &Context) -> Vec<Finding> {
+    let is_title = |path: &str| {
+        path == "title"
+            || path
+                .strip_prefix("attachments[")
+                .and_then(|rest| rest.split_once("].title"))
+                .is_some_and(|(index, tail)| {
+                    tail.is_empty() && index.bytes().all(|b| b.is_ascii_digit())
+                })
+    };
+    cx.index
+        .scalars()
+        .iter()
+        .filter(|s| is_title(&s.path))
+        .filter(|title| {
+            let words = title.value.split_whitespace().count();
+            words >= 2 && !title.value.chars().any(|c| c.is_alphabetic() && c.is_lowercase())
+        })
+        .map(|title| {
+            Finding::at(
+                &TITLE_CAPS,
+                cx.index,
+                &title.path,
+                "trích yếu gõ toàn chữ in hoa; Nghị định 30/2020/NĐ-CP trình bày trích yếu bằng chữ thường, in đậm".to_owned(),
+            )
+            .help("chỉ viết hoa chữ đầu và tên riêng; tên loại văn bản (`kind`) vẫn in hoa")
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -338,6 +351,19 @@ mod tests {
             1
         );
         assert!(findings(&spec("Hợp tác UBND", &["x"]), "title-caps").is_empty());
+    }
+
+    #[test]
+    fn the_title_of_an_issued_text_in_capitals_is_a_warning_at_its_line() {
+        let yaml = "kind: quyet-dinh\ntitle: Ban hành Quy chế phối hợp\nplace: Huế\nyear: 2026\n\
+                    issuers: [{id: a, name: Ủy ban nhân dân tỉnh, abbr: UBND}]\n\
+                    articles: [Ban hành kèm theo Quyết định này Quy chế phối hợp.]\n\
+                    signatures: [{issuer: a, title: Chủ tịch, name: X}]\n\
+                    attachments:\n  - kind: quy-che-phoi-hop\n    title: PHỐI HỢP CÔNG TÁC\n\
+                    \x20   articles: [{title: A, clauses: [x]}]\n";
+        let f = findings(yaml, "title-caps");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].starts_with("10:12 "), "{f:?}");
     }
 
     #[test]
