@@ -255,8 +255,16 @@ fn the_kèm_theo_line_names_the_authority_and_keeps_the_author_words_and_the_bla
         .chain(next.runs.windows(2))
         .filter(|w| w[0].y == w[1].y && w[1].x - (w[0].x + w[0].width) > 8.0 * MM)
         .count();
+    // Room at the end of a line is centred with it: the visible text then stands left of the
+    // axis by half of it.
+    let (w, _) = rendered().pages.sizes[opening.page];
+    let axis = (LEFT + w - 15.0 * MM) / 2.0;
+    let trailing = [&opening, &next]
+        .iter()
+        .filter(|l| 2.0 * (axis - (l.left() + l.right()) / 2.0) > 8.0 * MM)
+        .count();
     assert!(
-        gaps >= 3,
+        gaps + trailing >= 3,
         "room for number, day and month: {}",
         opening.text()
     );
@@ -271,8 +279,19 @@ fn the_kèm_theo_line_names_the_authority_and_keeps_the_author_words_and_the_bla
         whole.ends_with("năm 2026 của Chủ tịch Ủy ban nhân dân tỉnh Thừa Thiên Huế)"),
         "{whole}"
     );
-    // The second appendix has the usual opening words.
-    find(&lines, "(Kèm theo Quyết định số");
+    // The second appendix has the usual opening words. Each line wraps in two lines of even
+    // length ("năm" kept with its year), not a full line and a few words left over.
+    let (j, usual) = find(&lines, "(Kèm theo Quyết định số");
+    let width = |l: &Line| l.right() - l.left();
+    for (first, second) in [(&opening, &next), (&usual, &lines[j + 1])] {
+        let (a, b) = (collapse(&first.text()), collapse(&second.text()));
+        assert!(
+            width(second) > 0.75 * width(first) && !a.ends_with("năm"),
+            "{:.0} pt then {:.0} pt: {a} / {b}",
+            width(first),
+            width(second),
+        );
+    }
     let md = &rendered().md;
     assert!(
         md.contains(
