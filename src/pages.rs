@@ -221,6 +221,29 @@ impl Pages {
     }
 }
 
+/// The characters of a missing glyph's cluster that the font has no glyph for. A combining mark
+/// the font lacks may come folded into the letter before it (the cluster reads "a"): then the
+/// marks after the cluster that the font lacks are the missing characters.
+fn lacking(text: &typst::text::TextItem, range: std::ops::Range<usize>) -> String {
+    use unicode_normalization::char::is_combining_mark;
+    let face = text.font.ttf();
+    let covered = |c: char| face.glyph_index(c).is_some();
+    let cluster = &text.text[range.clone()];
+    let mut missing: String = cluster.chars().filter(|&c| !covered(c)).collect();
+    if missing.is_empty() {
+        missing = text.text[range.end..]
+            .chars()
+            .take_while(|&c| is_combining_mark(c))
+            .filter(|&c| !covered(c))
+            .collect();
+    }
+    if missing.is_empty() {
+        cluster.to_owned()
+    } else {
+        missing
+    }
+}
+
 fn walk(frame: &Frame, ts: Transform, page: usize, out: &mut Pages) {
     for (pos, item) in frame.items() {
         match item {
@@ -236,7 +259,7 @@ fn walk(frame: &Frame, ts: Transform, page: usize, out: &mut Pages) {
                 for glyph in text.glyphs.iter().filter(|g| g.id == 0) {
                     out.missing.push(MissingGlyph {
                         page,
-                        text: text.text[glyph.range()].to_owned(),
+                        text: lacking(text, glyph.range()),
                         family: info.family.clone(),
                     });
                 }

@@ -3,7 +3,8 @@
 //!
 //! The file's own problems (bytes, YAML, keys, types) are found by [`crate::load`], the
 //! numbering problems (ids, references, body shape) by [`crate::number`]; the other rules live
-//! in one module per group: [`text`] (text hygiene), [`dates`], [`signatures`], [`symbol`]
+//! in one module per group: [`text`] (text hygiene), [`dates`], [`values`] (empty or
+//! implausible values), [`signatures`], [`symbol`]
 //! (số and ký hiệu), [`bases`] (căn cứ citations), [`structure`], [`recipients`] (Nơi nhận).
 //! [`crate::finding::report`] prints findings; [`fix`] rewrites legacy-encoded text.
 
@@ -16,6 +17,7 @@ pub mod signatures;
 pub mod structure;
 pub mod symbol;
 pub mod text;
+pub mod values;
 
 use crate::finding::{Finding, Report, Rule, Severity};
 use crate::number::Outline;
@@ -28,6 +30,7 @@ pub fn rules() -> Vec<&'static Rule> {
         crate::load::RULES,
         text::RULES,
         dates::RULES,
+        values::RULES,
         crate::number::rules::RULES,
         crate::compose::rules::RULES,
         signatures::RULES,
@@ -137,6 +140,7 @@ pub fn check_bytes(name: &str, bytes: &[u8]) -> Checked {
             }
             if let Some(spec) = &loaded.spec {
                 findings.extend(dates::check(&cx, spec));
+                findings.extend(values::check(&cx, spec));
                 findings.extend(signatures::check(&cx, spec));
                 findings.extend(symbol::check(&cx, spec));
                 findings.extend(decision::check(&cx, spec));

@@ -118,6 +118,10 @@ pub fn run(specs: &[PathBuf], options: Options) -> Outcome {
                 }
             }
         }
+        if let Some(dir) = crate::pipeline::write::templates_beside(path) {
+            let note = crate::pipeline::write::templates_note(path, &dir);
+            outcome.stderr.push_str(&note);
+        }
         crate::pipeline::add_layout_findings(&mut checked, path, &Default::default());
         let failed = checked.unreadable;
         let blocking = checked.count(Severity::Error)

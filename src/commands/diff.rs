@@ -7,8 +7,9 @@ use crate::document::{Document, Meta};
 use crate::error::Error;
 use crate::pipeline::{self, Source};
 use crate::render::{self, FontSet};
+use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
 use typst_layout::PagedDocument;
 
 /// The ways `vanban diff` prints a comparison (`--format`, read without regard to case).
@@ -117,6 +118,10 @@ pub fn run(options: &DiffOptions) -> Result<DiffOutcome, Error> {
             message: "định dạng pdf cần tệp đích: thêm `--out TỆP.pdf`".to_owned(),
         });
     }
+    if let Some(out) = &options.out {
+        let inputs = [Path::new(&options.old), Path::new(&options.new)];
+        crate::files::refuse_input("--out", out, inputs)?;
+    }
     let cmp = comparison(&options.old, &options.new, options.all)?;
     let bytes = match options.format {
         DiffFormat::Terminal => report::terminal(&cmp, options.color).into_bytes(),
@@ -187,8 +192,19 @@ fn split_revision(arg: &str) -> Option<(&str, &str)> {
 }
 
 /// Runs `git show REV:./file` in the folder of `path` (or the current folder when that folder
-/// is gone), so the path is read relative to where the user stands.
+/// is gone), so the path is read relative to where the user stands. A revision that starts
+/// with `-` is refused (git would read it as an option), and git's output is read up to the
+/// size limit of a spec, one byte more to tell a file that is too large.
 fn git_show(rev: &str, path: &str, arg: &str) -> Result<Vec<u8>, Error> {
+    if rev.starts_with('-') {
+        return Err(Error::Io {
+            file: arg.to_owned(),
+            message: format!(
+                "phiên bản `{rev}` bắt đầu bằng dấu `-`: không phải tên phiên bản git (ví dụ \
+                 HEAD~1, main, một mã commit)"
+            ),
+        });
+    }
     let p = Path::new(path);
     let (dir, file) = match (p.parent(), p.file_name()) {
         (Some(d), Some(f)) if !d.as_os_str().is_empty() && d.is_dir() => {
@@ -199,9 +215,13 @@ fn git_show(rev: &str, path: &str, arg: &str) -> Result<Vec<u8>, Error> {
     let output = Command::new("git")
         .arg("-C")
         .arg(&dir)
-        .arg("show")
+        .args(["show", "--end-of-options"])
         .arg(format!("{rev}:./{file}"))
-        .output()
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .and_then(read_capped)
         .map_err(|e| Error::Io {
             file: arg.to_owned(),
             message: match e.kind() {
@@ -209,10 +229,11 @@ fn git_show(rev: &str, path: &str, arg: &str) -> Result<Vec<u8>, Error> {
                     "không tìm thấy chương trình git: cần cài git để đọc một phiên bản trong kho"
                         .to_owned()
                 }
-                _ => format!("không chạy được git: {e}"),
+                _ => format!("không chạy được git: {}", crate::error::io_reason(&e)),
             },
         })?;
-    if !output.status.success() {
+    // A file past the limit stopped git: the spec's own check says it is too large.
+    if !output.status.success() && output.stdout.len() <= crate::load::MAX_SPEC_BYTES {
         let said = String::from_utf8_lossy(&output.stderr);
         let said = said.trim().lines().last().unwrap_or("").trim();
         return Err(Error::Io {
@@ -225,6 +246,35 @@ fn git_show(rev: &str, path: &str, arg: &str) -> Result<Vec<u8>, Error> {
         });
     }
     Ok(output.stdout)
+}
+
+/// What a git child printed: its standard output, at most [`crate::load::MAX_SPEC_BYTES`] + 1
+/// bytes (the child is stopped past that), its standard error and its status.
+fn read_capped(mut child: std::process::Child) -> std::io::Result<std::process::Output> {
+    let limit = crate::load::MAX_SPEC_BYTES as u64 + 1;
+    let mut stderr = child.stderr.take();
+    // Standard error is read beside standard output, so that neither pipe fills up.
+    let said = std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        if let Some(err) = stderr.as_mut() {
+            let _ = err.take(64 * 1024).read_to_end(&mut bytes);
+        }
+        bytes
+    });
+    let mut stdout = Vec::new();
+    if let Some(out) = child.stdout.take() {
+        out.take(limit).read_to_end(&mut stdout)?;
+    }
+    if stdout.len() as u64 >= limit {
+        let _ = child.kill();
+    }
+    let status = child.wait()?;
+    let stderr = said.join().unwrap_or_default();
+    Ok(std::process::Output {
+        status,
+        stdout,
+        stderr,
+    })
 }
 
 /// The bảng so sánh laid out (for tests that read its pages) and written as PDF/A.

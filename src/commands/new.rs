@@ -154,6 +154,17 @@ pub fn starter_text(request: &Request, path: &Path) -> Result<String, Error> {
     let (kind, starter) = starter(&request.kind)?;
     let issuers = issuers(&request.issuers)?;
     let year = request.year.unwrap_or_else(this_year);
+    let years = crate::check::values::YEARS;
+    if !years.contains(&year) {
+        return Err(Error::Io {
+            file: "--nam".to_owned(),
+            message: format!(
+                "năm {year} không hợp lý: cần từ {} đến {}",
+                years.start(),
+                years.end()
+            ),
+        });
+    }
     // A starter is administrative unless its kind is always a legal document.
     let legal = kind.legal() == Legal::Always;
     let symbol = kind.symbol(
@@ -184,6 +195,9 @@ pub fn starter_text(request: &Request, path: &Path) -> Result<String, Error> {
             .unwrap_or("«Địa danh, ví dụ Nghệ An»"),
     );
     context.insert("issuers", &issuers);
+    context.insert("heading", &names.join(" - "));
+    let abbrs: Vec<&str> = issuers.iter().map(|i| i.abbr.as_str()).collect();
+    context.insert("archive", &format!("Lưu: VT {}", abbrs.join(", ")));
     let mut tera = tera::Tera::default();
     tera.autoescape_on(vec![]);
     tera.add_raw_templates(
@@ -194,6 +208,8 @@ pub fn starter_text(request: &Request, path: &Path) -> Result<String, Error> {
     )
     .expect("embedded starters parse");
     tera.register_filter("yaml", yaml_string);
+    tera.register_filter("line", one_line);
+    crate::render::no_environment(&mut tera);
     tera.render(starter.file, &context)
         .map_err(|e| Error::Failed {
             file: starter.file.to_owned(),
@@ -293,12 +309,41 @@ fn yaml_string(
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c if c.is_control() || LINE_BREAKS.contains(&c) || c == '\u{FEFF}' => {
+                out.push_str(&format!("\\u{:04X}", c as u32))
+            }
             c => out.push(c),
         }
     }
     out.push('"');
     Ok(tera::Value::String(out))
+}
+
+/// What a YAML reader or an editor may take as the end of a line.
+const LINE_BREAKS: [char; 5] = ['\n', '\r', '\u{0085}', '\u{2028}', '\u{2029}'];
+
+/// Tera filter `line`: a value on one line (for comments and block scalars), each line break
+/// and control character a space, a byte order mark left out.
+fn one_line(
+    value: &tera::Value,
+    _: &std::collections::HashMap<String, tera::Value>,
+) -> tera::Result<tera::Value> {
+    let text = value
+        .as_str()
+        .map(str::to_owned)
+        .unwrap_or_else(|| value.to_string());
+    let line = text
+        .chars()
+        .filter(|&c| c != '\u{FEFF}')
+        .map(|c| {
+            if c.is_control() || LINE_BREAKS.contains(&c) {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    Ok(tera::Value::String(line))
 }
 
 #[cfg(test)]

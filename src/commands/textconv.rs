@@ -9,9 +9,17 @@ use crate::pipeline::{self, Source};
 /// otherwise show up as a changed line. A spec that cannot be read as a document gives its own
 /// text back (git still shows a diff) together with its report for standard error; findings of
 /// the other rules do not stop it (a draft under review may still have them). A YAML file that
-/// is not a spec at all (no `kind` vanban knows) is given back as it is, with no report.
+/// is not a spec at all (no `kind` vanban knows) is given back as it is, with no report. A file
+/// that is not text vanban can show (larger than the spec limit, binary, not UTF-8) gives one
+/// line saying why ([`unshown`]), so that `git diff` always completes.
 pub fn textconv(path: &std::path::Path) -> Result<(String, Option<Error>), Error> {
     let source = Source::file(path)?;
+    if let Some(reason) = unshown(&source.bytes) {
+        return Ok((
+            format!("(vanban: không hiện được nội dung tệp này: {reason})\n"),
+            None,
+        ));
+    }
     let as_text = || String::from_utf8_lossy(&source.bytes).into_owned();
     match crate::load::decode(&source.bytes) {
         Ok(decoded) if crate::load::names_a_kind(&decoded.nfc_text()) => {}
@@ -25,6 +33,44 @@ pub fn textconv(path: &std::path::Path) -> Result<(String, Option<Error>), Error
         Ok(md) => (md, None),
         Err(_) if text.is_empty() => (as_text(), None),
         Err(err) => (text, Some(err)),
+    })
+}
+
+/// Why the bytes of a file are not shown as text, in Vietnamese: larger than the spec limit,
+/// binary (a NUL byte), or not UTF-8/UTF-16 (naming TCVN3 or VNI when the bytes read as one of
+/// them). `None` for text.
+fn unshown(bytes: &[u8]) -> Option<String> {
+    use crate::load::{ENCODING, FILE_TOO_LARGE};
+    if bytes.len() > crate::load::MAX_SPEC_BYTES {
+        return Some(format!(
+            "tệp lớn hơn {} MB",
+            crate::load::MAX_SPEC_BYTES / (1024 * 1024)
+        ));
+    }
+    let finding = match crate::load::decode(bytes) {
+        Ok(decoded) if decoded.text.contains('\0') => {
+            return Some("tệp nhị phân, không phải văn bản".to_owned());
+        }
+        Ok(_) => return None,
+        Err(finding) => finding,
+    };
+    if finding.rule.id == FILE_TOO_LARGE.id {
+        return Some(finding.message);
+    }
+    if finding.rule.id != ENCODING.id {
+        return None;
+    }
+    if bytes.contains(&0) {
+        return Some("tệp nhị phân, không phải văn bản".to_owned());
+    }
+    // Bytes read as Latin-1, as the legacy 8-bit encodings are.
+    let latin1: String = bytes.iter().map(|&b| char::from(b)).collect();
+    Some(match crate::vietnamese::encoding::detect(&latin1) {
+        Some(found) => format!(
+            "tệp dùng bảng mã cũ {}, không phải UTF-8; hãy lưu lại với bảng mã UTF-8",
+            found.encoding.name()
+        ),
+        None => "tệp không phải văn bản UTF-8; hãy lưu lại với bảng mã UTF-8".to_owned(),
     })
 }
 

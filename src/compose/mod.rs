@@ -10,6 +10,7 @@ mod attached;
 mod enacting;
 mod parties;
 pub mod rules;
+
 #[cfg(test)]
 mod tests;
 
@@ -175,11 +176,7 @@ impl Composer<'_, '_> {
                     .collect::<Vec<_>>()
                     .join(" ")
             ),
-            authors: spec
-                .issuers
-                .iter()
-                .map(|i| fold_whitespace(&i.name))
-                .collect(),
+            authors: metadata_authors(spec.issuers.iter().map(|i| fold_whitespace(&i.name))),
             date: match spec.issued() {
                 Some(d) => d.format("%Y-%m-%d").to_string(),
                 None => format!("{year:04}-01-01"),
@@ -585,4 +582,21 @@ impl Composer<'_, '_> {
             })
             .collect()
     }
+}
+
+/// The most characters of issuer names the PDF's author metadata takes: PDF/A holds the authors
+/// in one string of at most 32 767 bytes (UTF-16, two a character), so a document of many
+/// bodies names as many as fit in a quarter of it (each name is at most
+/// [`crate::check::values::NAME_MAX`] characters, so at least eight always fit).
+const AUTHORS_MAX: usize = 4_000;
+
+/// The issuer names the PDF's metadata lists: in order, as many as fit in [`AUTHORS_MAX`].
+fn metadata_authors(names: impl Iterator<Item = String>) -> Vec<String> {
+    let mut total = 0;
+    names
+        .take_while(|name| {
+            total += name.chars().count() + 2;
+            total <= AUTHORS_MAX
+        })
+        .collect()
 }

@@ -75,9 +75,10 @@ pub fn outputs(composed: Composed, formats: &[Format], options: &Options) -> Res
     } = composed;
     let (name, text) = (name.as_str(), text.as_str());
     doc.meta.source = Some(SourceFile {
+        // Typst takes the attachment's name as a path, which may hold no backslash.
         name: Path::new(name).file_name().map_or_else(
             || "spec.yaml".to_owned(),
-            |f| f.to_string_lossy().into_owned(),
+            |f| f.to_string_lossy().replace('\\', "_"),
         ),
         text: text.to_owned(),
     });
@@ -162,6 +163,16 @@ fn missing_glyphs(pages: &Pages, text: &str) -> Vec<Finding> {
             continue;
         }
         seen.push(&missing.text);
+        // A combining mark is named as a mark, shown on a dotted circle.
+        let marks = missing
+            .text
+            .chars()
+            .all(unicode_normalization::char::is_combining_mark);
+        let (what, shown) = if marks {
+            ("dấu", format!("◌{}", missing.text))
+        } else {
+            ("ký tự", missing.text.clone())
+        };
         let codes: Vec<String> = missing
             .text
             .chars()
@@ -174,9 +185,8 @@ fn missing_glyphs(pages: &Pages, text: &str) -> Vec<Finding> {
             Finding::new(
                 &GLYPH_MISSING,
                 format!(
-                    "ký tự `{}` ({}) không có trong phông chữ {}: bản in sẽ thành ô trống; hãy \
-                     thay ký tự này hoặc dùng phông có nó (--font-dir)",
-                    missing.text,
+                    "{what} `{shown}` ({}) không có trong phông chữ {}: bản in sẽ thành ô trống; \
+                     hãy thay {what} này hoặc dùng phông có nó (--font-dir)",
                     codes.join(" "),
                     missing.family
                 ),

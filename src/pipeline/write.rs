@@ -14,7 +14,8 @@ pub struct Written {
     pub spec: PathBuf,
     /// The files written, in format order.
     pub files: Vec<PathBuf>,
-    /// The warnings `check` found, printed as `check` prints them (empty when none).
+    /// A note naming the `templates/` folder beside the spec when it was used, then the
+    /// warnings `check` found, printed as `check` prints them (empty when none).
     pub warnings: String,
     /// The PDF's page count, when a PDF was written.
     pub pages: Option<usize>,
@@ -25,7 +26,8 @@ pub struct Written {
 pub struct Rendered {
     /// Output bytes by format, in format order.
     pub outputs: Vec<(Format, Vec<u8>)>,
-    /// The warnings `check` found (empty when none).
+    /// A note naming the `templates/` folder beside the spec when it was used, then the
+    /// warnings `check` found (empty when none).
     pub warnings: String,
     /// The PDF's page count, when a PDF was made.
     pub pages: Option<usize>,
@@ -33,9 +35,19 @@ pub struct Rendered {
 
 /// A `templates/` folder beside the spec, used as house templates when `--templates` is not
 /// given.
-pub(super) fn templates_beside(spec_path: &Path) -> Option<PathBuf> {
+pub fn templates_beside(spec_path: &Path) -> Option<PathBuf> {
     let dir = spec_path.parent()?.join("templates");
     dir.is_dir().then_some(dir)
+}
+
+/// The line that announces house templates found beside a spec (a folder the user may not
+/// know is there changes the document).
+pub fn templates_note(spec_path: &Path, dir: &Path) -> String {
+    format!(
+        "{}: dùng mẫu trình bày riêng trong {} (thư mục templates/ cạnh tệp YAML)\n",
+        spec_path.display(),
+        dir.display()
+    )
 }
 
 /// Checks, numbers and renders one spec file into the requested formats, in memory, through
@@ -48,9 +60,11 @@ pub fn render_spec(
     let source = Source::file(spec_path)?;
     let composed = super::compose(super::check(&source))?.signable()?;
     let beside;
+    let mut note = String::new();
     let options = match (options.templates, templates_beside(spec_path)) {
         (None, Some(dir)) => {
             beside = Templates::load(&dir)?;
+            note = templates_note(spec_path, &dir);
             Options {
                 templates: Some(&beside),
                 ..*options
@@ -59,7 +73,7 @@ pub fn render_spec(
         _ => *options,
     };
     let made = super::outputs(composed, formats, &options)?;
-    let warnings = crate::finding::report::human(&made.report, false);
+    let warnings = note + &crate::finding::report::human(&made.report, false);
     let pages = made.paged.as_ref().map(|paged| paged.pages().len());
     let outputs = formats
         .iter()
@@ -87,21 +101,22 @@ pub fn render_to_dir(
     formats: &[Format],
     options: &Options,
 ) -> Result<Written, Error> {
+    let shown = spec_path.display().to_string();
+    for &format in formats {
+        let output = output_path(spec_path, out_dir, format);
+        crate::files::refuse_input(&shown, &output, [spec_path])?;
+    }
     let rendered = render_spec(spec_path, formats, options)?;
-    let stem = spec_path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "vanban".into());
     let dir_name = out_dir.display().to_string();
     std::fs::create_dir_all(out_dir).map_err(|e| Error::io(&dir_name, "tạo thư mục", &e))?;
     let mut staged = Vec::new();
     for (format, bytes) in &rendered.outputs {
-        let target = out_dir.join(format!("{stem}.{}", format.extension()));
-        staged.push((crate::files::stage(out_dir, &target, bytes)?, target));
+        let target = output_path(spec_path, out_dir, *format);
+        staged.push((crate::files::stage(&target, bytes)?, target));
     }
     let mut files = Vec::new();
     for (tmp, target) in staged {
-        crate::files::persist(tmp, &target)?;
+        tmp.persist()?;
         files.push(target);
     }
     Ok(Written {
@@ -110,6 +125,15 @@ pub fn render_to_dir(
         warnings: rendered.warnings,
         pages: rendered.pages,
     })
+}
+
+/// The file one format of a spec is written to: `out_dir/<stem>.<ext>`.
+pub fn output_path(spec_path: &Path, out_dir: &Path, format: Format) -> PathBuf {
+    let stem = spec_path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "vanban".into());
+    out_dir.join(format!("{stem}.{}", format.extension()))
 }
 
 /// How many renders a batch runs side by side: one per thread of rayon's pool (the pool Typst
@@ -148,7 +172,7 @@ pub fn render_all(
 ) -> Vec<Result<Written, Error>> {
     use std::sync::Mutex;
     use std::sync::atomic::{AtomicUsize, Ordering};
-    let mut clashes = output_clashes(specs, out_dir);
+    let mut clashes = output_clashes(specs, out_dir, formats);
     let results: Mutex<Vec<Option<Result<Written, Error>>>> =
         Mutex::new(clashes.iter_mut().map(|c| c.take().map(Err)).collect());
     let next = AtomicUsize::new(0);
@@ -189,9 +213,10 @@ pub fn render_all(
         .collect()
 }
 
-/// For each spec, the error refusing it when another spec of the batch would write the same
+/// For each spec, the error refusing it when one of its outputs would replace a spec of the
+/// batch (its own file or another's), or when another spec of the batch would write the same
 /// output names into `out_dir` (same file stem); found in one pass over the batch.
-fn output_clashes(specs: &[PathBuf], out_dir: &Path) -> Vec<Option<Error>> {
+fn output_clashes(specs: &[PathBuf], out_dir: &Path, formats: &[Format]) -> Vec<Option<Error>> {
     use std::collections::HashMap;
     let mut by_stem: HashMap<Option<&std::ffi::OsStr>, Vec<usize>> = HashMap::new();
     for (i, spec) in specs.iter().enumerate() {
@@ -211,6 +236,17 @@ fn output_clashes(specs: &[PathBuf], out_dir: &Path) -> Vec<Option<Error>> {
                     out_dir.display()
                 ),
             });
+        }
+    }
+    let inputs = crate::files::Inputs::new(specs.iter().map(PathBuf::as_path));
+    for (spec, clash) in specs.iter().zip(&mut clashes) {
+        let shown = spec.display().to_string();
+        for &format in formats {
+            if clash.is_none() {
+                *clash = inputs
+                    .refuse(&shown, &output_path(spec, out_dir, format))
+                    .err();
+            }
         }
     }
     clashes

@@ -13,7 +13,9 @@ pub mod typst_text;
 pub use fonts::TIMES_NEW_ROMAN;
 pub use pdf::{Cache, FontSet, KEPT_RENDERS, Typesetter, compile, pdf};
 pub use signing::add_signature_fields;
-pub use templates::{Templates, comparison_markdown, comparison_typst, markdown, typst_source};
+pub use templates::{
+    Templates, comparison_markdown, comparison_typst, markdown, no_environment, typst_source,
+};
 
 /// The output formats `render` can write; on the command line a comma-separated list, names
 /// read without regard to case.

@@ -148,6 +148,7 @@ impl Templates {
             .map_err(|e| internal(place, &e))?;
         super::typst_text::register(&mut tera);
         super::markdown_text::register(&mut tera);
+        no_environment(&mut tera);
         Ok(Templates {
             tera,
             style,
@@ -198,12 +199,8 @@ impl Templates {
         context.insert("style", &self.style);
         context.insert("house", &self.house);
         context.insert("font", font);
-        context.insert(
-            "source",
-            &Path::new(source)
-                .file_name()
-                .map(|f| f.to_string_lossy().into_owned()),
-        );
+        // The spec's file name is never part of the context: a name is not text the user
+        // reviewed, and only the PDF's attachment carries it (as a Typst string).
         self.tera.render(name, &context).map_err(|e| {
             let place = self.origin.as_deref().map_or(source.to_owned(), |dir| {
                 format!("{source} (mẫu trình bày riêng trong {dir})")
@@ -313,6 +310,19 @@ impl Writer {
             crate::markup::Style::Emph => self.syntax.emph,
         }
     }
+}
+
+/// Turns Tera's `get_env` off: a template (a house one beside a spec from elsewhere) must not
+/// copy environment variables (tokens, paths) into a document.
+pub fn no_environment(tera: &mut tera::Tera) {
+    tera.register_function(
+        "get_env",
+        |_: &std::collections::HashMap<String, tera::Value>| -> tera::Result<tera::Value> {
+            Err(tera::Error::msg(
+                "mẫu trình bày không được đọc biến môi trường (get_env đã tắt)",
+            ))
+        },
+    );
 }
 
 fn internal(place: &str, e: &tera::Error) -> Error {

@@ -54,8 +54,14 @@ pub fn escape_typst(text: &str) -> String {
     out
 }
 
+/// Characters Typst reads as a line break (or that would end a `//` comment): each becomes a
+/// space, so no text can start a new line of markup.
+const BREAKS: [char; 8] = [
+    '\n', '\r', '\t', '\u{000B}', '\u{000C}', '\u{0085}', '\u{2028}', '\u{2029}',
+];
+
 fn escape_into(text: &str, out: &mut String) {
-    let breaks = ['\n', '\r', '\t'];
+    let breaks = BREAKS;
     let text = if text.contains(breaks) {
         std::borrow::Cow::Owned(text.replace(breaks, " "))
     } else {
@@ -108,6 +114,9 @@ pub fn typst_string(text: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
+            c if c.is_control() || BREAKS.contains(&c) => {
+                out.push_str(&format!("\\u{{{:x}}}", c as u32));
+            }
             c => out.push(c),
         }
     }
@@ -137,6 +146,16 @@ mod tests {
         assert_eq!(
             e,
             r#"\#a \$b\$ \*c\* \_d\_ \@e \<f\> \[g\] \\h \/\/i \.\.\.\-\-\"\'\~\`\=\+\:\;\."#
+        );
+    }
+
+    #[test]
+    fn no_line_separator_survives_escaping() {
+        let e = escape_typst("a\u{2028}#b\u{2029}c\u{85}d\u{B}e\u{C}f\r\ng");
+        assert_eq!(e, "a \\#b c d e f  g");
+        assert_eq!(
+            typst_string("x\u{2028}\u{0}y\"\\"),
+            "\"x\\u{2028}\\u{0}y\\\"\\\\\""
         );
     }
 

@@ -194,6 +194,17 @@ impl From<Unexpected<'_>> for Found {
             Unexpected::Unit | Unexpected::Option => Found::Null,
             Unexpected::Seq => Found::Seq,
             Unexpected::Map => Found::Map,
+            // serde names a 128-bit integer in English ("integer `…` as u128").
+            Unexpected::Other(what) => match what
+                .strip_prefix("integer `")
+                .and_then(|rest| rest.split_once('`'))
+            {
+                Some((digits, _)) => digits.parse().map_or_else(
+                    |_| Found::Other(format!("số nguyên `{digits}`")),
+                    Found::Integer,
+                ),
+                None => Found::Other(what.to_owned()),
+            },
             other => Found::Other(other.to_string()),
         }
     }

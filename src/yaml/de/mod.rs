@@ -304,6 +304,10 @@ impl<'de> Deserializer<'de> for Value<'_, '_> {
 
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
         self.run(Some(Want::Text), |v| match v.shape() {
+            // `~` or `null` where a text is wanted is no text (not the word "~").
+            Shape::Scalar(text, true) if !text.is_empty() && resolve(text) == Resolved::Null => {
+                Err(v.wrong(Want::Text))
+            }
             Shape::Scalar(text, _) => visitor.visit_str(text),
             Shape::Empty => visitor.visit_str(""),
             _ => Err(v.wrong(Want::Text)),

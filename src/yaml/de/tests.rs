@@ -25,10 +25,26 @@ fn read(yaml: &str) -> Result<Doc, DeError> {
 }
 
 #[test]
-fn text_fields_take_any_scalar_as_written() {
-    for (written, text) in [("2024", "2024"), ("~", "~"), ("1.10", "1.10"), ("'x'", "x")] {
+fn text_fields_take_any_scalar_but_null_as_written() {
+    for (written, text) in [
+        ("2024", "2024"),
+        ("'~'", "~"),
+        ("1.10", "1.10"),
+        ("'x'", "x"),
+    ] {
         let doc = read(&format!("title: {written}\n")).unwrap();
         assert_eq!(doc.title, text);
+    }
+    // A null is no text: `~` and `null` are refused, not read as the word.
+    for null in ["~", "null"] {
+        let e = read(&format!("title: {null}\n")).unwrap_err();
+        assert_eq!(
+            e.problem,
+            Problem::WrongType {
+                found: Found::Null,
+                want: Want::Text
+            }
+        );
     }
     assert_eq!(read("title: t\ncount: 7\n").unwrap().count, Some(7));
     assert_eq!(read("title: t\ncount: ~\n").unwrap().count, None);
