@@ -1,6 +1,7 @@
 //! Scale: the limits that bound what a spec may ask Typst to lay out (provisions, Phụ lục, table
 //! rows, word length), each refused before composing with a Vietnamese error naming the file
-//! and the YAML path. Time and memory are measured in `benches/render.rs`, not asserted here.
+//! and the YAML path; `diff` on long lists. Time and memory are measured in `benches/render.rs`,
+//! not asserted here.
 
 mod common;
 
@@ -134,4 +135,24 @@ fn render_refuses_a_spec_over_a_limit_in_vietnamese_and_writes_nothing() {
     assert!(err.contains("too-many-appendices"), "{err}");
     assert!(err.contains("nhiều hơn mức tối đa 500"), "{err}");
     assert!(!out.exists() || std::fs::read_dir(&out).unwrap().next().is_none());
+}
+
+#[test]
+fn diff_of_a_long_list_with_one_word_changed_reports_that_word_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = (dir.path().join("cu.yaml"), dir.path().join("moi.yaml"));
+    std::fs::write(&old, scale::clauses(3_000, false)).unwrap();
+    std::fs::write(&new, scale::clauses(3_000, true)).unwrap();
+    let comparison =
+        vanban::commands::diff::comparison(old.to_str().unwrap(), new.to_str().unwrap(), false)
+            .unwrap();
+    let changes: Vec<_> = comparison
+        .changes
+        .iter()
+        .map(|c| (c.kind, c.path.as_str()))
+        .collect();
+    assert_eq!(
+        changes,
+        [(vanban::diff::Kind::Changed, "articles[0].clauses[1500]")]
+    );
 }
