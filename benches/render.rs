@@ -26,10 +26,19 @@
 //! each with its peak heap; for reference also against one `vanban render` process per spec in
 //! turn (a shell loop).
 //!
+//! Scale: made-up specs of growing size (10 → 10 000 Điều, 10 → 500 Phụ lục, tables up to the
+//! row limit, a word up to the word limit; see `vanban::check::limits`), each rendered once
+//! cold, with its time and peak heap: both should grow in proportion to the spec. Diff: one
+//! Điều of 1 000, 10 000 and 30 000 khoản against the same with one word changed. Watch
+//! plateau: 200 saves of a 1 000-Điều spec, each re-rendered with the cache kept, with the live
+//! heap and resident memory every 20 saves: they must level off, not grow with the saves.
+//!
 //! Run: `cargo bench --bench render` (release build). Options, by environment variable:
 //! `VANBAN_BENCH_ITERS=50` sets the iteration count; `VANBAN_BENCH_STAGES=1` also prints the
-//! median time of each pipeline stage; `VANBAN_BENCH_WATCH=0` skips the watch measurement and
-//! `VANBAN_BENCH_BATCH=0` the batch measurement, and `VANBAN_BENCH_BATCH_SIZE=N` sets its size.
+//! median time of each pipeline stage; `VANBAN_BENCH_SAMPLES=0` skips the per-sample table,
+//! `VANBAN_BENCH_WATCH=0` the watch measurement and its plateau, `VANBAN_BENCH_BATCH=0` the
+//! batch measurement (`VANBAN_BENCH_BATCH_SIZE=N` sets its size), `VANBAN_BENCH_SCALE=0` the
+//! scale and diff curves.
 //! Arguments after `--` keep only the samples whose file name contains one of them. Only the
 //! watch and batch measurements write files, in a temporary folder.
 
@@ -43,6 +52,9 @@ use vanban::document::Meta;
 use vanban::pipeline::write::{render_all, render_spec, render_to_dir};
 use vanban::pipeline::{self, Options};
 use vanban::render::{self, FontSet, Format};
+
+#[path = "../tests/common/scale.rs"]
+mod scale_specs;
 
 /// `System`, counting live heap bytes and their peak.
 struct CountingAlloc;
@@ -342,9 +354,38 @@ fn main() {
         return;
     }
 
+    if enabled("VANBAN_BENCH_SAMPLES") {
+        samples_table(&paths, iters);
+    }
+    if std::env::var_os("VANBAN_BENCH_STAGES").is_some_and(|v| !v.is_empty() && v != "0") {
+        println!();
+        for path in &paths {
+            stages(path, iters);
+        }
+    }
+    if enabled("VANBAN_BENCH_WATCH") {
+        println!();
+        watch(&paths, iters);
+        println!();
+        watch_plateau();
+    }
+    if enabled("VANBAN_BENCH_SCALE") {
+        println!();
+        scale();
+        println!();
+        diff_curve();
+    }
+    if enabled("VANBAN_BENCH_BATCH") {
+        println!();
+        batch(&paths);
+    }
+}
+
+/// The table of every sample: vanban against Typst alone, time and peak heap.
+fn samples_table(paths: &[PathBuf], iters: usize) {
     println!(
         "vanban render vs Typst alone (compile + pdf): {iters} iterations after {WARMUP} warm-ups, \
-         cold Typst cache each run"
+             cold Typst cache each run"
     );
     let rows: Vec<Row> = paths.iter().map(|p| bench_sample(p, iters)).collect();
 
@@ -395,21 +436,6 @@ fn main() {
         "worst time ratio {time:.3}× ({time_at}) — target ≤ 1.25×: {}; worst memory ratio {mem:.3}× ({mem_at})",
         if time <= 1.25 { "met" } else { "NOT met" }
     );
-
-    if std::env::var_os("VANBAN_BENCH_STAGES").is_some_and(|v| !v.is_empty() && v != "0") {
-        println!();
-        for path in &paths {
-            stages(path, iters);
-        }
-    }
-    if enabled("VANBAN_BENCH_WATCH") {
-        println!();
-        watch(&paths, iters);
-    }
-    if enabled("VANBAN_BENCH_BATCH") {
-        println!();
-        batch(&paths);
-    }
 }
 
 /// Whether an optional measurement runs: yes unless its variable is `0`.
@@ -620,5 +646,151 @@ fn batch(paths: &[PathBuf]) {
         if ratio <= 0.6 { "met" } else { "NOT met" },
         ms(shell),
         par.as_secs_f64() / shell.as_secs_f64(),
+    );
+}
+
+/// Resident memory of this process (`/proc/self/statm`), when the system tells it.
+fn resident_bytes() -> Option<usize> {
+    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
+    let pages: usize = statm.split_whitespace().nth(1)?.parse().ok()?;
+    Some(pages * 4096)
+}
+
+/// One cold render (pdf + md, in memory) of a made-up spec: its time and peak heap.
+fn render_made_up(dir: &Path, name: &str, text: &str) -> (Duration, usize) {
+    let spec = dir.join(format!("{name}.yaml"));
+    std::fs::write(&spec, text).expect("spec writes");
+    timed_peak(|| vanban_run(&spec))
+}
+
+/// The scale curves: each step rendered once, cold; its time and peak heap, and both per KB
+/// of spec, which stay level when the cost is linear.
+fn scale() {
+    use scale_specs as made;
+    use vanban::check::limits::{MAX_APPENDICES, MAX_ROWS, MAX_WORD};
+    println!(
+        "scale: made-up specs rendered once each (pdf+md in memory, cold): time and peak heap, \
+         and per KB of spec"
+    );
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let mut steps: Vec<(String, String)> = Vec::new();
+    for n in [10, 100, 1_000, 10_000] {
+        steps.push((format!("{n} Điều"), made::articles(n)));
+    }
+    for n in [10, 100, MAX_APPENDICES] {
+        steps.push((format!("{n} Phụ lục"), made::appendices(n)));
+    }
+    for n in [100, 1_000, 10_000, MAX_ROWS] {
+        steps.push((format!("{n} table rows"), made::table(n)));
+    }
+    for n in [100, MAX_WORD] {
+        steps.push((format!("word of {n} letters"), made::long_word(n)));
+    }
+    println!(
+        "  {:<24} {:>9} {:>11} {:>10} {:>10} {:>11}",
+        "step", "spec KB", "time ms", "peak MiB", "ms/KB", "MiB/KB"
+    );
+    for (i, (label, text)) in steps.iter().enumerate() {
+        let (time, peak) = render_made_up(dir.path(), &format!("scale-{i}"), text);
+        let kb = text.len() as f64 / 1024.0;
+        println!(
+            "  {label:<24} {kb:>9.1} {:>11.1} {:>10.1} {:>10.2} {:>11.3}",
+            ms(time),
+            mib(peak),
+            ms(time) / kb,
+            mib(peak) / kb
+        );
+    }
+}
+
+/// The diff curve: one Điều of n khoản against the same with one word changed, through
+/// `vanban diff`'s comparison (read, check, number, match), once each.
+fn diff_curve() {
+    use scale_specs as made;
+    println!("diff: one Điều of n khoản, one word changed (read both, number, compare)");
+    let dir = tempfile::tempdir().expect("temporary folder");
+    for n in [1_000, 10_000, 30_000] {
+        let old = dir.path().join(format!("old-{n}.yaml"));
+        let new = dir.path().join(format!("new-{n}.yaml"));
+        std::fs::write(&old, made::clauses(n, false)).expect("spec writes");
+        std::fs::write(&new, made::clauses(n, true)).expect("spec writes");
+        let mut changes = 0;
+        let (time, peak) = timed_peak(|| {
+            let comparison = vanban::commands::diff::comparison(
+                &old.display().to_string(),
+                &new.display().to_string(),
+                false,
+            )
+            .expect("both versions read");
+            changes = comparison.changes.len();
+            changes
+        });
+        assert_eq!(changes, 1, "one change found");
+        println!(
+            "  {n:>6} khoản: {:>9.1} ms, peak heap {:>7.1} MiB",
+            ms(time),
+            mib(peak)
+        );
+    }
+}
+
+/// Saves in the watch plateau measurement.
+const SAVES: usize = 200;
+
+/// The watch plateau: a 1 000-Điều spec saved [`SAVES`] times, each save a different one-word
+/// edit, each re-rendered to disk with the cache kept (what `vanban watch` does); the live
+/// heap and resident memory every 20 saves, and the time of the last 20 renders against the
+/// first 20.
+fn watch_plateau() {
+    use vanban::render::Cache;
+    println!(
+        "watch plateau: a 1 000-Điều spec saved {SAVES} times, each re-rendered with the cache \
+         kept"
+    );
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let spec = dir.path().join("plateau.yaml");
+    let out = dir.path().join("out");
+    let original = scale_specs::articles(1_000);
+    let keep = Options {
+        cache: Cache::Keep,
+        ..Options::default()
+    };
+    cold();
+    let mut times = Vec::new();
+    let mut heaps = Vec::new();
+    for save in 1..=SAVES {
+        // A different Điều each time, so that every save changes the source.
+        let k = save * 7 % 1_000;
+        let text = original.replacen(
+            &format!("công tác số {k} theo"),
+            &format!("công tác số {k} (lần {save}) theo"),
+            1,
+        );
+        std::fs::write(&spec, &text).expect("spec writes");
+        let start = Instant::now();
+        render_to_dir(&spec, &out, &[Format::Pdf, Format::Md], &keep).expect("spec renders");
+        times.push(start.elapsed());
+        if save % 20 == 0 {
+            let live = CURRENT.load(Ordering::Relaxed);
+            heaps.push(live);
+            println!(
+                "  save {save:>3}: live heap {:>7.1} MiB, resident {:>7.1} MiB, last render \
+                 {:>7.1} ms",
+                mib(live),
+                resident_bytes().map_or(f64::NAN, mib),
+                ms(*times.last().expect("a render"))
+            );
+        }
+    }
+    let mean = |d: &[Duration]| d.iter().sum::<Duration>() / d.len() as u32;
+    let (first, last) = (mean(&times[..20]), mean(&times[SAVES - 20..]));
+    let grown = heaps[heaps.len() - 1] as f64 / heaps[heaps.len() / 2 - 1] as f64;
+    println!(
+        "live heap at save {SAVES} is {grown:.3}× that at save {} — target ≤ 1.10× (a plateau): \
+         {}; mean render of the first 20 saves {:.1} ms, of the last 20 {:.1} ms",
+        SAVES / 2,
+        if grown <= 1.10 { "met" } else { "NOT met" },
+        ms(first),
+        ms(last)
     );
 }

@@ -17,9 +17,10 @@ pub fn point_letter(index: usize) -> Option<&'static str> {
     POINT_LETTERS.get(index).copied()
 }
 
-/// `n` in upper-case Roman numerals (1 → "I", 14 → "XIV"); `n` must be 1..=3999.
+/// `n` in upper-case Roman numerals (1 → "I", 14 → "XIV"). Past 3 999 the thousands repeat
+/// ("MMMM"), which no document shows: `check` refuses more than
+/// [`crate::check::limits::MAX_ROMAN`] parts numbered so.
 pub fn roman(mut n: u32) -> String {
-    debug_assert!((1..=3999).contains(&n));
     const TABLE: [(u32, &str); 13] = [
         (1000, "M"),
         (900, "CM"),

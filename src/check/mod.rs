@@ -12,6 +12,7 @@ pub mod bases;
 pub mod dates;
 pub mod decision;
 pub mod fix;
+pub mod limits;
 pub mod recipients;
 pub mod signatures;
 pub mod structure;
@@ -28,6 +29,7 @@ use crate::spec::Spec;
 pub fn rules() -> Vec<&'static Rule> {
     [
         crate::load::RULES,
+        limits::RULES,
         text::RULES,
         dates::RULES,
         values::RULES,
@@ -127,10 +129,20 @@ pub fn check_bytes(name: &str, bytes: &[u8]) -> Checked {
     let mut findings = std::mem::take(&mut loaded.findings);
     let own = findings.len();
     let outline = loaded.spec.as_ref().map(Outline::build);
+    // A spec over a limit is not composed: that is what would take unbounded memory.
+    let over = match (&loaded.spec, &outline) {
+        (Some(spec), Some((outline, _))) => limits::check(&cx, spec, outline),
+        _ => Vec::new(),
+    };
+    let within = over.is_empty();
+    findings.extend(over);
     // Composing (the longest step) runs beside the rules; findings are sorted below.
     let (composed, others) = rayon::join(
         || {
             let (spec, (outline, _)) = loaded.spec.as_ref().zip(outline.as_ref())?;
+            if !within {
+                return None;
+            }
             Some(crate::compose::document(spec, outline))
         },
         || {

@@ -91,7 +91,8 @@ pub fn compare(old: &Tree, new: &Tree, all: bool) -> Vec<Change> {
         new,
         matching,
         all,
-        removed_done: vec![false; old.nodes.len()],
+        done_until: vec![0; old.nodes.len()],
+        place_in_parent: places_in_parents(old),
         changes: Vec::new(),
     };
     walk.children(0, Some(0));
@@ -103,8 +104,22 @@ struct Walk<'a> {
     new: &'a Tree,
     matching: matching::Matching,
     all: bool,
-    removed_done: Vec<bool>,
+    /// For each old node, how many of its children have been looked at for removals.
+    done_until: Vec<usize>,
+    /// For each old node, its index among its parent's children.
+    place_in_parent: Vec<usize>,
     changes: Vec<Change>,
+}
+
+/// For each node, its index among its parent's children (0 for the root).
+fn places_in_parents(tree: &Tree) -> Vec<usize> {
+    let mut places = vec![0; tree.nodes.len()];
+    for node in &tree.nodes {
+        for (i, &c) in node.children.iter().enumerate() {
+            places[c] = i;
+        }
+    }
+    places
 }
 
 impl Walk<'_> {
@@ -136,18 +151,22 @@ impl Walk<'_> {
         }
     }
 
-    /// Reports the removed children of old node `o` that stand before its child `until`.
+    /// Reports the removed children of old node `o` that stand before its child `until` (all
+    /// of them for `usize::MAX`) and were not reported yet.
     fn removed_before(&mut self, o: usize, until: usize) {
         let old = self.old;
-        for &oc in &old.nodes[o].children {
-            if oc == until {
-                break;
-            }
-            if self.matching.old_to_new[oc].is_none() && !self.removed_done[oc] {
-                self.removed_done[oc] = true;
+        let children = &old.nodes[o].children;
+        let end = match until {
+            usize::MAX => children.len(),
+            c => self.place_in_parent[c],
+        };
+        let start = self.done_until[o].min(end);
+        for &oc in &children[start..end] {
+            if self.matching.old_to_new[oc].is_none() {
                 self.changes.push(self.removed(oc));
             }
         }
+        self.done_until[o] = self.done_until[o].max(end);
     }
 
     fn matched(&mut self, o: usize, n: usize) {
@@ -166,7 +185,7 @@ impl Walk<'_> {
             reason: nn.reason.clone(),
         };
         let mut kinds = Vec::new();
-        if self.matching.moved(old, new, n) {
+        if self.matching.moved(n) {
             kinds.push(Kind::Moved);
         } else if on.local != nn.local {
             kinds.push(Kind::Renumbered);

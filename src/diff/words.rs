@@ -26,13 +26,32 @@ pub struct Span {
     pub text: String,
 }
 
-fn units(text: &str) -> Vec<&str> {
+/// The words of `text` and its line breaks, in order: what texts are compared on.
+pub fn units(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
             out.push("\n");
         }
         out.extend(line.split_whitespace());
+    }
+    out
+}
+
+/// `text` with the words of each line joined by one space: two texts have the same
+/// [`units`] exactly when they have the same normal form.
+pub fn normal_form(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        for (j, word) in line.split_whitespace().enumerate() {
+            if j > 0 {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
     }
     out
 }
@@ -81,11 +100,15 @@ pub fn diff(old: &str, new: &str) -> Vec<Span> {
 
 /// How alike two texts are, word by word: 1.0 for the same words, 0.0 for nothing shared.
 pub fn similarity(old: &str, new: &str) -> f32 {
-    let (a, b) = (units(old), units(new));
+    similarity_of_units(&units(old), &units(new))
+}
+
+/// [`similarity`] of two texts already split into [`units`].
+pub fn similarity_of_units(a: &[&str], b: &[&str]) -> f32 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }
-    let same: usize = capture_diff_slices(Algorithm::Myers, &a, &b)
+    let same: usize = capture_diff_slices(Algorithm::Myers, a, b)
         .iter()
         .map(|op| match op {
             DiffOp::Equal { len, .. } => *len,
@@ -93,6 +116,15 @@ pub fn similarity(old: &str, new: &str) -> f32 {
         })
         .sum();
     (2 * same) as f32 / (a.len() + b.len()) as f32
+}
+
+/// The highest [`similarity`] two texts of `a` and `b` units can have (all of the shorter one
+/// shared): no pair of these sizes reaches more.
+pub fn similarity_bound(a: usize, b: usize) -> f32 {
+    if a + b == 0 {
+        return 1.0;
+    }
+    (2 * a.min(b)) as f32 / (a + b) as f32
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod fields;
+pub mod scale;
 pub mod seeds;
 
 use std::path::{Path, PathBuf};
