@@ -16,6 +16,7 @@ pub mod document;
 pub mod error;
 pub mod files;
 pub mod finding;
+pub mod import;
 pub mod kind;
 pub mod load;
 pub mod markup;

@@ -63,6 +63,16 @@ enum Command {
         override_usage = "vanban new [TÙY_CHỌN] <LOẠI> [TỆP_YAML]"
     )]
     New(commands::new::Request),
+    /// Nhập văn bản có sẵn (Word .docx, hoặc văn bản chép từ PDF) thành tệp YAML có chú thích.
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Tùy chọn",
+        after_help = "Những dòng chưa xếp được vẫn giữ nguyên văn trong tệp YAML (có chú thích) và được \
+                      liệt kê kèm số dòng/đoạn.\nMã thoát: 0 đã nhập; 1 nội dung không đọc được thành \
+                      văn bản; 2 không đọc/ghi được tệp hoặc tệp YAML đã có (thêm --force).",
+        override_usage = "vanban import [TÙY_CHỌN] <TỆP.docx|TỆP.txt>"
+    )]
+    Import(commands::import::Args),
     /// In lược đồ JSON Schema của tệp YAML (cho VS Code và các trình soạn thảo khác).
     #[command(
         help_template = HELP_TEMPLATE,
@@ -115,6 +125,7 @@ fn main() -> ExitCode {
         Command::Render(request) => commands::render::run(&request),
         Command::Watch(request) => commands::watch::run(&request),
         Command::New(request) => commands::new::run(&request),
+        Command::Import(args) => commands::import::run(&args),
         Command::Schema(args) => commands::schema::run(args),
         Command::Check(args) => commands::check::cli(args),
         Command::Diff(args) => commands::diff::cli(args),

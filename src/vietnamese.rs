@@ -93,6 +93,47 @@ pub fn and_list(names: &[String]) -> String {
     }
 }
 
+/// A letter without its Vietnamese marks, for ASCII names and ids: "ộ" → 'o', "Đ" → 'D'
+/// (NFD, first code point; đ has no decomposition).
+pub fn ascii_letter(c: char) -> char {
+    use unicode_normalization::UnicodeNormalization;
+    match c {
+        'đ' => 'd',
+        'Đ' => 'D',
+        c => std::iter::once(c).nfd().next().unwrap_or(c),
+    }
+}
+
+/// "Sở Tư pháp" → "STP": the first letter of each word, in capitals, marks dropped but Đ kept.
+pub fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .map(|c| match c {
+            'đ' | 'Đ' => 'Đ',
+            c => ascii_letter(c).to_ascii_uppercase(),
+        })
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+/// An ASCII id made from a Vietnamese text: its words without marks, lower case, joined by
+/// "-", at most `words` of them ("Trách nhiệm của các bên" → "trach-nhiem-cua-cac-ben").
+pub fn slug(text: &str, words: usize) -> String {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(words)
+        .map(|w| {
+            w.chars()
+                .map(ascii_letter)
+                .filter(char::is_ascii_alphanumeric)
+                .map(|c| c.to_ascii_lowercase())
+                .collect::<String>()
+        })
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,6 +151,18 @@ mod tests {
             );
         }
         assert_eq!(point_letter(23), None);
+    }
+
+    #[test]
+    fn ascii_names_initials_and_slugs() {
+        assert_eq!(initials("Sở Tư pháp"), "STP");
+        assert_eq!(initials("Đài Phát thanh và Truyền hình"), "ĐPTVTH");
+        assert_eq!(
+            slug("Trách nhiệm của các bên", 8),
+            "trach-nhiem-cua-cac-ben"
+        );
+        assert_eq!(slug("ĐIỀU KHOẢN THI HÀNH", 2), "dieu-khoan");
+        assert_eq!(slug("“Ngày Pháp luật” 2025", 8), "ngay-phap-luat-2025");
     }
 
     #[test]

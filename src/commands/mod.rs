@@ -6,6 +6,7 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 pub mod check;
 pub mod diff;
 pub mod git_setup;
+pub mod import;
 pub mod new;
 pub mod render;
 pub mod schema;

@@ -230,7 +230,7 @@ fn issuers(given: &[String]) -> Result<Vec<Issuer>, Error> {
     for (n, item) in given.iter().enumerate() {
         let (name, abbr) = match item.rsplit_once(':') {
             Some((name, abbr)) => (name.trim(), abbr.trim().to_owned()),
-            None => (item.trim(), initials(item)),
+            None => (item.trim(), crate::vietnamese::initials(item)),
         };
         if name.is_empty() || abbr.is_empty() {
             return Err(Error::Io {
@@ -261,37 +261,13 @@ fn placeholder_issuer(n: usize, name: &str) -> Issuer {
     }
 }
 
-/// "Sở Tư pháp" → "STP": the first letter of each word, in capitals, accents dropped but Đ.
-fn initials(name: &str) -> String {
-    name.split_whitespace()
-        .filter_map(|w| w.chars().next())
-        .map(|c| match c {
-            'đ' | 'Đ' => 'Đ',
-            c => base_letter(c).to_ascii_uppercase(),
-        })
-        .filter(|c| c.is_alphanumeric())
-        .collect()
-}
-
 /// An id for an abbreviation: ASCII letters and digits, lower case.
 fn slug(abbr: &str) -> String {
     abbr.chars()
-        .map(|c| {
-            if matches!(c, 'đ' | 'Đ') {
-                'd'
-            } else {
-                base_letter(c)
-            }
-        })
+        .map(|c| crate::vietnamese::ascii_letter(c))
         .filter(char::is_ascii_alphanumeric)
         .map(|c| c.to_ascii_lowercase())
         .collect()
-}
-
-/// The letter without its Vietnamese marks (NFD, first code point).
-fn base_letter(c: char) -> char {
-    use unicode_normalization::UnicodeNormalization;
-    std::iter::once(c).nfd().next().unwrap_or(c)
 }
 
 /// Tera filter: a YAML double-quoted scalar holding the value exactly.
@@ -352,8 +328,6 @@ mod tests {
 
     #[test]
     fn initials_and_ids_follow_vietnamese_usage() {
-        assert_eq!(initials("Sở Tư pháp"), "STP");
-        assert_eq!(initials("Đài Phát thanh và Truyền hình"), "ĐPTVTH");
         assert_eq!(slug("ĐPTTH"), "dptth");
         let got = issuers(&["Sở Tư pháp:STP".into(), "Công an tỉnh".into()]).unwrap();
         let pairs: Vec<(&str, &str)> = got

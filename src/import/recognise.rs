@@ -1,0 +1,666 @@
+//! From the lines of a document to its spec: the heading, the title and its kind, the căn cứ,
+//! the preamble, the body, the signatures and Nơi nhận, the appendices and the texts a decision
+//! issues. Each part is read by its own module; this one finds where each part starts.
+
+use super::Unplaced;
+use super::body::{self, Ids};
+use super::closing::{self, SignatureText};
+use super::heading::{self, Heading, IssuerText};
+use super::lines::{Line, Mark, mark};
+use super::yaml::{Map, Node, Noted};
+use crate::kind::Kind;
+
+/// The spec read from `lines`, with the lines that could not be placed; `None` when no title
+/// line names a kind of document.
+pub fn spec(lines: &[Line], unplaced: &mut Vec<Unplaced>) -> Option<Map> {
+    let (title_at, kind, first) = lines
+        .iter()
+        .take(80)
+        .enumerate()
+        .find_map(|(i, l)| heading::kind_line(&l.text).map(|(k, rest)| (i, k, rest)))?;
+    let head = heading::read(&lines[..title_at]);
+    for line in &head.other {
+        unplaced.push(Unplaced {
+            at: line.at,
+            text: line.text.clone(),
+            why: "dòng trong phần đầu văn bản không nhận ra: ghi vào lời mở đầu".to_owned(),
+        });
+    }
+    let mut ids = Ids::default();
+    let issuers = issuers(&head, &mut ids, unplaced);
+    let (part, rest) = text_part(
+        kind,
+        first,
+        &lines[title_at + 1..],
+        &issuers,
+        &mut ids,
+        unplaced,
+    );
+
+    let mut map = Map::new();
+    map.text("kind", kind.key());
+    map.put(
+        "title",
+        part.get("title")
+            .cloned()
+            .unwrap_or(Node::Text(String::new())),
+    );
+    match head.number {
+        Some(n) => map.put("number", Node::Int(i64::from(n))),
+        None => map.note(
+            "title",
+            "Số: để trống trong văn bản gốc (văn thư cấp số khi đăng ký): thêm `number` khi có.",
+        ),
+    }
+    if let Some(symbol) = &head.symbol {
+        let abbrs: Vec<&str> = issuers.iter().map(|i| i.abbr.as_str()).collect();
+        if *symbol != kind.symbol(None, &abbrs) {
+            map.put_noted(
+                "symbol",
+                Node::Text(symbol.clone()),
+                vec!["Ký hiệu ghi nguyên văn (khác ký hiệu chương trình tự lập từ loại và các cơ quan).".to_owned()],
+            );
+        }
+    }
+    match &head.place {
+        Some(place) => map.text("place", place),
+        None => map.put_noted(
+            "place",
+            Node::Text("«Địa danh»".to_owned()),
+            vec![
+                "Không thấy dòng địa danh, ngày tháng trong văn bản gốc: điền địa danh.".to_owned(),
+            ],
+        ),
+    }
+    match (head.date, head.year) {
+        (Some(date), _) => map.text("date", &date.format("%Y-%m-%d").to_string()),
+        (None, Some(year)) => map.put_noted(
+            "year",
+            Node::Int(i64::from(year)),
+            vec!["Ngày ban hành để trống trong văn bản gốc; chỉ in năm.".to_owned()],
+        ),
+        (None, None) => {}
+    }
+    let issuer_nodes = issuers
+        .iter()
+        .map(|i| {
+            let mut m = Map::new();
+            m.text("id", &i.id);
+            if let Some(parent) = &i.text.parent {
+                m.text("parent", parent);
+            }
+            m.text("name", &i.text.name);
+            m.text("abbr", &i.abbr);
+            Noted {
+                notes: i.note.iter().cloned().collect(),
+                value: Node::Map(m),
+            }
+        })
+        .collect();
+    map.list("issuers", issuer_nodes);
+    let mut preamble: Vec<Noted> = head
+        .other
+        .iter()
+        .map(|l| Noted {
+            notes: vec![format!("Dòng phần đầu không nhận ra (vị trí {}).", l.at)],
+            value: Node::Text(l.text.clone()),
+        })
+        .collect();
+    for (key, value) in part.entries() {
+        match key.as_str() {
+            "title" => {}
+            "legal" if kind.legal() != crate::kind::Legal::Either => {}
+            "preamble" => {
+                if let Node::List(items) = value.value.clone() {
+                    preamble.extend(items);
+                }
+            }
+            _ => map.put_noted(key, value.value.clone(), value.notes.clone()),
+        }
+    }
+    if !preamble.is_empty() {
+        map.put("preamble", Node::List(preamble));
+        map.move_before(
+            "preamble",
+            &[
+                "chapters",
+                "articles",
+                "sections",
+                "divisions",
+                "closing",
+                "signatures",
+                "recipients",
+            ],
+        );
+    }
+    appendices_and_attachments(&mut map, rest, &issuers, &mut ids, unplaced);
+    Some(map)
+}
+
+/// An issuer as the spec will name it.
+pub struct Issuer {
+    id: String,
+    abbr: String,
+    text: IssuerText,
+    note: Option<String>,
+}
+
+/// The issuers of the heading, each with its id and abbreviation (from the ký hiệu when it
+/// names as many, else the initials); a placeholder when the heading names none.
+fn issuers(head: &Heading, ids: &mut Ids, unplaced: &mut Vec<Unplaced>) -> Vec<Issuer> {
+    let from_symbol = heading::symbol_issuers(head.symbol.as_deref());
+    let mut out = Vec::new();
+    for (n, text) in head.issuers.iter().enumerate() {
+        let abbr = if from_symbol.len() == head.issuers.len() {
+            from_symbol[n].clone()
+        } else {
+            crate::vietnamese::initials(&text.name.replace('\n', " "))
+        };
+        let id = ids.make(&abbr.to_lowercase(), "ben");
+        out.push(Issuer {
+            id,
+            abbr,
+            text: text.clone(),
+            note: None,
+        });
+    }
+    if out.is_empty() {
+        unplaced.push(Unplaced {
+            at: 1,
+            text: String::new(),
+            why: "không thấy tên cơ quan ban hành ở phần đầu: thêm một cơ quan giữ chỗ".to_owned(),
+        });
+        out.push(Issuer {
+            id: ids.make("ben-1", "ben"),
+            abbr: "BEN1".to_owned(),
+            text: IssuerText {
+                parent: None,
+                name: "«Tên cơ quan ban hành»".to_owned(),
+            },
+            note: Some("Không thấy tên cơ quan ban hành trong văn bản gốc: điền tên.".to_owned()),
+        });
+    }
+    out
+}
+
+/// Reads one text (the document itself, or a text a decision issues) from the line after its
+/// type name: title, căn cứ, preamble, body, signatures and Nơi nhận. Returns its keys and the
+/// lines after it (appendices, attached texts).
+fn text_part<'l>(
+    kind: Kind,
+    first: String,
+    lines: &'l [Line],
+    issuers: &[Issuer],
+    ids: &mut Ids,
+    unplaced: &mut Vec<Unplaced>,
+) -> (Map, &'l [Line]) {
+    let mut map = Map::new();
+    let mut at = 0;
+    // Title: the rest of the type line and the lines after it, up to a mark, a căn cứ, a
+    // sentence or a drawn rule.
+    let mut title: Vec<String> = Vec::new();
+    if !first.is_empty() {
+        title.push(first);
+    }
+    while let Some(line) = lines.get(at) {
+        let t = line.text.as_str();
+        let upper = !t.chars().any(char::is_lowercase);
+        let enacting_line =
+            kind.enacting() && upper && title.iter().any(|l| l.chars().any(char::is_lowercase));
+        if heading::is_rule(t) {
+            at += 1;
+            break;
+        }
+        if mark(t).is_some()
+            || t.starts_with("Căn cứ")
+            || t.starts_with('(')
+            || t.ends_with(['.', ':', ';'])
+            || t.chars().count() > 600
+            || title.len() >= 8
+            || enacting_line
+            || closing::is_authority(t)
+        {
+            break;
+        }
+        title.push(t.to_owned());
+        at += 1;
+    }
+    // The lines of a copied title are where the source's page broke them; the program sets its
+    // own (balanced) lines.
+    map.text("title", &title.join(" "));
+    // "(Ban hành kèm theo …)" under the title of an attached text.
+    if let Some(line) = lines.get(at)
+        && line.text.starts_with('(')
+        && line.text.contains("kèm theo")
+    {
+        let inner = line.text.trim_start_matches('(').trim_end_matches(')');
+        map.text("attached", inner);
+        at += 1;
+    }
+    while lines.get(at).is_some_and(|l| heading::is_rule(&l.text)) {
+        at += 1;
+    }
+    // The enacting authority of a decision, in capitals, before its căn cứ.
+    let mut enacting = Vec::new();
+    while kind.enacting()
+        && let Some(line) = lines.get(at)
+        && !line.text.chars().any(char::is_lowercase)
+        && mark(&line.text).is_none()
+        && !line.text.starts_with("QUYẾT ĐỊNH")
+    {
+        enacting.push(line.text.clone());
+        at += 1;
+    }
+    if !enacting.is_empty() {
+        map.text("enacting", &enacting.join("\n"));
+    }
+    // Căn cứ, and the "Theo đề nghị …", "Xét đề nghị …" lines that close them; a "Thực hiện …"
+    // line among them is kept for the preamble (the program would put "Căn cứ " before it).
+    let mut bases = Vec::new();
+    let mut among = Vec::new();
+    while let Some(line) = lines.get(at) {
+        let t = line.text.as_str();
+        let opens = |w: &str| t.starts_with(w) && !bases.is_empty();
+        let text = if let Some(rest) = t.strip_prefix("Căn cứ") {
+            rest.trim().to_owned()
+        } else if opens("Theo ") || opens("Xét ") {
+            t.to_owned()
+        } else if opens("Thực hiện ") {
+            among.push(line.clone());
+            at += 1;
+            continue;
+        } else {
+            break;
+        };
+        bases.push(Noted::plain(Node::Text(
+            crate::punctuation::without_typed_end(&text).to_owned(),
+        )));
+        at += 1;
+    }
+    // The enacting sentence that ends the căn cứ of a legal document ("Ủy ban nhân dân tỉnh ban
+    // hành Quyết định …"): the program writes it from `enacting` and the title.
+    let verb = format!(" ban hành {} ", kind.label());
+    if kind.legal() != crate::kind::Legal::Never
+        && !bases.is_empty()
+        && let Some(line) = lines.get(at)
+        && let Some((subject, _)) = line.text.split_once(&verb)
+        && !subject.is_empty()
+        && subject.chars().count() < 120
+    {
+        map.remove("enacting");
+        map.text("enacting", subject.trim());
+        map.put("legal", Node::Bool(true));
+        at += 1;
+    }
+    map.list("bases", bases);
+    for line in &among {
+        unplaced.push(Unplaced {
+            at: line.at,
+            text: line.text.clone(),
+            why: "câu \"Thực hiện …\" giữa các căn cứ: ghi vào lời mở đầu".to_owned(),
+        });
+    }
+    // The verb line of a decision ("QUYẾT ĐỊNH:").
+    if kind.enacting()
+        && lines
+            .get(at)
+            .is_some_and(|l| l.text.trim_end_matches(':').trim() == "QUYẾT ĐỊNH")
+    {
+        at += 1;
+    }
+    let rest = &lines[at..];
+    let end = next_part(rest).unwrap_or(rest.len());
+    let last_marked = rest[..end]
+        .iter()
+        .rposition(
+            |l| matches!(mark(&l.text), Some(m) if !matches!(m, Mark::Dash(_) | Mark::Plus(_))),
+        )
+        .map_or(0, |i| i + 1);
+    let closing_at = (last_marked..end)
+        .find(|&i| closing::starts_here(&rest[i..end]))
+        .unwrap_or(end);
+    let body = body::read(&rest[..closing_at], kind, unplaced);
+    let preamble: Vec<Noted> = among
+        .iter()
+        .map(|l| Noted {
+            notes: vec![format!(
+                "Câu này đứng giữa các căn cứ trong văn bản gốc (vị trí {}).",
+                l.at
+            )],
+            value: Node::Text(l.text.clone()),
+        })
+        .chain(
+            body.preamble
+                .iter()
+                .map(|l| Noted::plain(Node::Text(l.text.clone()))),
+        )
+        .collect();
+    map.list("preamble", preamble);
+    if let Some(form) = body.form {
+        let mut nodes = Vec::new();
+        for p in &body.top {
+            nodes.push(Noted::plain(body::node(p, ids)));
+        }
+        let mut notes = Vec::new();
+        if body.promoted {
+            notes.push("Văn bản gốc đánh số 1., 2. ở cấp cao nhất: đọc thành mục I., II. (và điểm a) thành khoản 1.).".to_owned());
+        }
+        if !kind.bodies().contains(&form) {
+            notes.push(format!(
+                "Loại văn bản này không chia thân theo dạng {}: xem lại.",
+                form.shape()
+            ));
+        }
+        map.put_noted(form.key(), Node::List(nodes), notes);
+    }
+    let closing = closing::read(&rest[closing_at..end]);
+    let mut used = vec![false; issuers.len()];
+    let signatures: Vec<Noted> = closing
+        .signatures
+        .iter()
+        .map(|s| Noted::plain(Node::Map(signature(s, issuers, &mut used))))
+        .collect();
+    map.list("signatures", signatures);
+    let recipients = closing
+        .recipients
+        .iter()
+        .map(|r| Noted::plain(Node::Text(r.clone())))
+        .collect();
+    map.list("recipients", recipients);
+    if let Some(drafter) = &closing.drafter {
+        map.text("drafter", drafter);
+    }
+    let names: Vec<String> = issuers
+        .iter()
+        .map(|i| i.text.name.replace('\n', " "))
+        .collect();
+    let others: Vec<Noted> = closing
+        .other
+        .iter()
+        .filter(|l| !heading::is_motto(&l.text) && !names.iter().any(|n| n.contains(&l.text)))
+        .map(|l| {
+            unplaced.push(Unplaced {
+                at: l.at,
+                text: l.text.clone(),
+                why: "dòng ở phần chữ ký không nhận ra: ghi vào phần kết".to_owned(),
+            });
+            Noted {
+                notes: vec![format!(
+                    "Dòng ở phần chữ ký không nhận ra (vị trí {}).",
+                    l.at
+                )],
+                value: Node::Text(l.text.clone()),
+            }
+        })
+        .collect();
+    if !others.is_empty() {
+        map.put("closing", Node::List(others));
+        map.move_before("closing", &["signatures", "recipients"]);
+    }
+    (map, &rest[end..])
+}
+
+/// Where the next part starts: a PHỤ LỤC heading, or the title line of an attached text
+/// after the signatures.
+fn next_part(lines: &[Line]) -> Option<usize> {
+    let mut signed = false;
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.text.as_str();
+        if closing::is_recipients(t) || closing::is_authority(t) || closing::is_name(t) {
+            signed = true;
+        }
+        if is_appendix(t) || (signed && line.cell.is_none() && heading::kind_line(t).is_some()) {
+            return Some(i);
+        }
+    }
+    None
+}
+
+fn is_appendix(text: &str) -> bool {
+    text.starts_with("PHỤ LỤC") || text == "Phụ lục" || {
+        text.strip_prefix("Phụ lục ").is_some_and(|r| {
+            r.split(' ').count() == 1
+                && r.chars()
+                    .all(|c| c.is_ascii_digit() || super::lines::is_roman(&c.to_string()))
+        })
+    }
+}
+
+/// A signature block as the spec writes it, given to the issuer its authority names, or else
+/// to the first issuer not yet signing.
+fn signature(s: &SignatureText, issuers: &[Issuer], used: &mut [bool]) -> Map {
+    let said = s.authority.join(" ").to_uppercase();
+    let named = issuers.iter().position(|i| {
+        let name = i.text.name.replace('\n', " ").to_uppercase();
+        said.contains(&name) || said.contains(&i.abbr.to_uppercase())
+    });
+    let n = named.or_else(|| used.iter().position(|u| !u)).unwrap_or(0);
+    if let Some(u) = used.get_mut(n) {
+        *u = true;
+    }
+    let mut m = Map::new();
+    m.text("issuer", &issuers[n].id);
+    let authority: Vec<Noted> = s
+        .authority
+        .iter()
+        .map(|a| Noted::plain(Node::Text(a.clone())))
+        .collect();
+    m.list("authority", authority);
+    m.text("title", &s.title);
+    m.text("name", &s.name);
+    m
+}
+
+/// The appendices and attached texts after the main text.
+fn appendices_and_attachments(
+    map: &mut Map,
+    mut rest: &[Line],
+    issuers: &[Issuer],
+    ids: &mut Ids,
+    unplaced: &mut Vec<Unplaced>,
+) {
+    let mut appendices = Vec::new();
+    let mut attachments = Vec::new();
+    // Heading lines repeated above an attached text (motto, issuer names) are skipped.
+    while let Some(first) = rest.first() {
+        if is_appendix(&first.text) {
+            let end = rest[1..]
+                .iter()
+                .position(|l| {
+                    is_appendix(&l.text)
+                        || (l.cell.is_none() && heading::kind_line(&l.text).is_some())
+                })
+                .map_or(rest.len(), |i| i + 1);
+            appendices.push(Noted::plain(Node::Map(appendix(&rest[..end], ids))));
+            rest = &rest[end..];
+        } else if let Some((kind, first_words)) = heading::kind_line(&first.text) {
+            let (mut part, after) =
+                text_part(kind, first_words, &rest[1..], issuers, ids, unplaced);
+            part.put_first("kind", Node::Text(kind.key().to_owned()));
+            // An attached text has no enacting words, Nơi nhận or drafter of its own: what
+            // stands there is kept as closing text.
+            for key in ["enacting", "legal"] {
+                part.remove(key);
+            }
+            for key in ["recipients", "drafter"] {
+                let items = match part.remove(key).map(|n| n.value) {
+                    Some(Node::List(items)) => items,
+                    Some(other) => vec![Noted::plain(other)],
+                    None => continue,
+                };
+                for mut item in items {
+                    item.notes.push(format!(
+                        "Dòng {key} của văn bản kèm theo (tệp YAML chỉ có ở văn bản chính)."
+                    ));
+                    part.push_to("closing", item);
+                }
+            }
+            attachments.push(Noted::plain(Node::Map(part)));
+            rest = after;
+        } else {
+            let names: Vec<String> = issuers
+                .iter()
+                .map(|i| i.text.name.replace('\n', " "))
+                .collect();
+            let skip = heading::is_motto(&first.text)
+                || names.iter().any(|n| n.contains(&first.text))
+                || heading::date_line(&first.text).is_some();
+            if !skip {
+                unplaced.push(Unplaced {
+                    at: first.at,
+                    text: first.text.clone(),
+                    why: "dòng sau phần chữ ký không thuộc phụ lục nào: ghi vào phần kết"
+                        .to_owned(),
+                });
+                map.push_to(
+                    "closing",
+                    Noted {
+                        notes: vec![format!(
+                            "Dòng sau phần chữ ký không xếp được (vị trí {}).",
+                            first.at
+                        )],
+                        value: Node::Text(first.text.clone()),
+                    },
+                );
+            }
+            rest = &rest[1..];
+        }
+    }
+    map.list("appendices", appendices);
+    map.list("attachments", attachments);
+}
+
+/// One appendix: its title (the words after "PHỤ LỤC" and the lines in capitals under it),
+/// the "(Kèm theo …)" line, paragraphs, its tables and the paragraphs after them.
+fn appendix(lines: &[Line], ids: &mut Ids) -> Map {
+    let mut m = Map::new();
+    let head = lines[0].text.as_str();
+    let after_word = head
+        .char_indices()
+        .nth("PHỤ LỤC".chars().count())
+        .map_or("", |(i, _)| &head[i..])
+        .trim();
+    let after_number = after_word
+        .split_once(|c: char| c == ':' || c == '.' || c == ' ')
+        .map_or(
+            if after_word
+                .chars()
+                .all(|c| c.is_ascii_digit() || super::lines::is_roman(&c.to_string()))
+            {
+                ""
+            } else {
+                after_word
+            },
+            |(_, r)| r,
+        )
+        .trim();
+    let mut title: Vec<String> = Vec::new();
+    if !after_number.is_empty() {
+        title.push(after_number.to_owned());
+    }
+    let mut at = 1;
+    while let Some(l) = lines.get(at)
+        && l.cell.is_none()
+        && !l.text.chars().any(char::is_lowercase)
+        && !l.text.starts_with('(')
+    {
+        title.push(l.text.clone());
+        at += 1;
+    }
+    let title = title.join("\n");
+    m.text("id", &ids.make(&title, "phu-luc"));
+    m.text("title", &title);
+    if let Some(l) = lines.get(at)
+        && l.text.starts_with('(')
+    {
+        m.text(
+            "attached",
+            l.text.trim_start_matches('(').trim_end_matches(')'),
+        );
+        at += 1;
+    }
+    let mut paragraphs = Vec::new();
+    let mut notes = Vec::new();
+    let mut tables = Vec::new();
+    let mut i = at;
+    while i < lines.len() {
+        let l = &lines[i];
+        match l.cell {
+            Some(cell) => {
+                let end = lines[i..]
+                    .iter()
+                    .position(|x| x.cell.map(|c| c.table) != Some(cell.table))
+                    .map_or(lines.len(), |n| i + n);
+                tables.push(Noted::plain(Node::Map(table(&lines[i..end]))));
+                i = end;
+            }
+            None => {
+                let target = if tables.is_empty() {
+                    &mut paragraphs
+                } else {
+                    &mut notes
+                };
+                target.push(Noted::plain(Node::Text(l.text.clone())));
+                i += 1;
+            }
+        }
+    }
+    m.list("paragraphs", paragraphs);
+    match tables.len() {
+        1 => m.put("table", tables.remove(0).value),
+        _ => m.list("tables", tables),
+    }
+    m.list("notes", notes);
+    m
+}
+
+/// A table from its cell lines: the first row gives the columns, the others the rows (a cell's
+/// paragraphs joined by a line break).
+fn table(lines: &[Line]) -> Map {
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut last = None;
+    for l in lines {
+        let Some(cell) = l.cell else { continue };
+        if last.map(|(r, _)| r) != Some(cell.row) {
+            rows.push(Vec::new());
+        }
+        let row = rows.last_mut().expect("a row was pushed");
+        if last == Some((cell.row, cell.column)) {
+            let text = row.last_mut().expect("the cell was pushed");
+            text.push(' ');
+            text.push_str(&l.text);
+        } else {
+            while row.len() < cell.column {
+                row.push(String::new());
+            }
+            row.push(l.text.clone());
+        }
+        last = Some((cell.row, cell.column));
+    }
+    let header = rows.first().cloned().unwrap_or_default();
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0).max(1);
+    let mut columns = Vec::new();
+    for n in 0..width {
+        let mut c = Map::new();
+        c.text("title", header.get(n).map_or("", String::as_str));
+        columns.push(Noted::plain(Node::Map(c)));
+    }
+    let mut m = Map::new();
+    m.list("columns", columns);
+    let body_rows = rows
+        .iter()
+        .skip(1)
+        .map(|r| {
+            let mut cells: Vec<Noted> = r
+                .iter()
+                .map(|c| Noted::plain(Node::Text(c.clone())))
+                .collect();
+            while cells.len() < width {
+                cells.push(Noted::plain(Node::Text(String::new())));
+            }
+            Noted::plain(Node::List(cells))
+        })
+        .collect();
+    m.list("rows", body_rows);
+    m
+}

@@ -1,0 +1,463 @@
+//! `vanban import`: real documents, as Word files and as text copied from a web portal, import
+//! into specs that `vanban check` accepts and that render with every sentence of the source and
+//! the structure counted from the source (tests/fixtures/import/README.md names each source and
+//! how its counts were read); Word files laid out the plain way (numbers as text, heading and
+//! signatures in borderless tables) import too; legacy TCVN3 text is converted; bad input gets a
+//! Vietnamese error naming the file, with exit 2 for a file that cannot be read and 1 for
+//! content that is not a document; an existing output is never overwritten silently.
+
+mod common;
+use common::seeds::sentences;
+use common::{md_text, root};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use vanban::pipeline::{self, Options, Source};
+use vanban::render::Format;
+
+/// One real document and the structure counted from it.
+struct Fixture {
+    file: &'static str,
+    /// The kind the title line names (the attached text's kind second, if any).
+    kinds: &'static [&'static str],
+    /// Units counted in the source, by spec key (attached texts included).
+    counts: &'static [(&'static str, usize)],
+}
+
+/// Counts read from the sources (tests/fixtures/import/README.md says how).
+const NGHE_AN: &[(&str, usize)] = &[
+    ("chapters", 2),
+    ("divisions", 5),
+    ("articles", 27),
+    ("clauses", 83),
+    ("points", 24),
+    ("items", 0),
+    ("signatures", 1),
+    ("recipients", 11),
+];
+
+const DONG_THAP: &[(&str, usize)] = &[
+    ("chapters", 0),
+    ("articles", 0),
+    ("sections", 7),
+    ("clauses", 20),
+    ("points", 0),
+    ("items", 86),
+    ("signatures", 1),
+    ("recipients", 6),
+    ("appendices", 1),
+];
+
+const THAI_NGUYEN: &[(&str, usize)] = &[
+    ("chapters", 3),
+    ("divisions", 0),
+    ("articles", 18),
+    ("clauses", 38),
+    ("points", 2),
+    ("items", 0),
+    ("signatures", 1),
+    ("recipients", 17),
+];
+
+const FIXTURES: &[Fixture] = &[
+    Fixture {
+        file: "nghe-an-qd95-2025-quy-che-phoi-hop-dat-dai.txt",
+        kinds: &["quyet-dinh", "quy-che"],
+        counts: NGHE_AN,
+    },
+    Fixture {
+        file: "nghe-an-qd95-2025-quy-che-phoi-hop-dat-dai.docx",
+        kinds: &["quyet-dinh", "quy-che"],
+        counts: NGHE_AN,
+    },
+    Fixture {
+        file: "dong-thap-kh552-2025-doi-moi-cong-nghe.txt",
+        kinds: &["ke-hoach"],
+        counts: DONG_THAP,
+    },
+    Fixture {
+        file: "dong-thap-kh552-2025-doi-moi-cong-nghe.docx",
+        kinds: &["ke-hoach"],
+        counts: DONG_THAP,
+    },
+    Fixture {
+        file: "thai-nguyen-qd26-2025-quy-che-phoi-hop-tin-nguong.docx",
+        kinds: &["quyet-dinh", "quy-che"],
+        counts: THAI_NGUYEN,
+    },
+];
+
+fn fixture(name: &str) -> PathBuf {
+    root().join("tests/fixtures/import").join(name)
+}
+
+fn vanban(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(args)
+        .output()
+        .expect("binary runs")
+}
+
+/// Imports `path` through the command into a fresh folder; the YAML and what stderr listed.
+fn import(path: &Path) -> (String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("spec.yaml");
+    let run = vanban(&[
+        "import",
+        path.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&run.stderr).into_owned();
+    assert!(run.status.success(), "{}: {stderr}", path.display());
+    (std::fs::read_to_string(&out).unwrap(), stderr)
+}
+
+/// How many elements the lists under `key` hold, anywhere in the spec.
+fn count(value: &serde_yaml::Value, key: &str) -> usize {
+    match value {
+        serde_yaml::Value::Mapping(map) => map
+            .iter()
+            .map(|(k, v)| {
+                let here = match (k.as_str(), v) {
+                    (Some(k), serde_yaml::Value::Sequence(items)) if k == key => items.len(),
+                    _ => 0,
+                };
+                here + count(v, key)
+            })
+            .sum(),
+        serde_yaml::Value::Sequence(items) => items.iter().map(|v| count(v, key)).sum(),
+        _ => 0,
+    }
+}
+
+/// The Markdown of a spec, after `vanban check`'s rules found no error in it.
+fn checked_markdown(name: &str, yaml: &str) -> String {
+    let checked = pipeline::check(&Source::text(name, yaml));
+    assert!(
+        !checked.report.has_errors(),
+        "{name}: vanban check finds errors:\n{}",
+        vanban::finding::report::human(&checked.report, false)
+    );
+    let composed = pipeline::compose(checked).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let made = pipeline::outputs(composed, &[Format::Md], &Options::default())
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+    made.md.expect("markdown")
+}
+
+/// The text of a source as its reader gives it, one paragraph a line.
+fn source_text(path: &Path) -> String {
+    let bytes = std::fs::read(path).unwrap();
+    let blocks = match vanban::import::Format::of(path) {
+        vanban::import::Format::Docx => vanban::import::docx::read(&bytes).unwrap(),
+        vanban::import::Format::Text => {
+            vanban::import::text::read(&vanban::import::text::decode(&bytes).unwrap())
+        }
+    };
+    vanban::import::lines::flatten(blocks)
+        .into_iter()
+        .map(|l| l.text)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A text compared by its words: lower case (titles print in capitals), the marks the program
+/// writes itself at the start of a provision dropped, spaces collapsed.
+fn words(text: &str) -> String {
+    let lower = text.to_lowercase();
+    let mut t = lower.trim();
+    if let Some(mark) = vanban::import::lines::mark(t) {
+        use vanban::import::lines::Mark;
+        t = match mark {
+            Mark::Chapter(..) | Mark::Division(..) | Mark::Article(..) => {
+                t.split_once(['.', ':']).map_or("", |(_, r)| r)
+            }
+            _ => t.split_once(' ').map_or("", |(_, r)| r),
+        };
+    }
+    let t = t.strip_prefix("căn cứ").unwrap_or(t);
+    common::collapse(t.trim_end_matches(['.', ';', ',', ':', '/']).trim())
+}
+
+/// The sentences of the source missing from the Markdown (heading labels and the program's own
+/// punctuation aside).
+fn missing(source: &str, md: &str) -> Vec<String> {
+    let md = words(&md_text(md).replace("./.", "."));
+    sentences(source)
+        .into_iter()
+        .map(|s| words(&s))
+        .filter(|s| s.chars().any(char::is_alphanumeric) && !md.contains(s.as_str()))
+        .collect()
+}
+
+#[test]
+fn real_documents_import_check_render_and_keep_every_sentence_and_count() {
+    for f in FIXTURES {
+        let path = fixture(f.file);
+        let (yaml, stderr) = import(&path);
+        let value: serde_yaml::Value = serde_yaml::from_str(&yaml).unwrap();
+        let kinds: Vec<&str> = std::iter::once(&value["kind"])
+            .chain(
+                value["attachments"]
+                    .as_sequence()
+                    .into_iter()
+                    .flatten()
+                    .map(|a| &a["kind"]),
+            )
+            .filter_map(|k| k.as_str())
+            .collect();
+        assert_eq!(kinds, f.kinds, "{}", f.file);
+        for (key, want) in f.counts {
+            assert_eq!(count(&value, key), *want, "{}: {key}\n{stderr}", f.file);
+        }
+        let md = checked_markdown(f.file, &yaml);
+        let missing = missing(&source_text(&path), &md);
+        assert!(
+            missing.is_empty(),
+            "{}: {} sentences missing from the Markdown:\n{}",
+            f.file,
+            missing.len(),
+            missing.join("\n")
+        );
+    }
+}
+
+#[test]
+fn imported_spec_of_the_nghe_an_decision() {
+    let (yaml, _) = import(&fixture("nghe-an-qd95-2025-quy-che-phoi-hop-dat-dai.txt"));
+    insta::assert_snapshot!(yaml);
+}
+
+/// A Word file laid out the plain way a writer of ND 30 documents produces one: the heading in
+/// a two-cell table, one paragraph per provision with its number as text, the signatures side
+/// by side in a table, Nơi nhận under them.
+fn plain_word() -> Vec<u8> {
+    use docx_rs::{Docx, Paragraph, Run, Table, TableCell, TableRow};
+    let para = |text: &str| Paragraph::new().add_run(Run::new().add_text(text));
+    let cell = |lines: &[&str]| {
+        lines
+            .iter()
+            .fold(TableCell::new(), |c, l| c.add_paragraph(para(l)))
+    };
+    let mut docx = Docx::new().add_table(Table::new(vec![TableRow::new(vec![
+        cell(&["SỞ TƯ PHÁP", "CÔNG AN TỈNH", "Số: 12/KH-STP-CAT"]),
+        cell(&[
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            "Nghệ An, ngày 05 tháng 3 năm 2026",
+        ]),
+    ])]));
+    for line in [
+        "KẾ HOẠCH PHỐI HỢP",
+        "Tuyên truyền, phổ biến pháp luật năm 2026",
+        "Căn cứ Luật Phổ biến, giáo dục pháp luật năm 2012;",
+        "Căn cứ chức năng, nhiệm vụ của hai cơ quan.",
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "1. Mục đích",
+        "a) Nâng cao nhận thức pháp luật của người dân.",
+        "- Tổ chức hội nghị tại các xã.",
+        "II. NỘI DUNG PHỐI HỢP",
+        "1. Hai bên trao đổi thông tin hằng quý.",
+    ] {
+        docx = docx.add_paragraph(para(line));
+    }
+    docx = docx.add_table(Table::new(vec![TableRow::new(vec![
+        cell(&["ĐẠI DIỆN SỞ TƯ PHÁP", "GIÁM ĐỐC", "Nguyễn Văn An"]),
+        cell(&["ĐẠI DIỆN CÔNG AN TỈNH", "GIÁM ĐỐC", "Lê Văn Bình"]),
+    ])]));
+    for line in ["Nơi nhận:", "- UBND tỉnh;", "- Lưu: VT."] {
+        docx = docx.add_paragraph(para(line));
+    }
+    let mut out = std::io::Cursor::new(Vec::new());
+    docx.build().pack(&mut out).expect("docx builds");
+    out.into_inner()
+}
+
+#[test]
+fn plain_word_output_imports_with_its_structure() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ke-hoach.docx");
+    std::fs::write(&path, plain_word()).unwrap();
+    let (yaml, stderr) = import(&path);
+    assert!(stderr.is_empty(), "nothing left unplaced: {stderr}");
+    let value: serde_yaml::Value = serde_yaml::from_str(&yaml).unwrap();
+    assert_eq!(value["kind"].as_str(), Some("ke-hoach-phoi-hop"));
+    assert_eq!(value["number"].as_u64(), Some(12));
+    assert_eq!(value["date"].as_str(), Some("2026-03-05"));
+    let issuers: Vec<(&str, &str)> = value["issuers"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .map(|i| (i["id"].as_str().unwrap(), i["name"].as_str().unwrap()))
+        .collect();
+    assert_eq!(issuers, [("stp", "SỞ TƯ PHÁP"), ("cat", "CÔNG AN TỈNH")]);
+    let signers: Vec<&str> = value["signatures"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .map(|s| s["issuer"].as_str().unwrap())
+        .collect();
+    assert_eq!(signers, ["stp", "cat"]);
+    for (key, want) in [
+        ("sections", 2),
+        ("clauses", 2),
+        ("points", 1),
+        ("items", 1),
+        ("bases", 2),
+        ("recipients", 2),
+    ] {
+        assert_eq!(count(&value, key), want, "{key}\n{yaml}");
+    }
+    assert_eq!(
+        value["sections"][0]["id"].as_str(),
+        Some("muc-dich-yeu-cau")
+    );
+    let md = checked_markdown("ke-hoach.docx", &yaml);
+    let source = source_text(&path);
+    assert_eq!(missing(&source, &md), Vec::<String>::new());
+}
+
+/// Unicode text as the TCVN3 ("ABC") fonts store it, read as Latin-1: each lower-case letter
+/// with a mark as its byte (capitals in an all-capitals word take the same bytes, as the H
+/// fonts draw them).
+fn tcvn3(text: &str) -> String {
+    use vanban::vietnamese::encoding::TCVN3;
+    text.chars()
+        .map(|c| {
+            let lower = c.to_lowercase().next().unwrap_or(c);
+            TCVN3
+                .iter()
+                .find(|(_, u)| *u == c)
+                .or_else(|| TCVN3.iter().find(|(_, u)| *u == lower))
+                .map_or(c, |(b, _)| *b)
+        })
+        .collect()
+}
+
+#[test]
+fn legacy_tcvn3_text_is_converted() {
+    let text = "SỞ TƯ PHÁP\nSố: 05/KH-STP\nNghệ An, ngày 10 tháng 3 năm 2026\n\nKẾ HOẠCH\n\
+                Tuyên truyền pháp luật năm 2026\n\nI. MỤC ĐÍCH\n\n1. Nâng cao nhận thức pháp luật.\n\n\
+                GIÁM ĐỐC\nNguyễn Văn An\n";
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tcvn3.txt");
+    let bytes: Vec<u8> = tcvn3(text).chars().map(|c| c as u8).collect();
+    std::fs::write(&path, bytes).unwrap();
+    let (yaml, stderr) = import(&path);
+    assert!(stderr.contains("TCVN3"), "{stderr}");
+    let value: serde_yaml::Value = serde_yaml::from_str(&yaml).unwrap();
+    assert_eq!(value["kind"].as_str(), Some("ke-hoach"));
+    assert_eq!(
+        value["title"].as_str(),
+        Some("Tuyên truyền pháp luật năm 2026")
+    );
+    assert_eq!(value["issuers"][0]["name"].as_str(), Some("SỞ TƯ PHÁP"));
+    assert_eq!(
+        value["signatures"][0]["name"].as_str(),
+        Some("Nguyễn Văn An")
+    );
+    checked_markdown("tcvn3.txt", &yaml);
+}
+
+/// Runs `vanban import` with `args`; its exit code and stderr.
+fn failing(args: &[&str]) -> (i32, String) {
+    let run = vanban(args);
+    (
+        run.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&run.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn bad_input_gets_a_vietnamese_error_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let at = |name: &str| dir.path().join(name).to_str().unwrap().to_owned();
+    let cases: [(&str, &[u8], i32, &str); 5] = [
+        ("chu.docx", b"Ke hoach", 1, "không phải tệp Word .docx"),
+        (
+            "hong.docx",
+            b"PK\x03\x04 hong hoan toan",
+            1,
+            "không phải tệp Word .docx",
+        ),
+        (
+            "cu.docx",
+            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
+            1,
+            "tệp Word cũ (.doc)",
+        ),
+        (
+            "nhi-phan.txt",
+            b"\x00\x01\x02\x03",
+            1,
+            "không đọc được thành văn bản",
+        ),
+        (
+            "khong-loai.txt",
+            "Một đoạn văn.\n".as_bytes(),
+            1,
+            "không nhận ra tên loại",
+        ),
+    ];
+    for (name, bytes, code, message) in cases {
+        std::fs::write(at(name), bytes).unwrap();
+        let (got, stderr) = failing(&["import", &at(name)]);
+        assert_eq!(got, code, "{name}: {stderr}");
+        assert!(
+            stderr.contains(name) && stderr.contains(message),
+            "{name}: {stderr}"
+        );
+    }
+    let (got, stderr) = failing(&["import", &at("khong-co.docx")]);
+    assert_eq!(got, 2, "{stderr}");
+    assert!(stderr.contains("khong-co.docx") && stderr.contains("không tìm thấy"));
+    let (got, stderr) = failing(&["import", dir.path().to_str().unwrap()]);
+    assert_eq!(got, 2, "{stderr}");
+}
+
+#[test]
+fn an_existing_output_or_the_source_is_never_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = fixture("dong-thap-kh552-2025-doi-moi-cong-nghe.txt");
+    let out = dir.path().join("da-co.yaml");
+    std::fs::write(&out, "kind: ke-hoach\n").unwrap();
+    let args = |extra: &[&str]| {
+        let mut a = vec![
+            "import".to_owned(),
+            source.to_str().unwrap().to_owned(),
+            "-o".to_owned(),
+            out.to_str().unwrap().to_owned(),
+        ];
+        a.extend(extra.iter().map(|s| s.to_string()));
+        a
+    };
+    let refused = vanban(&args(&[]).iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("--force"));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "kind: ke-hoach\n");
+    let forced = vanban(
+        &args(&["--force"])
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+    );
+    assert!(forced.status.success());
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .contains("kind: ke-hoach")
+    );
+
+    let copy = dir.path().join("ban-sao.txt");
+    std::fs::copy(&source, &copy).unwrap();
+    let before = std::fs::read(&copy).unwrap();
+    let (got, stderr) = failing(&[
+        "import",
+        copy.to_str().unwrap(),
+        "-o",
+        copy.to_str().unwrap(),
+        "--force",
+    ]);
+    assert_eq!(got, 2, "{stderr}");
+    assert!(stderr.contains("chính tệp cần nhập"));
+    assert_eq!(std::fs::read(&copy).unwrap(), before);
+}
