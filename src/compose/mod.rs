@@ -587,7 +587,7 @@ impl Composer<'_, '_> {
 /// The most characters of issuer names the PDF's author metadata takes: PDF/A holds the authors
 /// in one string of at most 32 767 bytes (UTF-16, two a character), so a document of many
 /// bodies names as many as fit in a quarter of it (each name is at most
-/// [`crate::check::values::NAME_MAX`] characters, so at least eight always fit).
+/// [`crate::check::values::NAME_MAX`] characters, so at least seven always fit).
 const AUTHORS_MAX: usize = 4_000;
 
 /// The issuer names the PDF's metadata lists: in order, as many as fit in [`AUTHORS_MAX`].

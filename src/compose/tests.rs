@@ -271,3 +271,15 @@ fn the_kèm_theo_line_names_who_enacted_the_decision() {
     );
     assert_eq!(line(&d), "Kèm theo Công văn số 12/UBND");
 }
+
+#[test]
+fn the_pdf_metadata_names_as_many_issuers_as_fit_in_one_pdf_a_string() {
+    let names = (0..40).map(|i| format!("{i:02}{}", "a".repeat(498)));
+    let kept = super::metadata_authors(names);
+    assert_eq!(
+        kept.len(),
+        7,
+        "500 characters and a separator each, within 4 000"
+    );
+    assert!(kept[0].starts_with("00") && kept[6].starts_with("06"));
+}

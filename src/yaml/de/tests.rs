@@ -114,3 +114,18 @@ fn keys_are_renamed_or_left_out_as_told() {
     let doc = Reader::new(&tree, &changes).read::<Doc>().unwrap();
     assert_eq!(doc.title, "t");
 }
+
+#[test]
+fn serde_s_128_bit_integers_are_named_as_numbers() {
+    use serde::de::Unexpected;
+    assert_eq!(
+        Found::from(Unexpected::Other(
+            "integer `340282366920938463463374607431768211455` as u128"
+        )),
+        Found::Other("số nguyên `340282366920938463463374607431768211455`".into())
+    );
+    assert_eq!(
+        Found::from(Unexpected::Other("integer `-5` as i128")),
+        Found::Integer(-5)
+    );
+}
