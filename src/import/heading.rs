@@ -2,7 +2,7 @@
 //! line, and the title line that names the kind (read from the table of kinds,
 //! [`crate::kind::KINDS`]).
 
-use super::lines::Line;
+use super::lines::{Cell, Line};
 use crate::kind::Kind;
 
 /// What the heading says.
@@ -81,7 +81,7 @@ pub fn is_rule(text: &str) -> bool {
 pub fn read(lines: &[Line]) -> Heading {
     let mut heading = Heading::default();
     // Issuer lines grouped by the table cell holding them (one group outside tables).
-    let mut groups: Vec<(Option<(usize, usize, usize)>, Vec<String>)> = Vec::new();
+    let mut groups: Vec<(Option<Cell>, Vec<String>)> = Vec::new();
     for line in lines {
         let text = line.text.as_str();
         if is_motto(text) {
@@ -98,7 +98,7 @@ pub fn read(lines: &[Line]) -> Heading {
             continue;
         }
         if is_issuer_text(text) {
-            let key = line.cell.map(|c| (c.table, c.row, c.column));
+            let key = line.cell;
             match groups.last_mut() {
                 Some((k, names)) if *k == key => names.push(text.to_owned()),
                 _ => groups.push((key, vec![text.to_owned()])),

@@ -37,7 +37,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, Undecodable> {
 }
 
 fn utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<String, Undecodable> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(Undecodable);
     }
     let units: Vec<u16> = bytes.chunks(2).map(|c| word([c[0], c[1]])).collect();
