@@ -83,12 +83,28 @@ pub fn read(lines: &[Line]) -> Heading {
     // Issuer lines grouped by the table cell holding them (one group outside tables).
     let mut groups: Vec<(Option<Cell>, Vec<String>)> = Vec::new();
     for line in lines {
-        let text = line.text.as_str();
-        if is_motto(text) {
+        // A copy from a PDF may run the two columns of the heading into one line: "ỦY BAN
+        // NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".
+        let text = [
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        ]
+        .iter()
+        .find_map(|motto| line.text.split_once(motto))
+        .map_or(line.text.as_str(), |(before, _)| before.trim());
+        if text.is_empty() || is_motto(text) {
             continue;
         }
         if let Some(rest) = number_line(text) {
-            read_number(rest, &mut heading);
+            // "Số: 552/KH-UBND Đồng Tháp, ngày 19 …": a PDF copy may run the number and the
+            // date of the two columns into one line.
+            let (number, after) = rest.split_once(' ').unwrap_or((rest, ""));
+            read_number(number, &mut heading);
+            if let Some((place, date, year)) = date_line(after.trim()) {
+                heading.place = Some(place);
+                heading.date = date;
+                heading.year = year;
+            }
             continue;
         }
         if let Some((place, date, year)) = date_line(text) {

@@ -550,15 +550,18 @@ fn appendix(lines: &[Line], ids: &mut Ids) -> Map {
         .nth("PHỤ LỤC".chars().count())
         .map_or("", |(i, _)| &head[i..])
         .trim();
+    // "PHỤ LỤC II", "PHỤ LỤC 2: TÊN", "PHỤ LỤC TÊN": the number is not part of the title.
     let numeral = |w: &str| {
-        w.chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
+        !w.is_empty()
+            && w.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
     };
-    let after_number = match after_word.split_once([':', '.', ' ']) {
-        Some((_, words)) => words,
-        None if numeral(after_word) => "",
-        None => after_word,
+    let after_number = match after_word.split_once(' ') {
+        Some((first, words)) if numeral(first.trim_end_matches([':', '.'])) => words,
+        None if numeral(after_word.trim_end_matches([':', '.'])) => "",
+        _ => after_word,
     }
+    .trim_start_matches([':', '.', '-', '–'])
     .trim();
     let mut title: Vec<String> = Vec::new();
     if !after_number.is_empty() {
