@@ -33,6 +33,10 @@
 //! plateau: 200 saves of a 1 000-Điều spec, each re-rendered with the cache kept, with the live
 //! heap and resident memory every 20 saves: they must level off, not grow with the saves.
 //!
+//! Import: `vanban import` of a real document of about 40 000 characters
+//! (tests/fixtures/import/), as copied text and as a Word file: median time and peak heap of
+//! reading, recognising and writing the spec (`VANBAN_BENCH_IMPORT=0` skips it).
+//!
 //! Run: `cargo bench --bench render` (release build). Options, by environment variable:
 //! `VANBAN_BENCH_ITERS=50` sets the iteration count; `VANBAN_BENCH_STAGES=1` also prints the
 //! median time of each pipeline stage; `VANBAN_BENCH_SAMPLES=0` skips the per-sample table,
@@ -379,6 +383,10 @@ fn main() {
         println!();
         batch(&paths);
     }
+    if enabled("VANBAN_BENCH_IMPORT") {
+        println!();
+        import(iters);
+    }
 }
 
 /// The table of every sample: vanban against Typst alone, time and peak heap.
@@ -436,6 +444,52 @@ fn samples_table(paths: &[PathBuf], iters: usize) {
         "worst time ratio {time:.3}× ({time_at}) — target ≤ 1.25×: {}; worst memory ratio {mem:.3}× ({mem_at})",
         if time <= 1.25 { "met" } else { "NOT met" }
     );
+}
+
+/// `vanban import` of the real ~40 000-character document of the import tests, as copied text
+/// and as a Word file: median and minimum time, peak heap.
+fn import(iters: usize) {
+    use vanban::import::{Format as Source, import_bytes};
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
+    println!(
+        "vanban import (read, recognise, write the spec): {iters} iterations after {WARMUP} warm-ups"
+    );
+    for (file, format) in [
+        (
+            "nghe-an-qd95-2025-quy-che-phoi-hop-dat-dai.txt",
+            Source::Text,
+        ),
+        (
+            "nghe-an-qd95-2025-quy-che-phoi-hop-dat-dai.docx",
+            Source::Docx,
+        ),
+    ] {
+        let bytes = std::fs::read(dir.join(file)).expect("import fixture");
+        let run = || {
+            import_bytes(file, &bytes, format)
+                .expect("fixture imports")
+                .yaml
+                .len()
+        };
+        for _ in 0..WARMUP {
+            black_box(run());
+        }
+        let mut times: Vec<Duration> = (0..iters).map(|_| timed(run)).collect();
+        let (median, min) = stats(&mut times);
+        let size = match format {
+            Source::Text => format!(
+                "{} characters",
+                String::from_utf8_lossy(&bytes).chars().count()
+            ),
+            Source::Docx => format!("{} KiB", bytes.len() / 1024),
+        };
+        println!(
+            "  {file} ({size}): median {:.2} ms, min {:.2} ms, peak heap {:.2} MiB",
+            ms(median),
+            ms(min),
+            mib(peak_bytes(run))
+        );
+    }
 }
 
 /// Whether an optional measurement runs: yes unless its variable is `0`.

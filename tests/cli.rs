@@ -608,6 +608,7 @@ fn every_help_page_is_in_vietnamese() {
         "render",
         "watch",
         "new",
+        "import",
         "schema",
         "check",
         "diff",

@@ -264,7 +264,7 @@ fn placeholder_issuer(n: usize, name: &str) -> Issuer {
 /// An id for an abbreviation: ASCII letters and digits, lower case.
 fn slug(abbr: &str) -> String {
     abbr.chars()
-        .map(|c| crate::vietnamese::ascii_letter(c))
+        .map(crate::vietnamese::ascii_letter)
         .filter(char::is_ascii_alphanumeric)
         .map(|c| c.to_ascii_lowercase())
         .collect()

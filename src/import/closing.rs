@@ -122,7 +122,10 @@ pub fn read(lines: &[Line]) -> Closing {
             closing.drafter = Some(text.to_owned());
             continue;
         }
-        if in_recipients && (is_item || (line.cell.is_some() && same_cell)) {
+        // A dash line after the list has been met is one of its items, also where a copy from
+        // a PDF put it after the signature block beside it ("- Lưu: VT.").
+        let late_item = is_item && !closing.recipients.is_empty();
+        if (in_recipients && (is_item || (line.cell.is_some() && same_cell))) || late_item {
             closing.recipients.push(recipient(text));
             continue;
         }

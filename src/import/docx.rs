@@ -47,31 +47,30 @@ struct Reader {
 impl Reader {
     fn document_child(&mut self, child: &DocumentChild) {
         match child {
-            DocumentChild::Paragraph(p) => {
-                let para = self.paragraph(p);
-                self.blocks.push(Block::Para(para));
-            }
-            DocumentChild::Table(t) => {
-                let table = self.table(t);
-                self.blocks.push(Block::Table(table));
-            }
+            DocumentChild::Paragraph(p) => self.push_paragraph(p),
+            DocumentChild::Table(t) => self.push_table(t),
+            // A content control around paragraphs or tables: what it holds.
             DocumentChild::StructuredDataTag(tag) => {
                 for child in &tag.children {
                     match child {
-                        StructuredDataTagChild::Paragraph(p) => {
-                            let para = self.paragraph(p);
-                            self.blocks.push(Block::Para(para));
-                        }
-                        StructuredDataTagChild::Table(t) => {
-                            let table = self.table(t);
-                            self.blocks.push(Block::Table(table));
-                        }
+                        StructuredDataTagChild::Paragraph(p) => self.push_paragraph(p),
+                        StructuredDataTagChild::Table(t) => self.push_table(t),
                         _ => {}
                     }
                 }
             }
             _ => {}
         }
+    }
+
+    fn push_paragraph(&mut self, p: &docx_rs::Paragraph) {
+        let para = self.paragraph(p);
+        self.blocks.push(Block::Para(para));
+    }
+
+    fn push_table(&mut self, t: &docx_rs::Table) {
+        let table = self.table(t);
+        self.blocks.push(Block::Table(table));
     }
 
     fn paragraph(&mut self, p: &docx_rs::Paragraph) -> Para {

@@ -2,7 +2,7 @@
 //! line, and the title line that names the kind (read from the table of kinds,
 //! [`crate::kind::KINDS`]).
 
-use super::lines::Line;
+use super::lines::{Cell, Line};
 use crate::kind::Kind;
 
 /// What the heading says.
@@ -81,14 +81,30 @@ pub fn is_rule(text: &str) -> bool {
 pub fn read(lines: &[Line]) -> Heading {
     let mut heading = Heading::default();
     // Issuer lines grouped by the table cell holding them (one group outside tables).
-    let mut groups: Vec<(Option<(usize, usize, usize)>, Vec<String>)> = Vec::new();
+    let mut groups: Vec<(Option<Cell>, Vec<String>)> = Vec::new();
     for line in lines {
-        let text = line.text.as_str();
-        if is_motto(text) {
+        // A copy from a PDF may run the two columns of the heading into one line: "ỦY BAN
+        // NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".
+        let text = [
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        ]
+        .iter()
+        .find_map(|motto| line.text.split_once(motto))
+        .map_or(line.text.as_str(), |(before, _)| before.trim());
+        if text.is_empty() || is_motto(text) {
             continue;
         }
         if let Some(rest) = number_line(text) {
-            read_number(rest, &mut heading);
+            // "Số: 552/KH-UBND Đồng Tháp, ngày 19 …": a PDF copy may run the number and the
+            // date of the two columns into one line.
+            let (number, after) = rest.split_once(' ').unwrap_or((rest, ""));
+            read_number(number, &mut heading);
+            if let Some((place, date, year)) = date_line(after.trim()) {
+                heading.place = Some(place);
+                heading.date = date;
+                heading.year = year;
+            }
             continue;
         }
         if let Some((place, date, year)) = date_line(text) {
@@ -98,7 +114,7 @@ pub fn read(lines: &[Line]) -> Heading {
             continue;
         }
         if is_issuer_text(text) {
-            let key = line.cell.map(|c| (c.table, c.row, c.column));
+            let key = line.cell;
             match groups.last_mut() {
                 Some((k, names)) if *k == key => names.push(text.to_owned()),
                 _ => groups.push((key, vec![text.to_owned()])),

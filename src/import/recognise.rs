@@ -118,6 +118,17 @@ pub fn spec(lines: &[Line], unplaced: &mut Vec<Unplaced>) -> Option<Map> {
             _ => map.put_noted(key, value.value.clone(), value.notes.clone()),
         }
     }
+    // "Số: 26/2025/QĐ-UBND": a number with its year is a legal document's.
+    if head.number_year.is_some()
+        && kind.legal() == crate::kind::Legal::Either
+        && map.get("legal").is_none()
+    {
+        map.put_noted(
+            "legal",
+            Node::Bool(true),
+            vec!["Số có năm (văn bản quy phạm pháp luật); câu ban hành cuối căn cứ chưa thấy: thêm `enacting`.".to_owned()],
+        );
+    }
     if !preamble.is_empty() {
         map.put("preamble", Node::List(preamble));
         map.move_before(
@@ -416,14 +427,13 @@ fn next_part(lines: &[Line]) -> Option<usize> {
     None
 }
 
+/// Whether a line opens a Phụ lục: "PHỤ LỤC …", or "Phụ lục" alone or with its number.
 fn is_appendix(text: &str) -> bool {
-    text.starts_with("PHỤ LỤC") || text == "Phụ lục" || {
-        text.strip_prefix("Phụ lục ").is_some_and(|r| {
-            r.split(' ').count() == 1
-                && r.chars()
-                    .all(|c| c.is_ascii_digit() || super::lines::is_roman(&c.to_string()))
+    text.starts_with("PHỤ LỤC")
+        || text == "Phụ lục"
+        || text.strip_prefix("Phụ lục ").is_some_and(|n| {
+            !n.is_empty() && (n.chars().all(|c| c.is_ascii_digit()) || super::lines::is_roman(n))
         })
-    }
 }
 
 /// A signature block as the spec writes it, given to the issuer its authority names, or else
@@ -540,20 +550,19 @@ fn appendix(lines: &[Line], ids: &mut Ids) -> Map {
         .nth("PHỤ LỤC".chars().count())
         .map_or("", |(i, _)| &head[i..])
         .trim();
-    let after_number = after_word
-        .split_once(|c: char| c == ':' || c == '.' || c == ' ')
-        .map_or(
-            if after_word
-                .chars()
-                .all(|c| c.is_ascii_digit() || super::lines::is_roman(&c.to_string()))
-            {
-                ""
-            } else {
-                after_word
-            },
-            |(_, r)| r,
-        )
-        .trim();
+    // "PHỤ LỤC II", "PHỤ LỤC 2: TÊN", "PHỤ LỤC TÊN": the number is not part of the title.
+    let numeral = |w: &str| {
+        !w.is_empty()
+            && w.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
+    };
+    let after_number = match after_word.split_once(' ') {
+        Some((first, words)) if numeral(first.trim_end_matches([':', '.'])) => words,
+        None if numeral(after_word.trim_end_matches([':', '.'])) => "",
+        _ => after_word,
+    }
+    .trim_start_matches([':', '.', '-', '–'])
+    .trim();
     let mut title: Vec<String> = Vec::new();
     if !after_number.is_empty() {
         title.push(after_number.to_owned());

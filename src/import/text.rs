@@ -37,7 +37,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, Undecodable> {
 }
 
 fn utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<String, Undecodable> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(Undecodable);
     }
     let units: Vec<u16> = bytes.chunks(2).map(|c| word([c[0], c[1]])).collect();
@@ -86,7 +86,9 @@ pub fn read(text: &str) -> Vec<Block> {
     let mut open = false;
     for line in kept {
         if line.text.is_empty() {
-            open = false;
+            // A blank line ends a block of a web copy; in a PDF copy it is as often a page
+            // break inside a sentence, so the next line decides.
+            open &= !blocks;
             continue;
         }
         match out.last_mut() {
@@ -168,12 +170,13 @@ fn typical_width(lines: &[&Line]) -> usize {
 }
 
 /// Whether `next` continues the paragraph that ends with `prev`. Never when `next` opens a
-/// provision, a signature block or Nơi nhận, is a drawn rule, a signer's name, a "Số: …/…" or a
-/// date line, nor after a "Số: …/…" line, nor when both
+/// provision, a căn cứ, a signature block or Nơi nhận, is a drawn rule, a signer's name, a
+/// "Số: …/…" or a date line, or a line in capitals after one that is not (a heading: "PHỤ
+/// LỤC", a title), nor after a "Số: …/…" line, nor when both
 /// are in capitals and `next` has more than one word (the lines of a heading or of a signature
 /// block); "Số:" always takes its number. Otherwise, in a text of blank-separated blocks,
 /// always; in a PDF copy, when `prev` ends without a full stop and `next` starts in lower
-/// case or `prev` filled the line.
+/// case, or `prev` filled the line or ends cut at a hyphen.
 fn continues(prev: &str, next: &str, width: usize, blocks: bool) -> bool {
     use super::closing::{is_authority, is_name, is_recipients};
     use super::heading::is_rule;
@@ -184,7 +187,11 @@ fn continues(prev: &str, next: &str, width: usize, blocks: bool) -> bool {
         |s: &str| s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase);
     let last_line = prev.rsplit('\n').next().unwrap_or(prev);
     let number_line = |s: &str| (s.starts_with("Số") || s.starts_with("SỐ")) && s.contains('/');
+    let lower = |s: &str| s.chars().any(char::is_lowercase);
     if super::lines::is_marker(next)
+        || next.starts_with("Căn cứ")
+        || (capitals(next) && lower(last_line))
+        || (capitals(last_line) && lower(next) && !next.starts_with(|c: char| c.is_lowercase()))
         || number_line(next)
         || number_line(prev)
         || super::heading::date_line(next).is_some()
@@ -206,21 +213,28 @@ fn continues(prev: &str, next: &str, width: usize, blocks: bool) -> bool {
         .is_some_and(|c| matches!(c, '.' | ';' | ':' | '!' | '?' | '…'));
     let lower = next.chars().next().is_some_and(char::is_lowercase);
     let full = width >= 40 && prev.chars().count() * 4 >= width * 3;
-    !ends && (lower || full)
+    let cut = prev.ends_with('-') && !prev.ends_with(" -");
+    !ends && (lower || full || cut)
 }
 
 /// Appends `next` to a paragraph: a word cut by a hyphen at the line end ("truy-" + "ền") is
-/// joined without it; otherwise one space.
+/// joined without it, a symbol cut at its hyphen ("57-" + "NQ/TW") with it; otherwise one
+/// space.
 fn join(text: &mut String, next: &str) {
     let mut tail = text.chars().rev();
-    let hyphen = tail.next() == Some('-')
-        && tail.next().is_some_and(char::is_lowercase)
-        && next.chars().next().is_some_and(char::is_lowercase);
-    if hyphen {
+    let dash = tail.next() == Some('-');
+    let before = tail.next();
+    let first = next.chars().next();
+    if dash && before.is_some_and(char::is_lowercase) && first.is_some_and(char::is_lowercase) {
+        // A word the line end cut: "truy-" + "ền".
         text.pop();
-    } else {
+    } else if !(dash
+        && before.is_some_and(char::is_alphanumeric)
+        && first.is_some_and(char::is_alphanumeric))
+    {
         text.push(' ');
     }
+    // Otherwise a number or symbol cut at its own hyphen joins whole: "57-" + "NQ/TW".
     text.push_str(next);
 }
 
@@ -244,7 +258,7 @@ mod tests {
             "KẾ HOẠCH\nPhối hợp tuyên truyền\ngiữa hai cơ quan\n\n1. Mục đích\n\
              Tăng cường công tác tuyên truyền, phổ biến giáo dục pháp luật cho\n\
              cán bộ và nhân dân trên địa bàn tỉnh trong năm 2025 để nâng cao nhận thức.\n\
-             - Tuyên truy-\nền về pháp luật;\n",
+             - Tuyên truy-\nền về pháp luật;\nCăn cứ Nghị quyết số 57-\nNQ/TW của Bộ Chính trị;\n",
         );
         let mut want = vec![
             "KẾ HOẠCH".to_owned(),
@@ -254,6 +268,7 @@ mod tests {
              dân trên địa bàn tỉnh trong năm 2025 để nâng cao nhận thức."
                 .to_owned(),
             "- Tuyên truyền về pháp luật;".to_owned(),
+            "Căn cứ Nghị quyết số 57-NQ/TW của Bộ Chính trị;".to_owned(),
         ];
         // Three pages, each closed by its number and opened by the running header.
         for (page, number) in ["2", "- 3 -", "Trang 4/5"].iter().enumerate() {
