@@ -30,6 +30,9 @@ pub enum Format {
     /// The Typst source the PDF is made from (compiles by itself).
     #[value(alias = "typst")]
     Typ,
+    /// Word (.docx) laid out per ND 30 like the PDF, for review rounds.
+    #[value(alias = "word")]
+    Docx,
 }
 
 impl Format {
@@ -39,6 +42,7 @@ impl Format {
             Format::Pdf => "pdf",
             Format::Md => "md",
             Format::Typ => "typ",
+            Format::Docx => "docx",
         }
     }
 }
