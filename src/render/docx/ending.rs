@@ -9,7 +9,6 @@ use super::paragraphs::{Writer, twips, utwips};
 use super::text::{Look, runs};
 use crate::document::SignatureView;
 use crate::markup::Text;
-use docx_rs::VMergeType;
 use docx_rs::{HeightRule, LineSpacing, LineSpacingType, Paragraph, SpecialIndentType, TableRow};
 
 /// What a document's end holds.
@@ -80,7 +79,7 @@ pub fn ending(w: &mut Writer, e: &Ending) -> Vec<Block> {
 }
 
 /// The four rows of signature blocks side by side: authority lines, title, room, name.
-fn rows(w: &mut Writer, cells: Vec<Vec<Vec<Paragraph>>>, widths: &[f64]) -> Vec<TableRow> {
+fn rows(w: &mut Writer, cells: Vec<[Vec<Paragraph>; 4]>, widths: &[f64]) -> Vec<TableRow> {
     let room = w.nd.signature_space;
     (0..4)
         .map(|r| {
@@ -102,17 +101,35 @@ fn rows(w: &mut Writer, cells: Vec<Vec<Vec<Paragraph>>>, widths: &[f64]) -> Vec<
 
 /// One signature block's four parts, each a list of centred bold paragraphs, indented by
 /// `left` and `right` points inside its cell; all but the name kept with what follows.
-fn block(w: &mut Writer, s: &SignatureView, left: f64, right: f64) -> Vec<Vec<Paragraph>> {
+fn block(
+    w: &mut Writer,
+    s: &SignatureView,
+    width: f64,
+    left: f64,
+    right: f64,
+) -> [Vec<Paragraph>; 4] {
     let nd = w.nd.clone();
     let look = Look::bold(nd.signature_size);
     let size = nd.signature_size;
-    let mut authority: Vec<Paragraph> = s
-        .authority
-        .iter()
-        .map(|a| w.centred(runs(a, look), size, 0.0))
-        .collect();
+    let column = width - left - right;
+    // Each line balanced in the column, inside the cell's own indents.
+    let balance = |w: &Writer, p: Paragraph, text: &Text| {
+        let side = w.balanced_indent(text, size, true, column);
+        p.indent(
+            Some(twips(left + side)),
+            None,
+            Some(twips(right + side)),
+            None,
+        )
+    };
+    let mut authority: Vec<Paragraph> = Vec::new();
+    for a in &s.authority {
+        let p = w.centred(runs(a, look), size, 0.0);
+        authority.push(balance(w, p, a));
+    }
     if authority.is_empty() {
-        authority.push(w.centred(Vec::new(), size, 0.0));
+        let p = w.centred(Vec::new(), size, 0.0);
+        authority.push(balance(w, p, &Text::default()));
     }
     // The PDF's grid puts a single line's gap between the authority and the title.
     let title = w.centred(runs(&s.title, look), size, 0.0).line_spacing(
@@ -122,17 +139,16 @@ fn block(w: &mut Writer, s: &SignatureView, left: f64, right: f64) -> Vec<Vec<Pa
             .before(utwips(nd.single_em * size))
             .after(0),
     );
+    let title = balance(w, title, &s.title);
     let room = w.centred(Vec::new(), size, 0.0);
+    let room = balance(w, room, &Text::default());
     let name = w.centred(runs(&s.name, look), size, 0.0);
-    let indent = |p: Paragraph, keep: bool| {
-        p.indent(Some(twips(left)), None, Some(twips(right)), None)
-            .keep_next(keep)
-    };
-    vec![
-        authority.into_iter().map(|p| indent(p, true)).collect(),
-        vec![indent(title, true)],
-        vec![indent(room, true)],
-        vec![indent(name, false)],
+    let name = balance(w, name, &s.name);
+    [
+        authority.into_iter().map(|p| p.keep_next(true)).collect(),
+        vec![title.keep_next(true)],
+        vec![room.keep_next(true)],
+        vec![name],
     ]
 }
 
@@ -140,42 +156,31 @@ fn block(w: &mut Writer, s: &SignatureView, left: f64, right: f64) -> Vec<Vec<Pa
 fn pair(w: &mut Writer, a: &SignatureView, b: &SignatureView) -> docx_rs::Table {
     let half = w.width / 2.0;
     let gutter = w.nd.signature_gutter / 2.0;
-    let cells = vec![block(w, a, 0.0, gutter), block(w, b, gutter, 0.0)];
+    let cells = vec![
+        block(w, a, half, 0.0, gutter),
+        block(w, b, half, gutter, 0.0),
+    ];
     let rows = rows(w, cells, &[half, half]);
     borderless(rows, &[half, half])
 }
 
 /// A lone block in the right column, `recipients-width` of the width left to the Nơi nhận
-/// (`beside`, spanning the four rows) or empty.
+/// (`beside`) or empty: one row that never breaks across pages, the room for the signature an
+/// empty paragraph of its height.
 fn lone(w: &mut Writer, s: &SignatureView, beside: Vec<Paragraph>) -> docx_rs::Table {
     let left = w.width * w.nd.recipients_width;
     let right = w.width - left;
-    let gutter = w.nd.signature_gutter;
     let mut beside = beside;
     if beside.is_empty() {
         beside.push(w.left(Vec::new(), w.nd.body_size));
     }
-    let empty = w.left(Vec::new(), w.nd.body_size);
-    let signature = block(w, s, gutter, 0.0);
-    let recipients = vec![
-        beside,
-        vec![empty.clone()],
-        vec![empty.clone()],
-        vec![empty],
-    ];
-    let mut rows = rows(w, vec![recipients, signature], &[left, right]);
-    // The Nơi nhận cell spans the four rows.
-    for (r, row) in rows.iter_mut().enumerate() {
-        let merge = if r == 0 {
-            VMergeType::Restart
-        } else {
-            VMergeType::Continue
-        };
-        if let Some(docx_rs::TableRowChild::TableCell(c)) = row.cells.first_mut() {
-            *c = c.clone().vertical_merge(merge);
-        }
-    }
-    borderless(rows, &[left, right])
+    let [authority, title, _, name] = block(w, s, right, w.nd.signature_gutter, 0.0);
+    let mut signature = authority;
+    signature.extend(title);
+    signature.push(w.spacer(w.nd.signature_space));
+    signature.extend(name);
+    let row = TableRow::new(vec![cell(beside, left), cell(signature, right)]).cant_split();
+    borderless(vec![row], &[left, right])
 }
 
 /// Nơi nhận (ô 9b): "Nơi nhận:" bold italic, then "- " and each recipient, a wrapped one

@@ -46,14 +46,16 @@ pub fn heading(w: &mut Writer, doc: &Document, dated: bool) -> Block {
                 nd.header_size,
                 0.0,
             );
-            issuers.push(p);
+            let side = twips(w.balanced_indent(parent, nd.header_size, false, left));
+            issuers.push(p.indent(Some(side), None, Some(side), None));
         }
         let p = w.centred(
             runs(&issuer.name, Look::bold(nd.header_size)),
             nd.header_size,
             nd.issuer_gap,
         );
-        issuers.push(p);
+        let side = twips(w.balanced_indent(&issuer.name, nd.header_size, true, left));
+        issuers.push(p.indent(Some(side), None, Some(side), None));
         names.push(&issuer.name);
     }
     let rule = nd.rule_ratio * w.widest(&names, nd.header_size, true, left);
@@ -184,7 +186,9 @@ pub fn title(w: &mut Writer, doc: &Document) -> Vec<Block> {
         );
     blocks.push(kind);
     for line in &doc.title_lines {
-        blocks.push(w.centred(runs(line, look), nd.title_size, 0.0));
+        let side = twips(w.balanced_indent(line, nd.title_size, true, w.width));
+        let p = w.centred(runs(line, look), nd.title_size, 0.0);
+        blocks.push(p.indent(Some(side), None, Some(side), None));
     }
     if let Some(attached) = &doc.attached {
         blocks.push(attached_line(w, attached));

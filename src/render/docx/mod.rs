@@ -77,6 +77,29 @@ impl Block {
     }
 }
 
+/// What holds the blocks of a part: a section, or the document for its last section.
+trait Holder: Sized {
+    fn add(self, block: Block) -> Self;
+}
+
+impl Holder for Section {
+    fn add(self, block: Block) -> Self {
+        match block {
+            Block::Par(p) => self.add_paragraph(*p),
+            Block::Table(t) => self.add_table(*t),
+        }
+    }
+}
+
+impl Holder for Docx {
+    fn add(self, block: Block) -> Self {
+        match block {
+            Block::Par(p) => self.add_paragraph(*p),
+            Block::Table(t) => self.add_table(*t),
+        }
+    }
+}
+
 /// A run of pages with its own section: the document, a Phụ lục, a text a decision issues.
 struct Part {
     /// Landscape pages.
@@ -127,13 +150,7 @@ pub fn docx(doc: &Document, options: &DocxOptions) -> Result<Vec<u8>, Error> {
             if i == 0 {
                 section = section.header(header.clone()).first_header(first.clone());
             }
-            for block in part.blocks {
-                section = match block {
-                    Block::Par(p) => section.add_paragraph(*p),
-                    Block::Table(t) => section.add_table(*t),
-                };
-            }
-            docx = docx.add_section(section);
+            docx = docx.add_section(part.blocks.into_iter().fold(section, Holder::add));
         } else {
             docx.document.section_property = docx
                 .document
@@ -148,12 +165,7 @@ pub fn docx(doc: &Document, options: &DocxOptions) -> Result<Vec<u8>, Error> {
             if i == 0 {
                 docx = docx.header(header.clone()).first_header(first.clone());
             }
-            for block in part.blocks {
-                docx = match block {
-                    Block::Par(p) => docx.add_paragraph(*p),
-                    Block::Table(t) => docx.add_table(*t),
-                };
-            }
+            docx = part.blocks.into_iter().fold(docx, Holder::add);
         }
     }
     let mut bytes = std::io::Cursor::new(Vec::new());

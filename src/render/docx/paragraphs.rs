@@ -191,6 +191,98 @@ impl<'a> Writer<'a> {
     }
 }
 
+impl Writer<'_> {
+    /// The indent, on each side, that sets heading text (a name, a line of the trích yếu, a
+    /// signature line) in a column `column` points wide as the PDF does: each of the author's
+    /// lines on one line when it fits; one that wraps keeps the column's width unless its last
+    /// line would be a single word or shorter than `short-line` of the line above, in which case
+    /// it gets the narrowest width that keeps its count of lines (balanced lines). One indent
+    /// serves the whole paragraph: the smallest its lines allow.
+    pub fn balanced_indent(&self, text: &Text, size: f64, bold: bool, column: f64) -> f64 {
+        let space = self.measure.width(" ", size, bold);
+        let indent = author_lines(text)
+            .iter()
+            .filter(|line| !line.trim().is_empty())
+            .map(|line| {
+                let words: Vec<f64> = line
+                    .split_whitespace()
+                    .map(|w| self.measure.width(w, size, bold))
+                    .collect();
+                let natural =
+                    words.iter().sum::<f64>() + space * words.len().saturating_sub(1) as f64;
+                // A line that fits only bounds the indent (with a point to spare); one that
+                // wraps asks for it.
+                if natural <= column {
+                    return ((column - natural) / 2.0 - 1.0, false);
+                }
+                let lines = greedy(&words, space, column);
+                let short = match lines.as_slice() {
+                    [.., above, last] => last.0 == 1 || last.1 < self.nd.short_line * above.1,
+                    _ => false,
+                };
+                if !short {
+                    return (0.0, true);
+                }
+                // On two lines: the fewest words moved down from the first line that make the
+                // last one long enough; the width is that of the shortened first line.
+                if let [(first, _), _] = lines.as_slice() {
+                    let width = |ws: &[f64]| {
+                        ws.iter().sum::<f64>() + space * ws.len().saturating_sub(1) as f64
+                    };
+                    let mut at = *first;
+                    while at > 2 {
+                        let (head, tail) = (width(&words[..at]), width(&words[at..]));
+                        if words.len() - at >= 2 && tail >= self.nd.short_line * head {
+                            break;
+                        }
+                        at -= 1;
+                    }
+                    let (head, tail) = (width(&words[..at]), width(&words[at..]));
+                    if words.len() - at >= 2 && tail >= self.nd.short_line * head && tail <= head {
+                        return ((column - head) / 2.0 - 1.0, true);
+                    }
+                }
+                let (mut narrow, mut fits) = (0.0, column);
+                for _ in 0..self.nd.balance_steps {
+                    let mid = (narrow + fits) / 2.0;
+                    if greedy(&words, space, mid).len() <= lines.len() {
+                        fits = mid;
+                    } else {
+                        narrow = mid;
+                    }
+                }
+                // A point to spare, so that rounding in the word processor never wraps again.
+                ((column - fits) / 2.0 - 1.0, true)
+            })
+            .collect::<Vec<(f64, bool)>>();
+        // No line wraps: the paragraph takes the whole column.
+        if !indent.iter().any(|(_, wraps)| *wraps) {
+            return 0.0;
+        }
+        indent
+            .iter()
+            .map(|(x, _)| *x)
+            .fold(f64::INFINITY, f64::min)
+            .clamp(0.0, column / 2.0)
+    }
+}
+
+/// Words of these widths broken into lines at most `width` wide, each as full as it can be: for
+/// each line, its count of words and its width.
+fn greedy(words: &[f64], space: f64, width: f64) -> Vec<(usize, f64)> {
+    let mut lines: Vec<(usize, f64)> = Vec::new();
+    for &w in words {
+        match lines.last_mut() {
+            Some(line) if line.1 + space + w <= width => {
+                line.0 += 1;
+                line.1 += space + w;
+            }
+            _ => lines.push((1, w)),
+        }
+    }
+    lines
+}
+
 /// The lines of a text as its author broke them, as plain characters.
 fn author_lines(text: &Text) -> Vec<String> {
     use crate::markup::Inline;
@@ -216,6 +308,24 @@ pub fn add_runs(p: Paragraph, parts: Vec<Run>) -> Paragraph {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn balances_a_heading_line_as_the_pdf_does() {
+        let style = crate::render::Templates::embedded().style();
+        let nd = Nd30::read(style, "nd30.typ").unwrap();
+        let fonts = crate::render::FontSet::embedded();
+        let w = Writer::new(nd, Measure::new(fonts.fonts()));
+        let column = 190.85;
+        // Fits: the whole column.
+        let short = Text::literal("BÁO SÀI GÒN GIẢI PHÓNG");
+        assert_eq!(w.balanced_indent(&short, 13.0, true, column), 0.0);
+        // Would end on one word ("… TỈNH SÓC / TRĂNG"): one word moves down, as in the PDF,
+        // and the paragraph is as wide as "ỦY BAN NHÂN DÂN TỈNH" and 2 pt.
+        let name = Text::literal("ỦY BAN NHÂN DÂN TỈNH SÓC TRĂNG");
+        let side = w.balanced_indent(&name, 13.0, true, column);
+        let first = w.measure.width("ỦY BAN NHÂN DÂN TỈNH", 13.0, true);
+        assert!((column - 2.0 * side - (first + 2.0)).abs() < 0.01, "{side}");
+    }
 
     #[test]
     fn splits_a_text_at_its_author_breaks() {

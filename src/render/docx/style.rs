@@ -65,6 +65,11 @@ pub struct Nd30 {
     pub header_gutter: f64,
     /// Between the names and the Số / date row.
     pub header_row_gap: f64,
+    /// A wrapped heading line whose last line is shorter than this share of the line above
+    /// (or a single word) is set in balanced lines.
+    pub short_line: f64,
+    /// How many halvings find the balanced width.
+    pub balance_steps: usize,
     /// Rules under the issuer and the trích yếu: this share of the text.
     pub rule_ratio: f64,
     /// The rule under the Tiêu ngữ: this share of it.
@@ -167,6 +172,8 @@ impl Nd30 {
             header_left: table.length("header-left")?,
             header_gutter: table.length("header-gutter")?,
             header_row_gap: table.length("header-row-gap")?,
+            short_line: table.ratio("short-line")?,
+            balance_steps: table.ratio("balance-steps")?.round().clamp(1.0, 30.0) as usize,
             rule_ratio: table.ratio("rule-ratio")?,
             motto_rule_ratio: table.ratio("motto-rule-ratio")?,
             rule_stroke: table.length("rule-stroke")?,
