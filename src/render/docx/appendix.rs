@@ -27,13 +27,9 @@ pub fn appendix(w: &mut Writer, a: &AppendixView) -> Vec<Block> {
     out.push(attached_line(w, &a.attached));
     let width = w.width;
     let rule = nd.rule_ratio * w.widest(&[&a.title], nd.title_size, true, width);
-    let rule = w.rule(rule, width, nd.rule_gap).line_spacing(
-        LineSpacing::new()
-            .line_rule(LineSpacingType::Exact)
-            .line(twips(1.0))
-            .before(utwips(nd.rule_gap))
-            .after(utwips(nd.title_after)),
-    );
+    let rule = w
+        .rule(rule, width, nd.rule_gap)
+        .line_spacing(super::paragraphs::rule_spacing(nd.rule_gap, nd.title_after));
     out.push(rule);
     let mut out: Vec<Block> = out
         .into_iter()

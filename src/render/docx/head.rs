@@ -198,15 +198,7 @@ pub fn title(w: &mut Writer, doc: &Document) -> Vec<Block> {
     let rule = nd.rule_ratio * w.widest(&lines, nd.title_size, true, width);
     // The rule, then `title-after` before the text; the whole title kept with the text.
     let rule = w.rule(rule, width, nd.rule_gap);
-    blocks.push(
-        rule.line_spacing(
-            docx_rs::LineSpacing::new()
-                .line_rule(docx_rs::LineSpacingType::Exact)
-                .line(twips(1.0))
-                .before(super::paragraphs::utwips(nd.rule_gap))
-                .after(super::paragraphs::utwips(nd.title_after)),
-        ),
-    );
+    blocks.push(rule.line_spacing(super::paragraphs::rule_spacing(nd.rule_gap, nd.title_after)));
     blocks
         .into_iter()
         .map(|p| Block::par(p.keep_next(true)))
@@ -219,7 +211,9 @@ pub fn attached_line(w: &mut Writer, attached: &AttachedLine) -> docx_rs::Paragr
     line.prepend_literal("(");
     line.push_literal(")");
     let size = w.nd.title_size;
+    let side = twips(w.even_indent(&line, size, true, w.width));
     w.centred(runs(&line, Look::italic(size)), size, 0.0)
+        .indent(Some(side), None, Some(side), None)
 }
 
 /// A decision's enacting line (the authority under the title, "QUYẾT ĐỊNH:" after the căn cứ):

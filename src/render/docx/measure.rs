@@ -3,21 +3,21 @@
 
 use typst::text::{Font, FontStyle, FontWeight};
 
-/// The upright faces of the font family, regular and bold, to measure text in.
+/// The faces of the font family, by weight and slant, to measure text in.
 pub struct Measure<'a> {
-    faces: Vec<(bool, ttf_parser::Face<'a>)>,
+    faces: Vec<(bool, bool, ttf_parser::Face<'a>)>,
 }
 
 impl<'a> Measure<'a> {
-    /// Measures with the upright faces of `faces` (a face that does not parse is left out).
+    /// Measures with `faces` (a face that does not parse is left out).
     pub fn new(faces: &'a [Font]) -> Measure<'a> {
         let faces = faces
             .iter()
-            .filter(|f| f.info().variant.style == FontStyle::Normal)
             .filter_map(|f| {
                 let bold = f.info().variant.weight >= FontWeight::SEMIBOLD;
+                let italic = f.info().variant.style != FontStyle::Normal;
                 let face = ttf_parser::Face::parse(f.data().as_slice(), f.index()).ok()?;
-                Some((bold, face))
+                Some((bold, italic, face))
             })
             .collect();
         Measure { faces }
@@ -27,12 +27,17 @@ impl<'a> Measure<'a> {
     /// aside, as Word does without kerning turned on). A character the face lacks counts half
     /// an em.
     pub fn width(&self, text: &str, size: f64, bold: bool) -> f64 {
+        self.styled(text, size, bold, false)
+    }
+
+    /// [`Measure::width`] of upright or italic text.
+    pub fn styled(&self, text: &str, size: f64, bold: bool, italic: bool) -> f64 {
         let face = self
             .faces
             .iter()
-            .find(|(b, _)| *b == bold)
+            .find(|(b, i, _)| *b == bold && *i == italic)
             .or(self.faces.first());
-        let Some((_, face)) = face else {
+        let Some((_, _, face)) = face else {
             return 0.5 * size * text.chars().count() as f64;
         };
         let units = f64::from(face.units_per_em());

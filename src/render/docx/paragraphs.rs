@@ -134,7 +134,7 @@ impl<'a> Writer<'a> {
     }
 
     /// A centred rule `length` points long in a column `column` points wide, `before` points
-    /// under the text above: an empty paragraph of the rule's thickness whose top border is
+    /// under the text above: an empty paragraph of the rule's thickness whose bottom border is
     /// the rule, its indents leaving the rule's length.
     pub fn rule(&mut self, length: f64, column: f64, before: f64) -> Paragraph {
         self.rule_at(length, 0.0, column, before)
@@ -146,16 +146,12 @@ impl<'a> Writer<'a> {
         let side = (column - length) / 2.0;
         let (left, right) = (twips(offset + side), twips(side));
         // Borders are in eighths of a point.
-        let border = ParagraphBorder::new(ParagraphBorderPosition::Top)
+        let border = ParagraphBorder::new(ParagraphBorderPosition::Bottom)
             .val(BorderType::Single)
             .size((self.nd.rule_stroke * 8.0).round().max(2.0) as usize)
             .space(0)
             .color("000000");
-        let spacing = LineSpacing::new()
-            .line_rule(LineSpacingType::Exact)
-            .line(twips(1.0))
-            .before(utwips(before))
-            .after(0);
+        let spacing = rule_spacing(before, 0.0);
         let mut p = self.paragraph();
         p.property = p
             .property
@@ -242,15 +238,7 @@ impl Writer<'_> {
                         return ((column - head) / 2.0 - 1.0, true);
                     }
                 }
-                let (mut narrow, mut fits) = (0.0, column);
-                for _ in 0..self.nd.balance_steps {
-                    let mid = (narrow + fits) / 2.0;
-                    if greedy(&words, space, mid).len() <= lines.len() {
-                        fits = mid;
-                    } else {
-                        narrow = mid;
-                    }
-                }
+                let fits = narrowest(&words, space, column, self.nd.balance_steps);
                 // A point to spare, so that rounding in the word processor never wraps again.
                 ((column - fits) / 2.0 - 1.0, true)
             })
@@ -265,6 +253,52 @@ impl Writer<'_> {
             .fold(f64::INFINITY, f64::min)
             .clamp(0.0, column / 2.0)
     }
+}
+
+impl Writer<'_> {
+    /// The indent, on each side, that sets a centred `text` too long for one line in lines of
+    /// about equal length, as the PDF sets the "(Kèm theo …)" line (`nd30-even-lines`): the
+    /// narrowest width keeping as few lines as the column gives; 0 when it fits on one line.
+    pub fn even_indent(&self, text: &Text, size: f64, italic: bool, column: f64) -> f64 {
+        let space = self.measure.styled(" ", size, false, italic);
+        let words: Vec<f64> = text
+            .plain
+            .split_whitespace()
+            .map(|w| self.measure.styled(w, size, false, italic))
+            .collect();
+        if greedy(&words, space, column).len() < 2 {
+            return 0.0;
+        }
+        let fits = narrowest(&words, space, column, self.nd.balance_steps);
+        ((column - fits) / 2.0 - 1.0).clamp(0.0, column / 2.0)
+    }
+}
+
+/// The narrowest width, found in `steps` halvings, at which words of these widths take no more
+/// lines than at `column`.
+fn narrowest(words: &[f64], space: f64, column: f64, steps: usize) -> f64 {
+    let count = greedy(words, space, column).len();
+    let (mut narrow, mut fits) = (0.0, column);
+    for _ in 0..steps {
+        let mid = (narrow + fits) / 2.0;
+        if greedy(words, space, mid).len() <= count {
+            fits = mid;
+        } else {
+            narrow = mid;
+        }
+    }
+    fits
+}
+
+/// The spacing of a rule's paragraph: `before` points under the text above, `after` above the
+/// next. Its one line is set single at 1 pt, the border drawn under it (an exact line height
+/// makes LibreOffice draw the border up into the line above).
+pub fn rule_spacing(before: f64, after: f64) -> LineSpacing {
+    LineSpacing::new()
+        .line_rule(LineSpacingType::Auto)
+        .line(240)
+        .before(utwips(before))
+        .after(utwips(after))
 }
 
 /// Words of these widths broken into lines at most `width` wide, each as full as it can be: for
