@@ -21,6 +21,10 @@
 //! fresh `vanban render` process, which is what the target (at most 0.30×) is measured
 //! against, and, for reference, an in-process render with Typst's cache emptied.
 //!
+//! Word: the .docx alone from the composed document (`render::docx`), and the whole in-memory
+//! render to Word only (`render_spec(path, &[Docx])`: load, numbering, the .docx, no Typst),
+//! median and minimum per sample, with the file's size (`VANBAN_BENCH_WORD=0` skips it).
+//!
 //! Batches: [`BATCH`] (500) specs rendered to a temporary folder one after another, against the
 //! same batch through `render_all` with 2 workers (target: at most 0.6× the sequential time),
 //! each with its peak heap; for reference also against one `vanban render` process per spec in
@@ -361,6 +365,10 @@ fn main() {
     if enabled("VANBAN_BENCH_SAMPLES") {
         samples_table(&paths, iters);
     }
+    if enabled("VANBAN_BENCH_WORD") {
+        println!();
+        word(&paths, iters);
+    }
     if std::env::var_os("VANBAN_BENCH_STAGES").is_some_and(|v| !v.is_empty() && v != "0") {
         println!();
         for path in &paths {
@@ -488,6 +496,57 @@ fn import(iters: usize) {
             ms(median),
             ms(min),
             mib(peak_bytes(run))
+        );
+    }
+}
+
+/// The Word measurement: for each sample, the .docx made from its composed document, and the
+/// whole render to Word only, alternating; medians and minima.
+fn word(paths: &[PathBuf], iters: usize) {
+    println!(
+        "Word (.docx): the file alone from the composed document, and the whole render to Word \
+         only (no Typst); {iters} iterations"
+    );
+    let templates = render::Templates::embedded();
+    let options = render::DocxOptions::new(FontSet::embedded(), templates);
+    for path in paths {
+        let name = path.display().to_string();
+        let doc = pipeline::signable(&name, &spec_text(path))
+            .expect("sample composes")
+            .document;
+        let docx = || {
+            render::docx(&doc, &options)
+                .expect("the .docx is made")
+                .len()
+        };
+        let whole = || {
+            render_spec(path, &[Format::Docx], &Options::default())
+                .expect("vanban renders the sample")
+                .outputs
+                .iter()
+                .map(|(_, bytes)| bytes.len())
+                .sum()
+        };
+        for _ in 0..WARMUP {
+            timed(docx);
+            timed(whole);
+        }
+        let (mut a, mut b) = (Vec::with_capacity(iters), Vec::with_capacity(iters));
+        for _ in 0..iters {
+            a.push(timed(docx));
+            b.push(timed(whole));
+        }
+        let ((a_med, a_min), (b_med, b_min)) = (stats(&mut a), stats(&mut b));
+        println!(
+            "  {}: docx {:.2} ms (min {:.2}), render to docx {:.2} ms (min {:.2}), {} KiB, peak \
+             heap {:.2} MiB",
+            path.file_stem().unwrap_or_default().to_string_lossy(),
+            ms(a_med),
+            ms(a_min),
+            ms(b_med),
+            ms(b_min),
+            docx() / 1024,
+            mib(peak_bytes(docx)),
         );
     }
 }

@@ -104,11 +104,11 @@ fn misuse_exits_2_in_vietnamese() {
         "{}",
         stderr(&o)
     );
-    let o = vanban(&["render", "x.yaml", "--format", "docx"]);
+    let o = vanban(&["render", "x.yaml", "--format", "odt"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("định dạng `docx`"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("định dạng `odt`"), "{}", stderr(&o));
     assert!(
-        stderr(&o).contains("chọn trong: pdf, md, typ"),
+        stderr(&o).contains("chọn trong: pdf, md, typ, docx"),
         "{}",
         stderr(&o)
     );

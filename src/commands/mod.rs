@@ -67,7 +67,7 @@ pub fn usage_error(e: clap::Error) -> u8 {
 }
 
 /// A value outside an argument's list, in Vietnamese: the value given and the valid ones, as
-/// clap found them ("định dạng `docx` không có; chọn trong: pdf, md, typ").
+/// clap found them ("định dạng `odt` không có; chọn trong: pdf, md, typ, docx").
 fn invalid_value(e: &clap::Error) -> String {
     let flag = e
         .get(ContextKind::InvalidArg)

@@ -275,10 +275,7 @@ fn yaml_string(
     value: &tera::Value,
     _: &std::collections::HashMap<String, tera::Value>,
 ) -> tera::Result<tera::Value> {
-    let text = value
-        .as_str()
-        .map(str::to_owned)
-        .unwrap_or_else(|| value.to_string());
+    let text = filter_input(value);
     let mut out = String::from("\"");
     for c in text.chars() {
         match c {
@@ -295,6 +292,14 @@ fn yaml_string(
     Ok(tera::Value::String(out))
 }
 
+/// The text a Tera filter is given: a string as it is, any other value as JSON.
+fn filter_input(value: &tera::Value) -> String {
+    value
+        .as_str()
+        .map(str::to_owned)
+        .unwrap_or_else(|| value.to_string())
+}
+
 /// What a YAML reader or an editor may take as the end of a line.
 const LINE_BREAKS: [char; 5] = ['\n', '\r', '\u{0085}', '\u{2028}', '\u{2029}'];
 
@@ -304,10 +309,7 @@ fn one_line(
     value: &tera::Value,
     _: &std::collections::HashMap<String, tera::Value>,
 ) -> tera::Result<tera::Value> {
-    let text = value
-        .as_str()
-        .map(str::to_owned)
-        .unwrap_or_else(|| value.to_string());
+    let text = filter_input(value);
     let line = text
         .chars()
         .filter(|&c| c != '\u{FEFF}')

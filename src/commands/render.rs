@@ -23,7 +23,7 @@ pub struct Request {
         hide_default_value = true
     )]
     pub out: PathBuf,
-    /// Định dạng cần tạo, cách nhau bởi dấu phẩy: pdf, md, typ (mặc định: pdf,md).
+    /// Định dạng cần tạo, cách nhau bởi dấu phẩy: pdf, md, typ, docx (mặc định: pdf,md).
     #[arg(
         short = 'f',
         long = "format",

@@ -6,7 +6,7 @@ use crate::error::Error;
 use crate::finding::{Finding, Report, Rule, Severity};
 use crate::pages::Pages;
 use crate::position::span_of;
-use crate::render::{self, Cache, FontSet, Format, Templates};
+use crate::render::{self, Cache, DocxOptions, FontSet, Format, Templates};
 use std::path::Path;
 use typst_layout::PagedDocument;
 
@@ -55,14 +55,17 @@ pub struct Made {
     pub typ: String,
     /// Its Markdown, when asked for.
     pub md: Option<String>,
+    /// Its Word file, when asked for.
+    pub docx: Option<Vec<u8>>,
     /// The laid-out pages, when a PDF was asked for.
     pub paged: Option<PagedDocument>,
     /// The PDF/A with its signature fields, when asked for.
     pub pdf: Option<Vec<u8>>,
 }
 
-/// Step 4: the outputs of a composed spec. The Typst source is always made; the Markdown and
-/// the PDF when `formats` ask for them (side by side: both only read the document). The PDF
+/// Step 4: the outputs of a composed spec. The Typst source is always made; the Markdown, the
+/// Word file and the PDF when `formats` ask for them (side by side: all only read the
+/// document). The PDF
 /// carries the spec as an attachment, refuses characters its font lacks and gets two
 /// signature fields per signing body (the signer's and the seal's).
 pub fn outputs(composed: Composed, formats: &[Format], options: &Options) -> Result<Made, Error> {
@@ -84,13 +87,19 @@ pub fn outputs(composed: Composed, formats: &[Format], options: &Options) -> Res
     });
     let templates = options.templates.unwrap_or(Templates::embedded());
     let typ = templates.typst_source(&doc, name, options.fonts.family())?;
-    // The Markdown is made while Typst lays the PDF out (both only read the document).
-    let (md, laid_out) = rayon::join(
+    // The Markdown and the Word file are made while Typst lays the PDF out (all only read the
+    // document).
+    let (texts, laid_out) = rayon::join(
         || {
-            formats
+            let md = formats
                 .contains(&Format::Md)
                 .then(|| templates.markdown(&doc, name))
-                .transpose()
+                .transpose()?;
+            let docx = formats
+                .contains(&Format::Docx)
+                .then(|| render::docx(&doc, &DocxOptions::new(options.fonts, templates)))
+                .transpose()?;
+            Ok::<_, Error>((md, docx))
         },
         || {
             if !formats.contains(&Format::Pdf) {
@@ -110,7 +119,7 @@ pub fn outputs(composed: Composed, formats: &[Format], options: &Options) -> Res
             Ok::<_, Error>((Some(paged), Some(pdf), warnings))
         },
     );
-    let md = md?;
+    let (md, docx) = texts?;
     let (paged, pdf, warnings) = laid_out?;
     report.findings.extend(warnings);
     report.sort();
@@ -119,6 +128,7 @@ pub fn outputs(composed: Composed, formats: &[Format], options: &Options) -> Res
         doc,
         typ,
         md,
+        docx,
         paged,
         pdf,
     })

@@ -82,6 +82,7 @@ pub fn render_spec(
                 Format::Typ => made.typ.clone().into_bytes(),
                 Format::Md => made.md.clone().unwrap_or_default().into_bytes(),
                 Format::Pdf => made.pdf.clone().unwrap_or_default(),
+                Format::Docx => made.docx.clone().unwrap_or_default(),
             };
             (format, bytes)
         })

@@ -1,8 +1,10 @@
 //! Document → outputs: Tera templates make the Typst source and the Markdown, printing user
 //! text through the Typst and Markdown renderers of the text model ([`typst_text`],
 //! [`markdown_text`]); Typst lays the source out in-process with the chosen fonts and writes
-//! the PDF/A; signature fields are then added where the layout left room for each signer.
+//! the PDF/A; signature fields are then added where the layout left room for each signer. The
+//! Word file is built from the same document with the style file's measurements ([`docx()`]).
 
+mod docx;
 mod fonts;
 pub mod markdown_text;
 mod pdf;
@@ -10,6 +12,7 @@ mod signing;
 mod templates;
 pub mod typst_text;
 
+pub use docx::{DocxOptions, Nd30, docx};
 pub use fonts::TIMES_NEW_ROMAN;
 pub use pdf::{Cache, FontSet, KEPT_RENDERS, Typesetter, compile, pdf};
 pub use signing::add_signature_fields;
@@ -29,6 +32,9 @@ pub enum Format {
     /// The Typst source the PDF is made from (compiles by itself).
     #[value(alias = "typst")]
     Typ,
+    /// Word (.docx) laid out per ND 30 like the PDF, for review rounds.
+    #[value(alias = "word")]
+    Docx,
 }
 
 impl Format {
@@ -38,6 +44,7 @@ impl Format {
             Format::Pdf => "pdf",
             Format::Md => "md",
             Format::Typ => "typ",
+            Format::Docx => "docx",
         }
     }
 }

@@ -157,6 +157,21 @@ impl Templates {
         })
     }
 
+    /// The ND 30 style file these templates lay documents out with (`typst/nd30.typ`, the
+    /// house folder's when it has one): the Word output reads its measurements from it.
+    pub fn style(&self) -> &str {
+        &self.style
+    }
+
+    /// Where the style file came from, for messages: the house folder's file when it replaces
+    /// the embedded `templates/typst/nd30.typ`.
+    pub fn style_origin(&self) -> String {
+        match &self.origin {
+            Some(dir) if self.style != STYLE => format!("{dir}/{STYLE_FILE}"),
+            _ => format!("templates/{STYLE_FILE}"),
+        }
+    }
+
     /// The Typst source of a document set in the font family `font`; it compiles by itself
     /// given that family's files (`fonts/` for the embedded one).
     pub fn typst_source(&self, doc: &Document, source: &str, font: &str) -> Result<String, Error> {
