@@ -551,3 +551,47 @@ fn libreoffice_lays_the_heading_out_as_the_pdf() {
     assert_eq!(size_of("UBND TỈNH THANH HÓA"), "13");
     assert_eq!(size_of("Căn cứ"), "14");
 }
+
+#[test]
+fn a_house_style_file_sets_the_word_layout_too() {
+    // A house folder's nd30.typ with a 35 mm left margin and 13 pt body text: the .docx takes
+    // both from it, as the PDF does.
+    let dir = tempfile::tempdir().unwrap();
+    let style = std::fs::read_to_string(common::root().join("templates/typst/nd30.typ")).unwrap();
+    let style = style
+        .replace("left: 30mm", "left: 35mm")
+        .replace("body-size: 14pt", "body-size: 13pt");
+    std::fs::create_dir_all(dir.path().join("typst")).unwrap();
+    std::fs::write(dir.path().join("typst/nd30.typ"), style).unwrap();
+    let templates = vanban::render::Templates::load(dir.path()).unwrap();
+    let path = sample("thanh-hoa-stttt-hhdn.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let composed = pipeline::compose_text("thanh-hoa.yaml", &text).unwrap();
+    let options = Options {
+        templates: Some(&templates),
+        ..Options::default()
+    };
+    let made = pipeline::outputs(composed, &[Format::Docx], &options).unwrap();
+    let bytes = made.docx.unwrap();
+    let xml = part(&bytes, "word/document.xml");
+    assert!(xml.contains(r#"w:left="1984""#), "35 mm left margin");
+    let styles = part(&bytes, "word/styles.xml");
+    assert!(styles.contains(r#"<w:sz w:val="26" />"#), "13 pt body");
+
+    // A style file without the table is refused, naming the file.
+    std::fs::write(dir.path().join("typst/nd30.typ"), "#let x = 1\n").unwrap();
+    let templates = vanban::render::Templates::load(dir.path()).unwrap();
+    let composed = pipeline::compose_text("thanh-hoa.yaml", &text).unwrap();
+    let options = Options {
+        templates: Some(&templates),
+        ..Options::default()
+    };
+    let err = pipeline::outputs(composed, &[Format::Docx], &options)
+        .err()
+        .expect("refused")
+        .to_string();
+    assert!(
+        err.contains("nd30.typ") && err.contains("#let nd30"),
+        "{err}"
+    );
+}
