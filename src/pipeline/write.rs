@@ -191,7 +191,7 @@ pub fn render_all(
 
 /// For each spec, the error refusing it when another spec of the batch would write the same
 /// output names into `out_dir` (same file stem); found in one pass over the batch.
-fn output_clashes(specs: &[PathBuf], out_dir: &Path) -> Vec<Option<Error>> {
+pub fn output_clashes(specs: &[PathBuf], out_dir: &Path) -> Vec<Option<Error>> {
     use std::collections::HashMap;
     let mut by_stem: HashMap<Option<&std::ffi::OsStr>, Vec<usize>> = HashMap::new();
     for (i, spec) in specs.iter().enumerate() {
