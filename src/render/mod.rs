@@ -11,7 +11,7 @@ mod templates;
 pub mod typst_text;
 
 pub use fonts::TIMES_NEW_ROMAN;
-pub use pdf::{Cache, FontSet, KEPT_RENDERS, Typesetter, compile, pdf};
+pub use pdf::{Cache, FontSet, Typesetter, compile, pdf};
 pub use signing::add_signature_fields;
 pub use templates::{Templates, comparison_markdown, comparison_typst, markdown, typst_source};
 
