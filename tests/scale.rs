@@ -1,11 +1,14 @@
 //! Scale: the limits that bound what a spec may ask Typst to lay out (provisions, Phụ lục, table
 //! rows, word length), each refused before composing with a Vietnamese error naming the file
-//! and the YAML path; `diff` on long lists. Time and memory are measured in `benches/render.rs`,
-//! not asserted here.
+//! and the YAML path; `diff` on long lists; `watch` refusing specs that would overwrite each
+//! other's outputs. Time and memory are measured in `benches/render.rs`, not asserted here.
 
 mod common;
 
 use common::scale;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
 use vanban::check::limits::{MAX_APPENDICES, MAX_PROVISIONS, MAX_ROMAN, MAX_ROWS, MAX_WORD};
 use vanban::check::{Checked, check_bytes};
 
@@ -155,4 +158,53 @@ fn diff_of_a_long_list_with_one_word_changed_reports_that_word_only() {
         changes,
         [(vanban::diff::Kind::Changed, "articles[0].clauses[1500]")]
     );
+}
+
+/// Runs `vanban ARGS` in `dir`, killed after two minutes (a watch that does not refuse would
+/// run until stopped).
+fn run_bounded(dir: &Path, args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(args)
+        .current_dir(dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("binary starts");
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > Duration::from_secs(120) {
+            let _ = child.kill();
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn watch_refuses_specs_that_would_overwrite_each_others_outputs_as_render_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(common::sample("thanh-hoa-stttt-hhdn.yaml")).unwrap();
+    for folder in ["A", "B"] {
+        std::fs::create_dir(dir.path().join(folder)).unwrap();
+        std::fs::write(dir.path().join(folder).join("x.yaml"), &text).unwrap();
+    }
+    let args = ["A/x.yaml", "B/x.yaml", "-o", "out", "-f", "md"];
+    let render = run_bounded(dir.path(), &[&["render"], &args[..]].concat());
+    let watch = run_bounded(dir.path(), &[&["watch"], &args[..]].concat());
+    let (render_err, watch_err) = (
+        String::from_utf8_lossy(&render.stderr),
+        String::from_utf8_lossy(&watch.stderr),
+    );
+    assert_eq!(watch.status.code(), Some(2), "{watch_err}");
+    assert!(watch_err.contains("Không theo dõi"), "{watch_err}");
+    // The same refusal, word for word, for each of the two specs.
+    for spec in ["A/x.yaml", "B/x.yaml"] {
+        let line = render_err
+            .lines()
+            .find(|l| l.starts_with(spec) && l.contains("trùng tên tệp kết quả"))
+            .unwrap_or_else(|| panic!("render names {spec}: {render_err}"));
+        assert!(watch_err.contains(line), "{watch_err}\n---\n{line}");
+    }
+    assert!(!dir.path().join("out").exists(), "nothing written");
 }

@@ -5,7 +5,7 @@
 
 use super::render::{Request, Setup};
 use crate::error::Error;
-use crate::pipeline::write::render_to_dir;
+use crate::pipeline::write::{output_clashes, render_to_dir};
 use crate::render::{Cache, Templates};
 use notify::event::{AccessKind, AccessMode};
 use notify::{Event, EventKind, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
@@ -34,8 +34,9 @@ struct Watched {
 }
 
 /// Runs `vanban watch`: the first render of every spec, then one render per save. Returns the
-/// exit code, 2 when the specs or their folders cannot be watched; renders that fail do not
-/// end the watch.
+/// exit code, 2 when the specs or their folders cannot be watched or two specs would write the
+/// same output names (refused as `render` refuses them); renders that fail do not end the
+/// watch.
 pub fn run(request: &Request) -> u8 {
     let mut setup = match Setup::read(request) {
         Ok(setup) => setup,
@@ -48,6 +49,18 @@ pub fn run(request: &Request) -> u8 {
             return 2;
         }
     };
+    // As `render` refuses them, but before watching: every save would overwrite the other's.
+    let clashes: Vec<Error> = output_clashes(&request.specs, &request.out, &setup.formats)
+        .into_iter()
+        .flatten()
+        .collect();
+    if !clashes.is_empty() {
+        for err in &clashes {
+            eprintln!("{err}");
+        }
+        eprintln!("Không theo dõi: đổi tên tệp trùng hoặc theo dõi riêng từng tệp.");
+        return 2;
+    }
     let template_dirs = template_dirs(request, &watched);
     stop_on_ctrl_c();
     // Watching starts before the first render, so that a save made during it is not missed.

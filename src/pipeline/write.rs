@@ -216,8 +216,9 @@ pub fn render_all(
 
 /// For each spec, the error refusing it when one of its outputs would replace a spec of the
 /// batch (its own file or another's), or when another spec of the batch would write the same
-/// output names into `out_dir` (same file stem); found in one pass over the batch.
-fn output_clashes(specs: &[PathBuf], out_dir: &Path, formats: &[Format]) -> Vec<Option<Error>> {
+/// output names into `out_dir` (same file stem); found in one pass over the batch. `render` and
+/// `watch` both refuse what it finds.
+pub fn output_clashes(specs: &[PathBuf], out_dir: &Path, formats: &[Format]) -> Vec<Option<Error>> {
     use std::collections::HashMap;
     let mut by_stem: HashMap<Option<&std::ffi::OsStr>, Vec<usize>> = HashMap::new();
     for (i, spec) in specs.iter().enumerate() {

@@ -14,7 +14,7 @@ pub mod typst_text;
 
 pub use docx::{DocxOptions, Nd30, docx};
 pub use fonts::TIMES_NEW_ROMAN;
-pub use pdf::{Cache, FontSet, KEPT_RENDERS, Typesetter, compile, pdf};
+pub use pdf::{Cache, FontSet, Typesetter, compile, pdf};
 pub use signing::add_signature_fields;
 pub use templates::{
     Templates, comparison_markdown, comparison_typst, markdown, no_environment, typst_source,
