@@ -207,6 +207,7 @@ fn tables_as_rows(lines: &[Line], unplaced: &mut Vec<Unplaced>) -> Vec<Line> {
                     text: line.text.clone(),
                     at: line.at,
                     cell: None,
+                    bold: line.bold,
                 });
                 unplaced.push(Unplaced {
                     at: line.at,

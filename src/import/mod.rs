@@ -27,6 +27,8 @@ pub struct Para {
     pub text: String,
     /// Its 1-based line or paragraph number.
     pub at: usize,
+    /// Whether all its text is bold (a Word paragraph; never for plain text).
+    pub bold: bool,
 }
 
 /// A paragraph or a table of the source.
@@ -137,7 +139,7 @@ pub fn import_bytes(name: &str, bytes: &[u8], format: Format) -> Result<Imported
     };
     let lines = lines::flatten(blocks);
     let mut unplaced = Vec::new();
-    let map = recognise::spec(&lines, &mut unplaced).ok_or_else(|| {
+    let map = recognise::spec(&lines, format, &mut unplaced).ok_or_else(|| {
         failed(
             "không nhận ra tên loại văn bản (một dòng in hoa như KẾ HOẠCH, QUY CHẾ PHỐI HỢP, \
              CHƯƠNG TRÌNH PHỐI HỢP, QUYẾT ĐỊNH… trước trích yếu)",

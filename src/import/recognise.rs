@@ -11,8 +11,10 @@ use super::yaml::{Map, Node, Noted};
 use crate::kind::Kind;
 
 /// The spec read from `lines`, with the lines that could not be placed; `None` when no title
-/// line names a kind of document.
-pub fn spec(lines: &[Line], unplaced: &mut Vec<Unplaced>) -> Option<Map> {
+/// line names a kind of document. A Word document's title paragraphs are its author's lines
+/// (kept, one per line of `title`); a copied text's title lines are where a page broke them.
+pub fn spec(lines: &[Line], format: super::Format, unplaced: &mut Vec<Unplaced>) -> Option<Map> {
+    let title_lines = format == super::Format::Docx;
     let (title_at, kind, first) = lines
         .iter()
         .take(80)
@@ -33,7 +35,7 @@ pub fn spec(lines: &[Line], unplaced: &mut Vec<Unplaced>) -> Option<Map> {
         first,
         &lines[title_at + 1..],
         &issuers,
-        &mut ids,
+        (&mut ids, title_lines),
         unplaced,
     );
 
@@ -144,7 +146,7 @@ pub fn spec(lines: &[Line], unplaced: &mut Vec<Unplaced>) -> Option<Map> {
             ],
         );
     }
-    appendices_and_attachments(&mut map, rest, &issuers, &mut ids, unplaced);
+    appendices_and_attachments(&mut map, rest, &issuers, (&mut ids, title_lines), unplaced);
     Some(map)
 }
 
@@ -196,13 +198,13 @@ fn issuers(head: &Heading, ids: &mut Ids, unplaced: &mut Vec<Unplaced>) -> Vec<I
 
 /// Reads one text (the document itself, or a text a decision issues) from the line after its
 /// type name: title, căn cứ, preamble, body, signatures and Nơi nhận. Returns its keys and the
-/// lines after it (appendices, attached texts).
+/// lines after it (appendices, attached texts). `title_lines`: keep the title's lines.
 fn text_part<'l>(
     kind: Kind,
     first: String,
     lines: &'l [Line],
     issuers: &[Issuer],
-    ids: &mut Ids,
+    (ids, title_lines): (&mut Ids, bool),
     unplaced: &mut Vec<Unplaced>,
 ) -> (Map, &'l [Line]) {
     let mut map = Map::new();
@@ -236,9 +238,9 @@ fn text_part<'l>(
         title.push(t.to_owned());
         at += 1;
     }
-    // The lines of a copied title are where the source's page broke them; the program sets its
-    // own (balanced) lines.
-    map.text("title", &title.join(" "));
+    // The lines of a copied title are where the source's page broke them; a Word document's
+    // title paragraphs are the lines its author chose.
+    map.text("title", &title.join(if title_lines { "\n" } else { " " }));
     // "(Ban hành kèm theo …)" under the title of an attached text.
     if let Some(line) = lines.get(at)
         && line.text.starts_with('(')
@@ -466,7 +468,7 @@ fn appendices_and_attachments(
     map: &mut Map,
     mut rest: &[Line],
     issuers: &[Issuer],
-    ids: &mut Ids,
+    (ids, title_lines): (&mut Ids, bool),
     unplaced: &mut Vec<Unplaced>,
 ) {
     let mut appendices = Vec::new();
@@ -484,8 +486,14 @@ fn appendices_and_attachments(
             appendices.push(Noted::plain(Node::Map(appendix(&rest[..end], ids))));
             rest = &rest[end..];
         } else if let Some((kind, first_words)) = heading::kind_line(&first.text) {
-            let (mut part, after) =
-                text_part(kind, first_words, &rest[1..], issuers, ids, unplaced);
+            let (mut part, after) = text_part(
+                kind,
+                first_words,
+                &rest[1..],
+                issuers,
+                (ids, title_lines),
+                unplaced,
+            );
             part.put_first("kind", Node::Text(kind.key().to_owned()));
             // An attached text has no enacting words, Nơi nhận or drafter of its own: what
             // stands there is kept as closing text.
