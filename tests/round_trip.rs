@@ -52,7 +52,6 @@ const KNOWN: &[(&str, &[&str])] = &[
             "Markdown",
         ],
     ),
-    ("quyet-dinh-can-tho-2610-2025", &["Markdown"]),
     (
         "soc-trang-sggp-2023-2025",
         &[

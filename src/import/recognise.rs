@@ -241,10 +241,10 @@ fn text_part<'l>(
     // The lines of a copied title are where the source's page broke them; a Word document's
     // title paragraphs are the lines its author chose.
     map.text("title", &title.join(if title_lines { "\n" } else { " " }));
-    // "(Ban hành kèm theo …)" under the title of an attached text.
+    // "(Ban hành kèm theo …)", "(Kèm theo …)" under the title of an attached text.
     if let Some(line) = lines.get(at)
         && line.text.starts_with('(')
-        && line.text.contains("kèm theo")
+        && line.text.to_lowercase().contains("kèm theo")
     {
         let inner = line.text.trim_start_matches('(').trim_end_matches(')');
         map.text("attached", inner);
@@ -495,6 +495,7 @@ fn appendices_and_attachments(
                 unplaced,
             );
             part.put_first("kind", Node::Text(kind.key().to_owned()));
+            attached_line(map, &mut part);
             // An attached text has no enacting words, Nơi nhận or drafter of its own: what
             // stands there is kept as closing text.
             for key in ["enacting", "legal"] {
@@ -546,6 +547,28 @@ fn appendices_and_attachments(
     }
     map.list("appendices", appendices);
     map.list("attachments", attachments);
+}
+
+/// The "(Kèm theo … của …)" line of a text a decision issues. The enacting authority prints
+/// in capitals over the decision, but as written at the end of this line: its words are taken
+/// from here. A line that names that authority is the one the program writes itself, and is
+/// left out of the attached text.
+fn attached_line(main: &mut Map, part: &mut Map) {
+    let (Some(Node::Text(line)), Some(Node::Text(enacting))) =
+        (part.get("attached").cloned(), main.get("enacting").cloned())
+    else {
+        return;
+    };
+    let Some((_, of)) = line.rsplit_once(" của ") else {
+        return;
+    };
+    if of.to_uppercase() != enacting.replace('\n', " ").to_uppercase() {
+        return;
+    }
+    main.set("enacting", Node::Text(of.to_owned()));
+    if line.starts_with("Kèm theo ") {
+        part.remove("attached");
+    }
 }
 
 /// One appendix: its title (the words after "PHỤ LỤC" and the lines in capitals under it),
