@@ -59,8 +59,29 @@ pub fn is_signed_mark(text: &str) -> bool {
         && (lower.contains("ký") || lower.contains("daky") || lower.contains("dấu"))
 }
 
-/// Whether a line is a person's name: two to six words, each a capital and then small letters.
+/// Military and police ranks written before a signer's name ("Đại tá Trần Quốc Bảo").
+const RANKS: [&str; 12] = [
+    "Đại tướng ",
+    "Thượng tướng ",
+    "Trung tướng ",
+    "Thiếu tướng ",
+    "Đại tá ",
+    "Thượng tá ",
+    "Trung tá ",
+    "Thiếu tá ",
+    "Đại úy ",
+    "Thượng úy ",
+    "Trung úy ",
+    "Thiếu úy ",
+];
+
+/// Whether a line is a person's name: two to six words, each a capital and then small letters,
+/// possibly after a rank.
 pub fn is_name(text: &str) -> bool {
+    let text = RANKS
+        .iter()
+        .find_map(|r| text.strip_prefix(r))
+        .unwrap_or(text);
     let words: Vec<&str> = text.split(' ').collect();
     (2..=6).contains(&words.len())
         && words.iter().all(|w| {

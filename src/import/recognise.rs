@@ -6,7 +6,7 @@ use super::Unplaced;
 use super::body::{self, Ids};
 use super::closing::{self, SignatureText};
 use super::heading::{self, Heading, IssuerText};
-use super::lines::{Line, Mark, mark};
+use super::lines::{self, Line, Mark, mark};
 use super::yaml::{Map, Node, Noted};
 use crate::kind::Kind;
 
@@ -654,6 +654,24 @@ fn appendix(lines: &[Line], ids: &mut Ids) -> Map {
     m
 }
 
+/// Whether the first column of a table numbers its rows (STT): its header is "STT" or "TT",
+/// and each row there has a number, or a Roman numeral with nothing after its title (a group
+/// row). The program numbers such a column itself (`number: true`).
+fn numbered_column(rows: &[Vec<String>], width: usize) -> bool {
+    let header = rows
+        .first()
+        .and_then(|r| r.first())
+        .map(|h| h.to_uppercase());
+    width > 1
+        && rows.len() > 1
+        && matches!(header.as_deref(), Some("STT" | "TT"))
+        && rows[1..].iter().all(|r| {
+            let n = r.first().map_or("", String::as_str);
+            (!n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+                || (lines::is_roman(n) && r.iter().skip(2).all(String::is_empty))
+        })
+}
+
 /// A table from its cell lines: the first row gives the columns, the others the rows (a cell's
 /// paragraphs joined by a line break).
 fn table(lines: &[Line]) -> Map {
@@ -679,10 +697,14 @@ fn table(lines: &[Line]) -> Map {
     }
     let header = rows.first().cloned().unwrap_or_default();
     let width = rows.iter().map(Vec::len).max().unwrap_or(0).max(1);
+    let numbered = numbered_column(&rows, width);
     let mut columns = Vec::new();
     for n in 0..width {
         let mut c = Map::new();
         c.text("title", header.get(n).map_or("", String::as_str));
+        if numbered && n == 0 {
+            c.put("number", Node::Bool(true));
+        }
         columns.push(Noted::plain(Node::Map(c)));
     }
     let mut m = Map::new();
@@ -691,6 +713,20 @@ fn table(lines: &[Line]) -> Map {
         .iter()
         .skip(1)
         .map(|r| {
+            if numbered {
+                // A group row: a Roman numeral, its title, nothing else.
+                if r.first().is_some_and(|n| lines::is_roman(n))
+                    && r.iter().skip(2).all(String::is_empty)
+                {
+                    let mut g = Map::new();
+                    g.text("group", r.get(1).map_or("", String::as_str));
+                    return Noted::plain(Node::Map(g));
+                }
+                let cells: Vec<Noted> = (1..width)
+                    .map(|n| Noted::plain(Node::Text(r.get(n).cloned().unwrap_or_default())))
+                    .collect();
+                return Noted::plain(Node::List(cells));
+            }
             let mut cells: Vec<Noted> = r
                 .iter()
                 .map(|c| Noted::plain(Node::Text(c.clone())))
