@@ -17,7 +17,6 @@ use vanban::render::Format;
 /// Known differences of a sample's round trip, as `kind path` lines of the diff (and
 /// [`MARKDOWN`]); none for a sample that comes back whole.
 const KNOWN: &[(&str, &[&str])] = &[
-    ("quy-che-phoi-hop-pbgdpl-ba-ben", &["Markdown"]),
     (
         "soc-trang-sggp-2023-2025",
         &[

@@ -208,6 +208,7 @@ fn tables_as_rows(lines: &[Line], unplaced: &mut Vec<Unplaced>) -> Vec<Line> {
                     at: line.at,
                     cell: None,
                     bold: line.bold,
+                    centred: line.centred,
                 });
                 unplaced.push(Unplaced {
                     at: line.at,

@@ -272,6 +272,7 @@ mod tests {
                 at: i + 1,
                 cell: None,
                 bold: false,
+                centred: false,
             })
             .collect()
     }

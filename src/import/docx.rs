@@ -82,6 +82,11 @@ impl Reader {
             text,
             at: self.count,
             bold: bold.plain == 0 && bold.bold > 0,
+            centred: p
+                .property
+                .alignment
+                .as_ref()
+                .is_some_and(|j| j.val == "center"),
         }
     }
 

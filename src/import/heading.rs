@@ -300,6 +300,7 @@ mod tests {
             text: text.to_owned(),
             at: 1,
             bold: false,
+            centred: false,
             cell: column.map(|column| super::super::lines::Cell {
                 table: 0,
                 row: 0,

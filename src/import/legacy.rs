@@ -89,6 +89,7 @@ mod tests {
                 text: text.to_owned(),
                 at: 1,
                 bold: false,
+                centred: false,
             })
         };
         let (blocks, found) = convert(vec![

@@ -16,6 +16,8 @@ pub struct Line {
     pub cell: Option<Cell>,
     /// Whether its paragraph is all in bold (Word documents only).
     pub bold: bool,
+    /// Whether its paragraph is centred (Word documents only).
+    pub centred: bool,
 }
 
 /// A cell of a table: which table of the document, which row and column.
@@ -68,6 +70,7 @@ fn push(out: &mut Vec<Line>, p: &super::Para, cell: Option<Cell>) {
                 at: p.at,
                 cell,
                 bold: p.bold,
+                centred: p.centred,
             });
         }
     }

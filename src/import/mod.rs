@@ -29,6 +29,8 @@ pub struct Para {
     pub at: usize,
     /// Whether all its text is bold (a Word paragraph; never for plain text).
     pub bold: bool,
+    /// Whether it is centred (a Word paragraph; never for plain text).
+    pub centred: bool,
 }
 
 /// A paragraph or a table of the source.

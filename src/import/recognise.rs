@@ -676,22 +676,30 @@ fn numbered_column(rows: &[Vec<String>], width: usize) -> bool {
 /// paragraphs joined by a line break).
 fn table(lines: &[Line]) -> Map {
     let mut rows: Vec<Vec<String>> = Vec::new();
+    // Whether each cell's paragraphs are centred.
+    let mut centred: Vec<Vec<bool>> = Vec::new();
     let mut last = None;
     for l in lines {
         let Some(cell) = l.cell else { continue };
         if last.map(|(r, _)| r) != Some(cell.row) {
             rows.push(Vec::new());
+            centred.push(Vec::new());
         }
         let row = rows.last_mut().expect("a row was pushed");
+        let centres = centred.last_mut().expect("a row was pushed");
         if last == Some((cell.row, cell.column)) {
             let text = row.last_mut().expect("the cell was pushed");
             text.push(' ');
             text.push_str(&l.text);
+            let c = centres.last_mut().expect("the cell was pushed");
+            *c &= l.centred;
         } else {
             while row.len() < cell.column {
                 row.push(String::new());
+                centres.push(false);
             }
             row.push(l.text.clone());
+            centres.push(l.centred);
         }
         last = Some((cell.row, cell.column));
     }
@@ -704,6 +712,15 @@ fn table(lines: &[Line]) -> Map {
         c.text("title", header.get(n).map_or("", String::as_str));
         if numbered && n == 0 {
             c.put("number", Node::Bool(true));
+        }
+        // A column whose cells are all centred (group rows and empty cells aside).
+        let body: Vec<bool> = (1..rows.len())
+            .filter(|&r| !rows[r].get(n).is_none_or(String::is_empty))
+            .filter(|&r| !(numbered && rows[r].first().is_some_and(|x| lines::is_roman(x))))
+            .map(|r| centred[r].get(n).copied().unwrap_or(false))
+            .collect();
+        if !body.is_empty() && body.iter().all(|&c| c) {
+            c.text("align", "center");
         }
         columns.push(Noted::plain(Node::Map(c)));
     }

@@ -99,6 +99,7 @@ pub fn read(text: &str) -> Vec<Block> {
                 text: line.text.to_owned(),
                 at: line.at,
                 bold: false,
+                centred: false,
             }),
         }
         open = true;
