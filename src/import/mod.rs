@@ -2,7 +2,7 @@
 //! back into a commented spec. Reading: [`docx`] (paragraphs, tables and runs of a .docx),
 //! [`text`] (decoding and cleaning a copied text), [`legacy`] (TCVN3/VNI text converted); then
 //! one list of [`lines`]; recognising: [`recognise`] finds the parts and hands each to its
-//! reader ([`heading`], [`body`], [`closing`]); writing: [`yaml`].
+//! reader ([`heading`], [`parties`], [`body`], [`closing`]); writing: [`yaml`].
 //!
 //! What cannot be placed is never dropped: it stays in the spec as text under a comment, and
 //! is listed in [`Imported::unplaced`] with its place in the source.
@@ -13,6 +13,7 @@ pub mod docx;
 pub mod heading;
 pub mod legacy;
 pub mod lines;
+pub mod parties;
 pub mod recognise;
 pub mod text;
 pub mod yaml;

@@ -7,6 +7,7 @@ use super::body::{self, Ids};
 use super::closing::{self, SignatureText};
 use super::heading::{self, Heading, IssuerText};
 use super::lines::{self, Line, Mark, mark};
+use super::parties;
 use super::yaml::{Map, Node, Noted};
 use crate::kind::Kind;
 
@@ -37,6 +38,29 @@ pub fn spec(lines: &[Line], format: super::Format, unplaced: &mut Vec<Unplaced>)
         &issuers,
         (&mut ids, title_lines),
         unplaced,
+    );
+
+    let texts = |key: &str, field: Option<&str>| -> Vec<String> {
+        let Some(Node::List(items)) = part.get(key) else {
+            return Vec::new();
+        };
+        items
+            .iter()
+            .filter_map(|n| match (&n.value, field) {
+                (Node::Text(t), None) => Some(t.clone()),
+                (Node::Map(m), Some(f)) => match m.get(f) {
+                    Some(Node::Text(t)) => Some(t.clone()),
+                    _ => None,
+                },
+                _ => None,
+            })
+            .collect()
+    };
+    let ids_in_order: Vec<String> = issuers.iter().map(|i| i.id.clone()).collect();
+    let parties = parties::read(
+        &texts("preamble", None),
+        &texts("signatures", Some("name")),
+        &ids_in_order,
     );
 
     let mut map = Map::new();
@@ -85,7 +109,8 @@ pub fn spec(lines: &[Line], format: super::Format, unplaced: &mut Vec<Unplaced>)
     }
     let issuer_nodes = issuers
         .iter()
-        .map(|i| {
+        .enumerate()
+        .map(|(n, i)| {
             let mut m = Map::new();
             m.text("id", &i.id);
             if let Some(parent) = &i.text.parent {
@@ -93,6 +118,14 @@ pub fn spec(lines: &[Line], format: super::Format, unplaced: &mut Vec<Unplaced>)
             }
             m.text("name", &i.text.name);
             m.text("abbr", &i.abbr);
+            // "ĐẠI DIỆN <short>" over a party names the issuer by its short name.
+            let name = i.text.name.replace('\n', " ").to_uppercase();
+            if let Some((_, _, shorts)) = &parties
+                && let Some(short) = shorts.get(n)
+                && short.to_uppercase() != name
+            {
+                m.text("short", short);
+            }
             Noted {
                 notes: i.note.iter().cloned().collect(),
                 value: Node::Map(m),
@@ -113,7 +146,10 @@ pub fn spec(lines: &[Line], format: super::Format, unplaced: &mut Vec<Unplaced>)
             "title" => {}
             "legal" if kind.legal() != crate::kind::Legal::Either => {}
             "preamble" => {
-                if let Node::List(items) = value.value.clone() {
+                if let Node::List(mut items) = value.value.clone() {
+                    if let Some((start, _, _)) = &parties {
+                        items.truncate(*start);
+                    }
                     preamble.extend(items);
                 }
             }
@@ -136,6 +172,22 @@ pub fn spec(lines: &[Line], format: super::Format, unplaced: &mut Vec<Unplaced>)
         map.move_before(
             "preamble",
             &[
+                "chapters",
+                "articles",
+                "sections",
+                "divisions",
+                "closing",
+                "signatures",
+                "recipients",
+            ],
+        );
+    }
+    if let Some((_, block, _)) = parties {
+        map.put("parties", Node::Map(block));
+        map.move_before(
+            "parties",
+            &[
+                "preamble",
                 "chapters",
                 "articles",
                 "sections",
