@@ -31,9 +31,7 @@ pub fn read(
             shorts.push(short.to_owned());
             continue;
         }
-        let Some(member) = members.last_mut() else {
-            return None;
-        };
+        let member = members.last_mut()?;
         if let Some((honorific, name)) = ["Ông", "Bà"]
             .iter()
             .find_map(|h| line.strip_prefix(&format!("{h}:")).map(|n| (*h, n.trim())))
