@@ -57,6 +57,27 @@ pub fn spec(lines: &[Line], format: super::Format, unplaced: &mut Vec<Unplaced>)
             .collect()
     };
     let ids_in_order: Vec<String> = issuers.iter().map(|i| i.id.clone()).collect();
+    // A shared heading: each body's name is the line of its signature block that names it.
+    let mut issuers = issuers;
+    if shared_heading(&head)
+        && let Some(Node::List(signatures)) = part.get("signatures")
+    {
+        for s in signatures {
+            let Node::Map(m) = &s.value else { continue };
+            let (Some(Node::Text(id)), Some(Node::List(lines))) =
+                (m.get("issuer"), m.get("authority"))
+            else {
+                continue;
+            };
+            let named = lines.iter().find_map(|l| match &l.value {
+                Node::Text(t) if !closing::is_authority(t) => Some(t.clone()),
+                _ => None,
+            });
+            if let (Some(name), Some(issuer)) = (named, issuers.iter_mut().find(|i| &i.id == id)) {
+                issuer.text.name = name;
+            }
+        }
+    }
     let parties = parties::read(
         &texts("preamble", None),
         &texts("signatures", Some("name")),
@@ -132,6 +153,21 @@ pub fn spec(lines: &[Line], format: super::Format, unplaced: &mut Vec<Unplaced>)
             }
         })
         .collect();
+    if shared_heading(&head) {
+        let mut block = Map::new();
+        if let Some(parent) = &head.issuers[0].parent {
+            block.text("parent", parent);
+        }
+        block.text("name", &head.issuers[0].name);
+        map.put_noted(
+            "heading",
+            Node::Map(block),
+            vec![
+                "Một khối tên chung cho các cơ quan; tên từng cơ quan lấy từ khối chữ ký."
+                    .to_owned(),
+            ],
+        );
+    }
     map.list("issuers", issuer_nodes);
     let mut preamble: Vec<Noted> = head
         .other
@@ -182,6 +218,7 @@ pub fn spec(lines: &[Line], format: super::Format, unplaced: &mut Vec<Unplaced>)
             ],
         );
     }
+    lead_on_the_right(&mut map, &issuers);
     if let Some((_, block, _)) = parties {
         map.put("parties", Node::Map(block));
         map.move_before(
@@ -215,6 +252,22 @@ pub struct Issuer {
 fn issuers(head: &Heading, ids: &mut Ids, unplaced: &mut Vec<Unplaced>) -> Vec<Issuer> {
     let from_symbol = heading::symbol_issuers(head.symbol.as_deref());
     let mut out = Vec::new();
+    // One name block for bodies the ký hiệu names several of: a shared heading. Each body is
+    // named by its abbreviation until its signature block gives its name.
+    if shared_heading(head) {
+        for abbr in &from_symbol {
+            out.push(Issuer {
+                id: ids.make(&abbr.to_lowercase(), "ben"),
+                abbr: abbr.clone(),
+                text: IssuerText {
+                    parent: None,
+                    name: abbr.clone(),
+                },
+                note: None,
+            });
+        }
+        return out;
+    }
     for (n, text) in head.issuers.iter().enumerate() {
         let abbr = if from_symbol.len() == head.issuers.len() {
             from_symbol[n].clone()
@@ -246,6 +299,52 @@ fn issuers(head: &Heading, ids: &mut Ids, unplaced: &mut Vec<Unplaced>) -> Vec<I
         });
     }
     out
+}
+
+/// Two signature blocks side by side, the lead body's (first of the ký hiệu) on the right: the
+/// spec lists the lead body first and says `layout: {lead_side: right}`.
+fn lead_on_the_right(map: &mut Map, issuers: &[Issuer]) {
+    let Some(Node::List(signatures)) = map.get("signatures") else {
+        return;
+    };
+    let issuer = |n: &Noted| match &n.value {
+        Node::Map(m) => match m.get("issuer") {
+            Some(Node::Text(id)) => Some(id.clone()),
+            _ => None,
+        },
+        _ => None,
+    };
+    let order: Vec<Option<String>> = signatures.iter().map(issuer).collect();
+    let [Some(left), Some(right)] = order.as_slice() else {
+        return;
+    };
+    if issuers.len() == 2 && *right == issuers[0].id && *left == issuers[1].id {
+        let mut reversed = signatures.clone();
+        reversed.reverse();
+        map.set("signatures", Node::List(reversed));
+        let mut layout = Map::new();
+        layout.text("lead_side", "right");
+        map.put("layout", Node::Map(layout));
+        map.move_before(
+            "layout",
+            &["recipients", "drafter", "appendices", "attachments"],
+        );
+    }
+}
+
+/// Whether the heading is one name block for the several bodies its ký hiệu names.
+fn shared_heading(head: &Heading) -> bool {
+    head.issuers.len() == 1 && heading::symbol_issuers(head.symbol.as_deref()).len() > 1
+}
+
+/// The initials of a body's name as a ký hiệu abbreviates it ("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ
+/// XÃ HỘI" → "BLĐTBXH": "và" is left out).
+fn abbreviation(name: &str) -> String {
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| !w.eq_ignore_ascii_case("và") && *w != "VÀ")
+        .collect();
+    crate::vietnamese::initials(&words.join(" "))
 }
 
 /// Reads one text (the document itself, or a text a decision issues) from the line after its
@@ -496,7 +595,11 @@ fn signature(s: &SignatureText, issuers: &[Issuer], used: &mut [bool]) -> Map {
     let said = s.authority.join(" ").to_uppercase();
     let named = issuers.iter().position(|i| {
         let name = i.text.name.replace('\n', " ").to_uppercase();
-        said.contains(&name) || said.contains(&i.abbr.to_uppercase())
+        said.contains(&name)
+            || said.contains(&i.abbr.to_uppercase())
+            || s.authority
+                .iter()
+                .any(|a| abbreviation(&a.replace('\n', " ")) == i.abbr.to_uppercase())
     });
     let n = named.or_else(|| used.iter().position(|u| !u)).unwrap_or(0);
     if let Some(u) = used.get_mut(n) {
