@@ -190,7 +190,7 @@ impl Walk<'_> {
         } else if on.local != nn.local {
             kinds.push(Kind::Renumbered);
         }
-        if on.raw != nn.raw {
+        if on.raw != nn.raw && on.shown != nn.shown {
             kinds.push(Kind::Changed);
         }
         if kinds.is_empty() && self.all && nn.level != Level::Document {

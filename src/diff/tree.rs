@@ -107,7 +107,9 @@ pub struct Node {
     pub numbered: bool,
     /// The mark printed before its text ("Điều 5.", "2.", "a)", "-"), possibly empty.
     pub marker: String,
-    /// Its own text as the author wrote it, whitespace folded: what decides "changed".
+    /// Its own text as the author wrote it, whitespace folded: a part is "changed" when this
+    /// and its printed text both differ (a reference renumbered is not a change of its own;
+    /// text written otherwise but printed the same is none either).
     pub raw: String,
     /// Its own text as printed (references resolved), one line per paragraph.
     pub shown: String,
@@ -159,6 +161,12 @@ fn folded<'a>(parts: impl IntoIterator<Item = &'a String>) -> String {
             .map(|p| fold_whitespace(p))
             .collect::<Vec<_>>(),
     )
+}
+
+/// The text as written of a part printed in capitals (issuer names, signature authority and
+/// title), whitespace folded and in capitals: its case as written is not a change.
+fn capitals(text: &str) -> String {
+    fold_whitespace(text).to_uppercase()
 }
 
 fn plain<'a>(texts: impl IntoIterator<Item = &'a Text>) -> String {
@@ -331,13 +339,13 @@ impl Tree {
         let date = format!("{}, {}", doc.place.plain, doc.date_line.plain);
         self.fact(root, Level::Date, "date", date);
         for (i, issuer) in spec.issuers.iter().enumerate() {
-            let raw = folded(issuer.parent.iter().chain([&issuer.name, &issuer.abbr]));
+            let shown = folded(issuer.parent.iter().chain([&issuer.name, &issuer.abbr]));
             let part = Part::unnumbered(
                 Level::Issuer,
                 format!("issuers[{i}]"),
                 format!("cơ quan ban hành `{}`", issuer.id.trim()),
-                raw.clone(),
-                raw,
+                capitals(&shown),
+                shown,
             );
             self.add(Some(root), part.id(&Some(issuer.id.clone())));
         }
@@ -561,13 +569,18 @@ impl Tree {
     fn ending(&mut self, root: usize, spec: &Spec, doc: &Document) {
         self.paragraphs(root, Level::Closing, "closing", &spec.closing, &doc.closing);
         for (i, s) in spec.signatures.iter().enumerate() {
-            let raw = folded(s.authority.iter().chain([&s.title, &s.name]));
+            let shown = folded(s.authority.iter().chain([&s.title, &s.name]));
+            // Authority lines and title print in capitals; the name as written.
+            let raw = join_owned(&[
+                capitals(&folded(s.authority.iter().chain([&s.title]))),
+                fold_whitespace(&s.name),
+            ]);
             let part = Part::unnumbered(
                 Level::Signature,
                 format!("signatures[{i}]"),
                 format!("chữ ký của `{}`", s.issuer.trim()),
-                raw.clone(),
                 raw,
+                shown,
             );
             self.add(Some(root), part.id(&Some(s.issuer.clone())));
         }

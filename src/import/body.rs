@@ -162,7 +162,7 @@ pub fn read(lines: &[Line], kind: Kind, unplaced: &mut Vec<Unplaced>) -> Body {
     };
     let mut preamble = Vec::new();
     for (line, m) in lines.iter().zip(marks) {
-        let provision = m.map(|m| reader.provision(m, promoted));
+        let provision = m.map(|m| reader.provision(m, promoted, line.bold));
         match provision {
             Some(p) if reader.stack.is_empty() && reader.top.is_empty() && p.level != top_level => {
                 // Before the first provision of the top level, lines are the preamble.
@@ -207,6 +207,8 @@ fn tables_as_rows(lines: &[Line], unplaced: &mut Vec<Unplaced>) -> Vec<Line> {
                     text: line.text.clone(),
                     at: line.at,
                     cell: None,
+                    bold: line.bold,
+                    centred: line.centred,
                 });
                 unplaced.push(Unplaced {
                     at: line.at,
@@ -233,8 +235,9 @@ struct Reader<'u> {
 }
 
 impl Reader<'_> {
-    /// The provision a mark opens, its words placed as title or text.
-    fn provision(&self, m: Mark, promoted: bool) -> Provision {
+    /// The provision a mark opens, its words placed as title or text (a khoản whose line is
+    /// all in bold, as the Word writer sets a khoản's title, has a title).
+    fn provision(&self, m: Mark, promoted: bool, bold: bool) -> Provision {
         let ends = |s: &str| s.ends_with(['.', ';', ':', ',']);
         let (level, rest) = match m {
             Mark::Chapter(_, r) => (Level::Chapter, r),
@@ -257,6 +260,7 @@ impl Reader<'_> {
                 p.text = Some(rest)
             }
             Level::Article => p.title = rest,
+            Level::Clause if bold && !rest.is_empty() => p.title = rest,
             Level::Clause
                 if self.form == Form::Sections
                     && !rest.is_empty()

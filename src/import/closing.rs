@@ -59,8 +59,29 @@ pub fn is_signed_mark(text: &str) -> bool {
         && (lower.contains("ký") || lower.contains("daky") || lower.contains("dấu"))
 }
 
-/// Whether a line is a person's name: two to six words, each a capital and then small letters.
+/// Military and police ranks written before a signer's name ("Đại tá Trần Quốc Bảo").
+const RANKS: [&str; 12] = [
+    "Đại tướng ",
+    "Thượng tướng ",
+    "Trung tướng ",
+    "Thiếu tướng ",
+    "Đại tá ",
+    "Thượng tá ",
+    "Trung tá ",
+    "Thiếu tá ",
+    "Đại úy ",
+    "Thượng úy ",
+    "Trung úy ",
+    "Thiếu úy ",
+];
+
+/// Whether a line is a person's name: two to six words, each a capital and then small letters,
+/// possibly after a rank.
 pub fn is_name(text: &str) -> bool {
+    let text = RANKS
+        .iter()
+        .find_map(|r| text.strip_prefix(r))
+        .unwrap_or(text);
     let words: Vec<&str> = text.split(' ').collect();
     (2..=6).contains(&words.len())
         && words.iter().all(|w| {
@@ -76,7 +97,8 @@ fn is_upper(text: &str) -> bool {
 }
 
 /// Whether the closing part may start at `lines[0]`: Nơi nhận, an authority line, or a line
-/// in capitals followed within three lines by a name or a signature mark.
+/// in capitals followed within three lines (or within its table, whose rows hold signatures
+/// side by side) by a name or a signature mark.
 pub fn starts_here(lines: &[Line]) -> bool {
     let Some(first) = lines.first() else {
         return false;
@@ -84,17 +106,43 @@ pub fn starts_here(lines: &[Line]) -> bool {
     if is_recipients(&first.text) || is_authority(&first.text) {
         return true;
     }
+    let table = first.cell.map(|c| c.table);
+    let near = lines[1..]
+        .iter()
+        .enumerate()
+        .take_while(|(i, l)| *i < 3 || (table.is_some() && l.cell.map(|c| c.table) == table));
     is_upper(&first.text)
         && first.text.chars().count() <= 60
         && mark(&first.text).is_none()
-        && lines[1..]
-            .iter()
-            .take(3)
+        && near
+            .map(|(_, l)| l)
             .any(|l| is_name(&l.text) || is_signed_mark(&l.text))
+}
+
+/// The closing lines in the order a reader takes them: a table of signatures side by side
+/// (a row for the authority lines, one for the titles, one for the names, as the Word writer
+/// sets them) column by column, so that each block's lines follow each other.
+fn by_columns(lines: &[Line]) -> Vec<&Line> {
+    let mut out: Vec<&Line> = Vec::with_capacity(lines.len());
+    let mut start = 0;
+    while start < lines.len() {
+        let table = lines[start].cell.map(|c| c.table);
+        let end = lines[start..]
+            .iter()
+            .position(|l| table.is_none() || l.cell.map(|c| c.table) != table)
+            .map_or(lines.len(), |n| start + n.max(1));
+        let mut run: Vec<&Line> = lines[start..end].iter().collect();
+        // A stable sort: the lines of one cell keep their order.
+        run.sort_by_key(|l| l.cell.map(|c| (c.column, c.row)));
+        out.extend(run);
+        start = end;
+    }
+    out
 }
 
 /// Reads the closing lines.
 pub fn read(lines: &[Line]) -> Closing {
+    let lines = by_columns(lines);
     let mut closing = Closing::default();
     let mut in_recipients = false;
     let mut recipients_cell = None;
@@ -131,10 +179,11 @@ pub fn read(lines: &[Line]) -> Closing {
         }
         in_recipients = false;
         // A new block starts at an authority line once the current one has its name, and at
-        // every new table cell.
+        // every new table column.
+        let column = |l: &Line| l.cell.map(|c| (c.table, c.column));
         let new_cell = block
             .last()
-            .is_some_and(|prev| prev.cell.is_some() && prev.cell != line.cell);
+            .is_some_and(|prev| prev.cell.is_some() && column(prev) != column(line));
         let named = block.iter().any(|l| is_name(&l.text));
         if (is_authority(text) && named) || new_cell {
             blocks.push(std::mem::take(&mut block));
@@ -182,16 +231,25 @@ fn signature(lines: &[&Line]) -> Option<SignatureText> {
         .iter()
         .rposition(|l| is_upper(&l.text) && !is_authority(&l.text))
         .or_else(|| before.len().checked_sub(1))?;
-    // An authority line a copy broke ("TM. ỦY BAN" / "NHÂN DÂN") is one line again.
+    // An authority line a copy broke ("TM. ỦY BAN" / "NHÂN DÂN") is one line again; the lines
+    // of one Word paragraph are one line broken where its author broke it, and each paragraph
+    // of a Word table cell is a line of its own.
     let mut authority: Vec<String> = Vec::new();
+    let mut last_at = None;
     for line in &before[..title_at] {
+        let same_paragraph = line.cell.is_some() && last_at == Some(line.at);
         match authority.last_mut() {
-            Some(last) if !is_authority(&line.text) => {
+            Some(last) if same_paragraph => {
+                last.push('\n');
+                last.push_str(&line.text);
+            }
+            Some(last) if !is_authority(&line.text) && line.cell.is_none() => {
                 last.push(' ');
                 last.push_str(&line.text);
             }
             _ => authority.push(line.text.clone()),
         }
+        last_at = Some(line.at);
     }
     Some(SignatureText {
         authority,
@@ -213,6 +271,8 @@ mod tests {
                 text: (*t).to_owned(),
                 at: i + 1,
                 cell: None,
+                bold: false,
+                centred: false,
             })
             .collect()
     }

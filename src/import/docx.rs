@@ -76,10 +76,17 @@ impl Reader {
     fn paragraph(&mut self, p: &docx_rs::Paragraph) -> Para {
         self.count += 1;
         let mut text = String::new();
-        paragraph_text(&p.children, &mut text);
+        let mut bold = Bold::default();
+        paragraph_text(&p.children, &mut text, &mut bold);
         Para {
             text,
             at: self.count,
+            bold: bold.plain == 0 && bold.bold > 0,
+            centred: p
+                .property
+                .alignment
+                .as_ref()
+                .is_some_and(|j| j.val == "center"),
         }
     }
 
@@ -121,23 +128,31 @@ impl Reader {
     }
 }
 
-/// Appends the text of a paragraph's children.
-fn paragraph_text(children: &[ParagraphChild], out: &mut String) {
+/// How many runs with text a paragraph has in bold and not in bold (a paragraph all in bold
+/// is a title: of a Chương, a khoản, an issuer's name).
+#[derive(Default)]
+struct Bold {
+    bold: usize,
+    plain: usize,
+}
+
+/// Appends the text of a paragraph's children, counting its bold runs.
+fn paragraph_text(children: &[ParagraphChild], out: &mut String, bold: &mut Bold) {
     for child in children {
         match child {
-            ParagraphChild::Run(run) => run_text(run, out),
+            ParagraphChild::Run(run) => run_text(run, out, bold),
             ParagraphChild::Insert(insert) => {
                 for child in &insert.children {
                     if let InsertChild::Run(run) = child {
-                        run_text(run, out);
+                        run_text(run, out, bold);
                     }
                 }
             }
-            ParagraphChild::Hyperlink(link) => paragraph_text(&link.children, out),
+            ParagraphChild::Hyperlink(link) => paragraph_text(&link.children, out, bold),
             ParagraphChild::StructuredDataTag(tag) => {
                 for child in &tag.children {
                     if let StructuredDataTagChild::Run(run) = child {
-                        run_text(run, out);
+                        run_text(run, out, bold);
                     }
                 }
             }
@@ -155,8 +170,20 @@ fn paragraph_text(children: &[ParagraphChild], out: &mut String) {
 }
 
 /// Appends the text of a run: its texts and symbols, a tab as a space, a line break as a new
-/// line.
-fn run_text(run: &docx_rs::Run, out: &mut String) {
+/// line; counts it as bold or not when it has text.
+fn run_text(run: &docx_rs::Run, out: &mut String, bold: &mut Bold) {
+    let has_text = run
+        .children
+        .iter()
+        .any(|c| matches!(c, RunChild::Text(t) if !t.text.trim().is_empty()));
+    if has_text {
+        // `w:b` on the run (a style's bold is not followed).
+        if run.run_property.bold == Some(docx_rs::Bold::new()) {
+            bold.bold += 1;
+        } else {
+            bold.plain += 1;
+        }
+    }
     for child in &run.children {
         match child {
             RunChild::Text(t) => out.push_str(&t.text),

@@ -81,7 +81,7 @@ pub fn is_rule(text: &str) -> bool {
 pub fn read(lines: &[Line]) -> Heading {
     let mut heading = Heading::default();
     // Issuer lines grouped by the table cell holding them (one group outside tables).
-    let mut groups: Vec<(Option<Cell>, Vec<String>)> = Vec::new();
+    let mut groups: Vec<(Option<Cell>, Vec<&Line>)> = Vec::new();
     for line in lines {
         // A copy from a PDF may run the two columns of the heading into one line: "ỦY BAN
         // NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".
@@ -116,8 +116,8 @@ pub fn read(lines: &[Line]) -> Heading {
         if is_issuer_text(text) {
             let key = line.cell;
             match groups.last_mut() {
-                Some((k, names)) if *k == key => names.push(text.to_owned()),
-                _ => groups.push((key, vec![text.to_owned()])),
+                Some((k, names)) if *k == key => names.push(line),
+                _ => groups.push((key, vec![line])),
             }
             continue;
         }
@@ -125,7 +125,12 @@ pub fn read(lines: &[Line]) -> Heading {
     }
     let count = symbol_issuers(heading.symbol.as_deref()).len();
     for (_, names) in groups {
-        heading.issuers.extend(issuers(names, count));
+        if names.iter().any(|l| l.bold) {
+            heading.issuers.extend(bold_issuers(&names));
+        } else {
+            let texts = names.iter().map(|l| l.text.clone()).collect();
+            heading.issuers.extend(issuers(texts, count));
+        }
     }
     heading
 }
@@ -191,6 +196,62 @@ fn is_issuer_text(text: &str) -> bool {
     letters.len() >= 2 && letters.iter().all(|c| !c.is_lowercase())
 }
 
+/// The bodies of one group of heading lines of a Word document that sets names in bold (as
+/// ND 30 asks): each bold paragraph is a body's name (its lines as broken there), the lines
+/// not in bold before it its cơ quan chủ quản; a bold paragraph opening with TỈNH, HUYỆN…
+/// continues the name before it.
+fn bold_issuers(lines: &[&Line]) -> Vec<IssuerText> {
+    let mut out = Vec::new();
+    let mut parent: Vec<&str> = Vec::new();
+    let mut name: Vec<&str> = Vec::new();
+    let mut name_at = None;
+    for line in lines {
+        let continues = name_at == Some(line.at) || continues_name(&line.text);
+        if line.bold && (name.is_empty() || continues) {
+            name.push(&line.text);
+            name_at = Some(line.at);
+            continue;
+        }
+        if !name.is_empty() {
+            out.push(IssuerText {
+                parent: (!parent.is_empty()).then(|| parent.join("\n")),
+                name: name.join("\n"),
+            });
+            parent.clear();
+            name.clear();
+        }
+        if line.bold {
+            name.push(&line.text);
+            name_at = Some(line.at);
+        } else {
+            parent.push(&line.text);
+        }
+    }
+    if !name.is_empty() {
+        out.push(IssuerText {
+            parent: (!parent.is_empty()).then(|| parent.join("\n")),
+            name: name.join("\n"),
+        });
+    }
+    out
+}
+
+/// Whether a heading line continues the name on the line before ("TỈNH THANH HÓA" under
+/// "ỦY BAN NHÂN DÂN").
+fn continues_name(line: &str) -> bool {
+    [
+        "TỈNH ",
+        "THÀNH PHỐ ",
+        "HUYỆN ",
+        "QUẬN ",
+        "XÃ ",
+        "PHƯỜNG ",
+        "THỊ XÃ ",
+    ]
+    .iter()
+    .any(|w| line.starts_with(w))
+}
+
 /// The bodies of one group of heading lines. When the ký hiệu names as many bodies as there
 /// are lines, each line is a body; a line joining names with a dash ("SỞ TƯ PHÁP – CÔNG AN
 /// TỈNH") is as many bodies; otherwise the group is one body, its last name line under the
@@ -216,17 +277,7 @@ fn issuers(lines: Vec<String>, count: usize) -> Vec<IssuerText> {
     }
     let mut merged: Vec<String> = Vec::new();
     for line in lines {
-        let continues = [
-            "TỈNH ",
-            "THÀNH PHỐ ",
-            "HUYỆN ",
-            "QUẬN ",
-            "XÃ ",
-            "PHƯỜNG ",
-            "THỊ XÃ ",
-        ]
-        .iter()
-        .any(|w| line.starts_with(w));
+        let continues = continues_name(&line);
         match merged.last_mut() {
             Some(last) if continues => {
                 last.push('\n');
@@ -248,6 +299,8 @@ mod tests {
         Line {
             text: text.to_owned(),
             at: 1,
+            bold: false,
+            centred: false,
             cell: column.map(|column| super::super::lines::Cell {
                 table: 0,
                 row: 0,

@@ -51,7 +51,7 @@ pub fn convert(blocks: Vec<Block>) -> (Vec<Block>, Option<Legacy>) {
     };
     let convert = |p: Para| Para {
         text: encoding::convert_passages(found, &p.text),
-        at: p.at,
+        ..p
     };
     let blocks = blocks
         .into_iter()
@@ -88,6 +88,8 @@ mod tests {
             Block::Para(Para {
                 text: text.to_owned(),
                 at: 1,
+                bold: false,
+                centred: false,
             })
         };
         let (blocks, found) = convert(vec![

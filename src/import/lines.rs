@@ -14,6 +14,10 @@ pub struct Line {
     pub at: usize,
     /// The table cell holding it, if any.
     pub cell: Option<Cell>,
+    /// Whether its paragraph is all in bold (Word documents only).
+    pub bold: bool,
+    /// Whether its paragraph is centred (Word documents only).
+    pub centred: bool,
 }
 
 /// A cell of a table: which table of the document, which row and column.
@@ -34,7 +38,7 @@ pub fn flatten(blocks: Vec<Block>) -> Vec<Line> {
     let mut tables = 0;
     for block in blocks {
         match block {
-            Block::Para(p) => push(&mut out, &p.text, p.at, None),
+            Block::Para(p) => push(&mut out, &p, None),
             Block::Table(t) => {
                 for (row, cells) in t.rows.into_iter().enumerate() {
                     for (column, paras) in cells.into_iter().enumerate() {
@@ -44,7 +48,7 @@ pub fn flatten(blocks: Vec<Block>) -> Vec<Line> {
                                 row,
                                 column,
                             };
-                            push(&mut out, &p.text, p.at, Some(cell));
+                            push(&mut out, &p, Some(cell));
                         }
                     }
                 }
@@ -55,12 +59,19 @@ pub fn flatten(blocks: Vec<Block>) -> Vec<Line> {
     out
 }
 
-/// Adds the lines of one paragraph (a line break inside it makes two lines).
-fn push(out: &mut Vec<Line>, text: &str, at: usize, cell: Option<Cell>) {
-    for part in text.split('\n') {
+/// Adds the lines of one paragraph (a line break inside it makes two lines, with the same
+/// `at`).
+fn push(out: &mut Vec<Line>, p: &super::Para, cell: Option<Cell>) {
+    for part in p.text.split('\n') {
         let text = clean(part);
         if !text.is_empty() {
-            out.push(Line { text, at, cell });
+            out.push(Line {
+                text,
+                at: p.at,
+                cell,
+                bold: p.bold,
+                centred: p.centred,
+            });
         }
     }
 }

@@ -2,7 +2,7 @@
 //! back into a commented spec. Reading: [`docx`] (paragraphs, tables and runs of a .docx),
 //! [`text`] (decoding and cleaning a copied text), [`legacy`] (TCVN3/VNI text converted); then
 //! one list of [`lines`]; recognising: [`recognise`] finds the parts and hands each to its
-//! reader ([`heading`], [`body`], [`closing`]); writing: [`yaml`].
+//! reader ([`heading`], [`parties`], [`body`], [`closing`]); writing: [`yaml`].
 //!
 //! What cannot be placed is never dropped: it stays in the spec as text under a comment, and
 //! is listed in [`Imported::unplaced`] with its place in the source.
@@ -13,6 +13,7 @@ pub mod docx;
 pub mod heading;
 pub mod legacy;
 pub mod lines;
+pub mod parties;
 pub mod recognise;
 pub mod text;
 pub mod yaml;
@@ -27,6 +28,10 @@ pub struct Para {
     pub text: String,
     /// Its 1-based line or paragraph number.
     pub at: usize,
+    /// Whether all its text is bold (a Word paragraph; never for plain text).
+    pub bold: bool,
+    /// Whether it is centred (a Word paragraph; never for plain text).
+    pub centred: bool,
 }
 
 /// A paragraph or a table of the source.
@@ -137,7 +142,7 @@ pub fn import_bytes(name: &str, bytes: &[u8], format: Format) -> Result<Imported
     };
     let lines = lines::flatten(blocks);
     let mut unplaced = Vec::new();
-    let map = recognise::spec(&lines, &mut unplaced).ok_or_else(|| {
+    let map = recognise::spec(&lines, format, &mut unplaced).ok_or_else(|| {
         failed(
             "không nhận ra tên loại văn bản (một dòng in hoa như KẾ HOẠCH, QUY CHẾ PHỐI HỢP, \
              CHƯƠNG TRÌNH PHỐI HỢP, QUYẾT ĐỊNH… trước trích yếu)",

@@ -6,13 +6,16 @@ use super::Unplaced;
 use super::body::{self, Ids};
 use super::closing::{self, SignatureText};
 use super::heading::{self, Heading, IssuerText};
-use super::lines::{Line, Mark, mark};
+use super::lines::{self, Line, Mark, mark};
+use super::parties;
 use super::yaml::{Map, Node, Noted};
 use crate::kind::Kind;
 
 /// The spec read from `lines`, with the lines that could not be placed; `None` when no title
-/// line names a kind of document.
-pub fn spec(lines: &[Line], unplaced: &mut Vec<Unplaced>) -> Option<Map> {
+/// line names a kind of document. A Word document's title paragraphs are its author's lines
+/// (kept, one per line of `title`); a copied text's title lines are where a page broke them.
+pub fn spec(lines: &[Line], format: super::Format, unplaced: &mut Vec<Unplaced>) -> Option<Map> {
+    let title_lines = format == super::Format::Docx;
     let (title_at, kind, first) = lines
         .iter()
         .take(80)
@@ -33,8 +36,52 @@ pub fn spec(lines: &[Line], unplaced: &mut Vec<Unplaced>) -> Option<Map> {
         first,
         &lines[title_at + 1..],
         &issuers,
-        &mut ids,
+        (&mut ids, title_lines),
         unplaced,
+    );
+
+    let texts = |key: &str, field: Option<&str>| -> Vec<String> {
+        let Some(Node::List(items)) = part.get(key) else {
+            return Vec::new();
+        };
+        items
+            .iter()
+            .filter_map(|n| match (&n.value, field) {
+                (Node::Text(t), None) => Some(t.clone()),
+                (Node::Map(m), Some(f)) => match m.get(f) {
+                    Some(Node::Text(t)) => Some(t.clone()),
+                    _ => None,
+                },
+                _ => None,
+            })
+            .collect()
+    };
+    let ids_in_order: Vec<String> = issuers.iter().map(|i| i.id.clone()).collect();
+    // A shared heading: each body's name is the line of its signature block that names it.
+    let mut issuers = issuers;
+    if shared_heading(&head)
+        && let Some(Node::List(signatures)) = part.get("signatures")
+    {
+        for s in signatures {
+            let Node::Map(m) = &s.value else { continue };
+            let (Some(Node::Text(id)), Some(Node::List(lines))) =
+                (m.get("issuer"), m.get("authority"))
+            else {
+                continue;
+            };
+            let named = lines.iter().find_map(|l| match &l.value {
+                Node::Text(t) if !closing::is_authority(t) => Some(t.clone()),
+                _ => None,
+            });
+            if let (Some(name), Some(issuer)) = (named, issuers.iter_mut().find(|i| &i.id == id)) {
+                issuer.text.name = name;
+            }
+        }
+    }
+    let parties = parties::read(
+        &texts("preamble", None),
+        &texts("signatures", Some("name")),
+        &ids_in_order,
     );
 
     let mut map = Map::new();
@@ -83,7 +130,8 @@ pub fn spec(lines: &[Line], unplaced: &mut Vec<Unplaced>) -> Option<Map> {
     }
     let issuer_nodes = issuers
         .iter()
-        .map(|i| {
+        .enumerate()
+        .map(|(n, i)| {
             let mut m = Map::new();
             m.text("id", &i.id);
             if let Some(parent) = &i.text.parent {
@@ -91,12 +139,35 @@ pub fn spec(lines: &[Line], unplaced: &mut Vec<Unplaced>) -> Option<Map> {
             }
             m.text("name", &i.text.name);
             m.text("abbr", &i.abbr);
+            // "ĐẠI DIỆN <short>" over a party names the issuer by its short name.
+            let name = i.text.name.replace('\n', " ").to_uppercase();
+            if let Some((_, _, shorts)) = &parties
+                && let Some(short) = shorts.get(n)
+                && short.to_uppercase() != name
+            {
+                m.text("short", short);
+            }
             Noted {
                 notes: i.note.iter().cloned().collect(),
                 value: Node::Map(m),
             }
         })
         .collect();
+    if shared_heading(&head) {
+        let mut block = Map::new();
+        if let Some(parent) = &head.issuers[0].parent {
+            block.text("parent", parent);
+        }
+        block.text("name", &head.issuers[0].name);
+        map.put_noted(
+            "heading",
+            Node::Map(block),
+            vec![
+                "Một khối tên chung cho các cơ quan; tên từng cơ quan lấy từ khối chữ ký."
+                    .to_owned(),
+            ],
+        );
+    }
     map.list("issuers", issuer_nodes);
     let mut preamble: Vec<Noted> = head
         .other
@@ -111,7 +182,10 @@ pub fn spec(lines: &[Line], unplaced: &mut Vec<Unplaced>) -> Option<Map> {
             "title" => {}
             "legal" if kind.legal() != crate::kind::Legal::Either => {}
             "preamble" => {
-                if let Node::List(items) = value.value.clone() {
+                if let Node::List(mut items) = value.value.clone() {
+                    if let Some((start, _, _)) = &parties {
+                        items.truncate(*start);
+                    }
                     preamble.extend(items);
                 }
             }
@@ -144,7 +218,24 @@ pub fn spec(lines: &[Line], unplaced: &mut Vec<Unplaced>) -> Option<Map> {
             ],
         );
     }
-    appendices_and_attachments(&mut map, rest, &issuers, &mut ids, unplaced);
+    lead_on_the_right(&mut map, &issuers);
+    if let Some((_, block, _)) = parties {
+        map.put("parties", Node::Map(block));
+        map.move_before(
+            "parties",
+            &[
+                "preamble",
+                "chapters",
+                "articles",
+                "sections",
+                "divisions",
+                "closing",
+                "signatures",
+                "recipients",
+            ],
+        );
+    }
+    appendices_and_attachments(&mut map, rest, &issuers, (&mut ids, title_lines), unplaced);
     Some(map)
 }
 
@@ -161,6 +252,22 @@ pub struct Issuer {
 fn issuers(head: &Heading, ids: &mut Ids, unplaced: &mut Vec<Unplaced>) -> Vec<Issuer> {
     let from_symbol = heading::symbol_issuers(head.symbol.as_deref());
     let mut out = Vec::new();
+    // One name block for bodies the ký hiệu names several of: a shared heading. Each body is
+    // named by its abbreviation until its signature block gives its name.
+    if shared_heading(head) {
+        for abbr in &from_symbol {
+            out.push(Issuer {
+                id: ids.make(&abbr.to_lowercase(), "ben"),
+                abbr: abbr.clone(),
+                text: IssuerText {
+                    parent: None,
+                    name: abbr.clone(),
+                },
+                note: None,
+            });
+        }
+        return out;
+    }
     for (n, text) in head.issuers.iter().enumerate() {
         let abbr = if from_symbol.len() == head.issuers.len() {
             from_symbol[n].clone()
@@ -194,15 +301,61 @@ fn issuers(head: &Heading, ids: &mut Ids, unplaced: &mut Vec<Unplaced>) -> Vec<I
     out
 }
 
+/// Two signature blocks side by side, the lead body's (first of the ký hiệu) on the right: the
+/// spec lists the lead body first and says `layout: {lead_side: right}`.
+fn lead_on_the_right(map: &mut Map, issuers: &[Issuer]) {
+    let Some(Node::List(signatures)) = map.get("signatures") else {
+        return;
+    };
+    let issuer = |n: &Noted| match &n.value {
+        Node::Map(m) => match m.get("issuer") {
+            Some(Node::Text(id)) => Some(id.clone()),
+            _ => None,
+        },
+        _ => None,
+    };
+    let order: Vec<Option<String>> = signatures.iter().map(issuer).collect();
+    let [Some(left), Some(right)] = order.as_slice() else {
+        return;
+    };
+    if issuers.len() == 2 && *right == issuers[0].id && *left == issuers[1].id {
+        let mut reversed = signatures.clone();
+        reversed.reverse();
+        map.set("signatures", Node::List(reversed));
+        let mut layout = Map::new();
+        layout.text("lead_side", "right");
+        map.put("layout", Node::Map(layout));
+        map.move_before(
+            "layout",
+            &["recipients", "drafter", "appendices", "attachments"],
+        );
+    }
+}
+
+/// Whether the heading is one name block for the several bodies its ký hiệu names.
+fn shared_heading(head: &Heading) -> bool {
+    head.issuers.len() == 1 && heading::symbol_issuers(head.symbol.as_deref()).len() > 1
+}
+
+/// The initials of a body's name as a ký hiệu abbreviates it ("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ
+/// XÃ HỘI" → "BLĐTBXH": "và" is left out).
+fn abbreviation(name: &str) -> String {
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| !w.eq_ignore_ascii_case("và") && *w != "VÀ")
+        .collect();
+    crate::vietnamese::initials(&words.join(" "))
+}
+
 /// Reads one text (the document itself, or a text a decision issues) from the line after its
 /// type name: title, căn cứ, preamble, body, signatures and Nơi nhận. Returns its keys and the
-/// lines after it (appendices, attached texts).
+/// lines after it (appendices, attached texts). `title_lines`: keep the title's lines.
 fn text_part<'l>(
     kind: Kind,
     first: String,
     lines: &'l [Line],
     issuers: &[Issuer],
-    ids: &mut Ids,
+    (ids, title_lines): (&mut Ids, bool),
     unplaced: &mut Vec<Unplaced>,
 ) -> (Map, &'l [Line]) {
     let mut map = Map::new();
@@ -236,13 +389,13 @@ fn text_part<'l>(
         title.push(t.to_owned());
         at += 1;
     }
-    // The lines of a copied title are where the source's page broke them; the program sets its
-    // own (balanced) lines.
-    map.text("title", &title.join(" "));
-    // "(Ban hành kèm theo …)" under the title of an attached text.
+    // The lines of a copied title are where the source's page broke them; a Word document's
+    // title paragraphs are the lines its author chose.
+    map.text("title", &title.join(if title_lines { "\n" } else { " " }));
+    // "(Ban hành kèm theo …)", "(Kèm theo …)" under the title of an attached text.
     if let Some(line) = lines.get(at)
         && line.text.starts_with('(')
-        && line.text.contains("kèm theo")
+        && line.text.to_lowercase().contains("kèm theo")
     {
         let inner = line.text.trim_start_matches('(').trim_end_matches(')');
         map.text("attached", inner);
@@ -442,7 +595,11 @@ fn signature(s: &SignatureText, issuers: &[Issuer], used: &mut [bool]) -> Map {
     let said = s.authority.join(" ").to_uppercase();
     let named = issuers.iter().position(|i| {
         let name = i.text.name.replace('\n', " ").to_uppercase();
-        said.contains(&name) || said.contains(&i.abbr.to_uppercase())
+        said.contains(&name)
+            || said.contains(&i.abbr.to_uppercase())
+            || s.authority
+                .iter()
+                .any(|a| abbreviation(&a.replace('\n', " ")) == i.abbr.to_uppercase())
     });
     let n = named.or_else(|| used.iter().position(|u| !u)).unwrap_or(0);
     if let Some(u) = used.get_mut(n) {
@@ -466,7 +623,7 @@ fn appendices_and_attachments(
     map: &mut Map,
     mut rest: &[Line],
     issuers: &[Issuer],
-    ids: &mut Ids,
+    (ids, title_lines): (&mut Ids, bool),
     unplaced: &mut Vec<Unplaced>,
 ) {
     let mut appendices = Vec::new();
@@ -484,9 +641,16 @@ fn appendices_and_attachments(
             appendices.push(Noted::plain(Node::Map(appendix(&rest[..end], ids))));
             rest = &rest[end..];
         } else if let Some((kind, first_words)) = heading::kind_line(&first.text) {
-            let (mut part, after) =
-                text_part(kind, first_words, &rest[1..], issuers, ids, unplaced);
+            let (mut part, after) = text_part(
+                kind,
+                first_words,
+                &rest[1..],
+                issuers,
+                (ids, title_lines),
+                unplaced,
+            );
             part.put_first("kind", Node::Text(kind.key().to_owned()));
+            attached_line(map, &mut part);
             // An attached text has no enacting words, Nơi nhận or drafter of its own: what
             // stands there is kept as closing text.
             for key in ["enacting", "legal"] {
@@ -538,6 +702,28 @@ fn appendices_and_attachments(
     }
     map.list("appendices", appendices);
     map.list("attachments", attachments);
+}
+
+/// The "(Kèm theo … của …)" line of a text a decision issues. The enacting authority prints
+/// in capitals over the decision, but as written at the end of this line: its words are taken
+/// from here. A line that names that authority is the one the program writes itself, and is
+/// left out of the attached text.
+fn attached_line(main: &mut Map, part: &mut Map) {
+    let (Some(Node::Text(line)), Some(Node::Text(enacting))) =
+        (part.get("attached").cloned(), main.get("enacting").cloned())
+    else {
+        return;
+    };
+    let Some((_, of)) = line.rsplit_once(" của ") else {
+        return;
+    };
+    if of.to_uppercase() != enacting.replace('\n', " ").to_uppercase() {
+        return;
+    }
+    main.set("enacting", Node::Text(of.to_owned()));
+    if line.starts_with("Kèm theo ") {
+        part.remove("attached");
+    }
 }
 
 /// One appendix: its title (the words after "PHỤ LỤC" and the lines in capitals under it),
@@ -623,35 +809,74 @@ fn appendix(lines: &[Line], ids: &mut Ids) -> Map {
     m
 }
 
+/// Whether the first column of a table numbers its rows (STT): its header is "STT" or "TT",
+/// and each row there has a number, or a Roman numeral with nothing after its title (a group
+/// row). The program numbers such a column itself (`number: true`).
+fn numbered_column(rows: &[Vec<String>], width: usize) -> bool {
+    let header = rows
+        .first()
+        .and_then(|r| r.first())
+        .map(|h| h.to_uppercase());
+    width > 1
+        && rows.len() > 1
+        && matches!(header.as_deref(), Some("STT" | "TT"))
+        && rows[1..].iter().all(|r| {
+            let n = r.first().map_or("", String::as_str);
+            (!n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+                || (lines::is_roman(n) && r.iter().skip(2).all(String::is_empty))
+        })
+}
+
 /// A table from its cell lines: the first row gives the columns, the others the rows (a cell's
 /// paragraphs joined by a line break).
 fn table(lines: &[Line]) -> Map {
     let mut rows: Vec<Vec<String>> = Vec::new();
+    // Whether each cell's paragraphs are centred.
+    let mut centred: Vec<Vec<bool>> = Vec::new();
     let mut last = None;
     for l in lines {
         let Some(cell) = l.cell else { continue };
         if last.map(|(r, _)| r) != Some(cell.row) {
             rows.push(Vec::new());
+            centred.push(Vec::new());
         }
         let row = rows.last_mut().expect("a row was pushed");
+        let centres = centred.last_mut().expect("a row was pushed");
         if last == Some((cell.row, cell.column)) {
             let text = row.last_mut().expect("the cell was pushed");
             text.push(' ');
             text.push_str(&l.text);
+            let c = centres.last_mut().expect("the cell was pushed");
+            *c &= l.centred;
         } else {
             while row.len() < cell.column {
                 row.push(String::new());
+                centres.push(false);
             }
             row.push(l.text.clone());
+            centres.push(l.centred);
         }
         last = Some((cell.row, cell.column));
     }
     let header = rows.first().cloned().unwrap_or_default();
     let width = rows.iter().map(Vec::len).max().unwrap_or(0).max(1);
+    let numbered = numbered_column(&rows, width);
     let mut columns = Vec::new();
     for n in 0..width {
         let mut c = Map::new();
         c.text("title", header.get(n).map_or("", String::as_str));
+        if numbered && n == 0 {
+            c.put("number", Node::Bool(true));
+        }
+        // A column whose cells are all centred (group rows and empty cells aside).
+        let body: Vec<bool> = (1..rows.len())
+            .filter(|&r| !rows[r].get(n).is_none_or(String::is_empty))
+            .filter(|&r| !(numbered && rows[r].first().is_some_and(|x| lines::is_roman(x))))
+            .map(|r| centred[r].get(n).copied().unwrap_or(false))
+            .collect();
+        if !body.is_empty() && body.iter().all(|&c| c) {
+            c.text("align", "center");
+        }
         columns.push(Noted::plain(Node::Map(c)));
     }
     let mut m = Map::new();
@@ -660,6 +885,20 @@ fn table(lines: &[Line]) -> Map {
         .iter()
         .skip(1)
         .map(|r| {
+            if numbered {
+                // A group row: a Roman numeral, its title, nothing else.
+                if r.first().is_some_and(|n| lines::is_roman(n))
+                    && r.iter().skip(2).all(String::is_empty)
+                {
+                    let mut g = Map::new();
+                    g.text("group", r.get(1).map_or("", String::as_str));
+                    return Noted::plain(Node::Map(g));
+                }
+                let cells: Vec<Noted> = (1..width)
+                    .map(|n| Noted::plain(Node::Text(r.get(n).cloned().unwrap_or_default())))
+                    .collect();
+                return Noted::plain(Node::List(cells));
+            }
             let mut cells: Vec<Noted> = r
                 .iter()
                 .map(|c| Noted::plain(Node::Text(c.clone())))

@@ -98,6 +98,8 @@ pub fn read(text: &str) -> Vec<Block> {
             _ => out.push(Para {
                 text: line.text.to_owned(),
                 at: line.at,
+                bold: false,
+                centred: false,
             }),
         }
         open = true;

@@ -130,6 +130,13 @@ impl Map {
     pub fn get(&self, key: &str) -> Option<&Node> {
         self.0.iter().find(|(k, _)| k == key).map(|(_, v)| &v.value)
     }
+
+    /// Replaces the value of `key` where it stands (its comments kept); nothing when absent.
+    pub fn set(&mut self, key: &str, value: Node) {
+        if let Some((_, noted)) = self.0.iter_mut().find(|(k, _)| k == key) {
+            noted.value = value;
+        }
+    }
 }
 
 /// The YAML text of `map`, after the comment lines of `header`.
