@@ -29,17 +29,6 @@ fn docx_of(path: &Path) -> (Document, Vec<u8>) {
     (made.doc, made.docx.expect("docx made"))
 }
 
-fn samples() -> Vec<PathBuf> {
-    let mut all: Vec<PathBuf> = std::fs::read_dir(common::root().join("samples"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-        .collect();
-    all.sort();
-    assert!(all.len() >= 6, "the samples are there");
-    all
-}
-
 /// The body of a .docx as docx-rs reads it.
 fn blocks(bytes: &[u8]) -> Vec<Piece> {
     let docx = docx_rs::read_docx(bytes).expect("docx-rs reads the file back");
@@ -171,7 +160,7 @@ fn documents(doc: &Document) -> Vec<&Document> {
 
 #[test]
 fn every_sample_reads_back_with_the_pdfs_structure() {
-    for path in samples() {
+    for path in common::sample_files() {
         let name = path.display().to_string();
         let (doc, bytes) = docx_of(&path);
         let blocks = blocks(&bytes);

@@ -41,17 +41,6 @@ fn render(name: &str, text: &str) -> (Vec<u8>, String) {
     )
 }
 
-fn samples() -> Vec<PathBuf> {
-    let mut all: Vec<PathBuf> = std::fs::read_dir(common::root().join("samples"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-        .collect();
-    all.sort();
-    assert!(all.len() >= 6, "the samples are there");
-    all
-}
-
 /// The differences between the sample and its round trip, as `kind path` lines of `vanban
 /// diff`, then [`MARKDOWN`] when their Markdown differs: empty when the sample comes back whole.
 fn round_trip(path: &Path, dir: &Path) -> Vec<String> {
@@ -97,7 +86,7 @@ fn every_sample_comes_back_from_word() {
     let keep = std::env::var_os("ROUND_TRIP_KEEP").map(PathBuf::from);
     let dir = keep.as_deref().unwrap_or(dir.path());
     let mut failures = Vec::new();
-    for path in samples() {
+    for path in common::sample_files() {
         let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
         let changes = round_trip(&path, dir);
         let known: Vec<String> = KNOWN

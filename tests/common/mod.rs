@@ -39,6 +39,18 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// Every sample spec (`samples/*.yaml`), sorted by name.
+pub fn sample_files() -> Vec<PathBuf> {
+    let mut all: Vec<PathBuf> = std::fs::read_dir(root().join("samples"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    all.sort();
+    assert!(all.len() >= 6, "the samples are there");
+    all
+}
+
 pub fn sample(name: &str) -> PathBuf {
     root().join("samples").join(name)
 }
