@@ -693,3 +693,23 @@ fn text_written_otherwise_but_printed_the_same_is_no_change() {
     let changes = Versions::new(&sample_text(THANH_HOA), &new).json();
     assert_eq!(summary(&changes), [row("changed", "issuer", "", "")]);
 }
+
+#[test]
+fn bold_added_to_a_clause_is_a_change() {
+    let new = edited(THANH_HOA, |v| {
+        let clause = &mut seq(v, &["chapters", "0", "articles", "1", "clauses"])[0];
+        let text = match clause {
+            Yaml::String(s) => s,
+            other => match &mut other["text"] {
+                Yaml::String(s) => s,
+                _ => panic!("a clause with text"),
+            },
+        };
+        *text = format!("**{text}**");
+    });
+    let changes = Versions::new(&sample_text(THANH_HOA), &new).json();
+    assert_eq!(
+        summary(&changes),
+        [row("changed", "clause", "khoản 1 Điều 2", "khoản 1 Điều 2")]
+    );
+}

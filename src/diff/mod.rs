@@ -190,7 +190,9 @@ impl Walk<'_> {
         } else if on.local != nn.local {
             kinds.push(Kind::Renumbered);
         }
-        if on.raw != nn.raw && on.shown != nn.shown {
+        // Written otherwise but printed the same (a reference, the case of a name printed in
+        // capitals) is no change; bold or italic added or removed is one.
+        if on.raw != nn.raw && (on.shown != nn.shown || emphasis(&on.raw) != emphasis(&nn.raw)) {
             kinds.push(Kind::Changed);
         }
         if kinds.is_empty() && self.all && nn.level != Level::Document {
@@ -232,4 +234,20 @@ fn whole(kind: Kind, tree: &Tree, index: usize) -> Change {
         new_text: if added { text } else { None },
         reason: if added { node.reason.clone() } else { None },
     }
+}
+
+/// The emphasis marks of a text as written (`*`, `_`), references (`[[id]]`) left out: bold or
+/// italic changes the print but not its characters.
+fn emphasis(raw: &str) -> String {
+    let mut marks = String::new();
+    let mut rest = raw;
+    while !rest.is_empty() {
+        let (text, after) = match rest.split_once("[[") {
+            Some((text, after)) => (text, after.split_once("]]").map_or("", |(_, a)| a)),
+            None => (rest, ""),
+        };
+        marks.extend(text.chars().filter(|c| matches!(c, '*' | '_')));
+        rest = after;
+    }
+    marks
 }
