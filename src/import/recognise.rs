@@ -11,6 +11,17 @@ use super::parties;
 use super::yaml::{Map, Node, Noted};
 use crate::kind::Kind;
 
+/// The keys that follow the preamble in a spec, in the order they are written.
+const AFTER_PREAMBLE: &[&str] = &[
+    "chapters",
+    "articles",
+    "sections",
+    "divisions",
+    "closing",
+    "signatures",
+    "recipients",
+];
+
 /// The spec read from `lines`, with the lines that could not be placed; `None` when no title
 /// line names a kind of document. A Word document's title paragraphs are its author's lines
 /// (kept, one per line of `title`); a copied text's title lines are where a page broke them.
@@ -205,35 +216,12 @@ pub fn spec(lines: &[Line], format: super::Format, unplaced: &mut Vec<Unplaced>)
     }
     if !preamble.is_empty() {
         map.put("preamble", Node::List(preamble));
-        map.move_before(
-            "preamble",
-            &[
-                "chapters",
-                "articles",
-                "sections",
-                "divisions",
-                "closing",
-                "signatures",
-                "recipients",
-            ],
-        );
+        map.move_before("preamble", AFTER_PREAMBLE);
     }
     lead_on_the_right(&mut map, &issuers);
     if let Some((_, block, _)) = parties {
         map.put("parties", Node::Map(block));
-        map.move_before(
-            "parties",
-            &[
-                "preamble",
-                "chapters",
-                "articles",
-                "sections",
-                "divisions",
-                "closing",
-                "signatures",
-                "recipients",
-            ],
-        );
+        map.move_before("parties", &[&["preamble"], AFTER_PREAMBLE].concat());
     }
     appendices_and_attachments(&mut map, rest, &issuers, (&mut ids, title_lines), unplaced);
     Some(map)
