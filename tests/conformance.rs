@@ -19,14 +19,7 @@ const INDENT: f64 = 1.27 * 10.0 * MM;
 fn samples() -> &'static [(String, Rendered)] {
     static ALL: OnceLock<Vec<(String, Rendered)>> = OnceLock::new();
     ALL.get_or_init(|| {
-        let mut paths: Vec<_> = std::fs::read_dir(root().join("samples"))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-            .collect();
-        paths.sort();
-        assert!(paths.len() >= 3, "three samples at least");
-        paths
+        common::sample_files()
             .iter()
             .map(|p| {
                 let name = p.file_name().unwrap().to_string_lossy().into_owned();

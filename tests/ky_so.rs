@@ -74,12 +74,7 @@ fn every_field_of_every_sample_signs_validates_and_stays_pdf_a() {
     run(Command::new(&python)
         .arg(root().join("tests/ky-so/make-certs.py"))
         .arg(&keys));
-    let mut samples: Vec<PathBuf> = std::fs::read_dir(root().join("samples"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    samples.sort();
-    for spec in samples {
+    for spec in common::sample_files() {
         let out = render_cli(&spec, dir.path(), "pdf");
         assert!(
             out.status.success(),
