@@ -1,12 +1,16 @@
 //! The text of a Word document (.docx): its paragraphs and tables in reading order, through
 //! the reader of the `docx-rs` crate. Runs are joined as they print (tabs and line breaks as
-//! spaces or new lines); deleted text of tracked changes is left out, inserted text kept.
+//! spaces or new lines); deleted text of tracked changes is left out, inserted text kept. A
+//! paragraph that Word numbers automatically gets the label Word prints ("1.", "a)", "-")
+//! before its text ([`super::numbering`]); bold is followed through the styles.
 
+use super::numbering::{self, Counter};
 use super::{Block, Para};
 use docx_rs::{
     DocumentChild, InsertChild, ParagraphChild, RunChild, StructuredDataTagChild, TableCellContent,
     TableChild, TableRowChild,
 };
+use std::collections::HashMap;
 
 /// Why a .docx could not be read, for the command's message.
 #[derive(Debug)]
@@ -30,7 +34,12 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Block>, Problem> {
         Ok(Err(docx_rs::ReaderError::ZipError(_))) => return Err(Problem::NotZip),
         _ => return Err(Problem::NotWord),
     };
-    let mut reader = Reader::default();
+    let mut reader = Reader {
+        blocks: Vec::new(),
+        count: 0,
+        numbering: Counter::new(&docx.numberings, &docx.styles),
+        looks: Looks::new(&docx.styles),
+    };
     for child in &docx.document.children {
         reader.document_child(child);
     }
@@ -38,13 +47,16 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Block>, Problem> {
 }
 
 /// Walks the document, numbering paragraphs in reading order (cells included).
-#[derive(Default)]
-struct Reader {
+struct Reader<'a> {
     blocks: Vec<Block>,
     count: usize,
+    /// The counters of Word's automatic numbering.
+    numbering: Counter<'a>,
+    /// The document's styles, for bold.
+    looks: Looks<'a>,
 }
 
-impl Reader {
+impl Reader<'_> {
     fn document_child(&mut self, child: &DocumentChild) {
         match child {
             DocumentChild::Paragraph(p) => self.push_paragraph(p),
@@ -77,7 +89,18 @@ impl Reader {
         self.count += 1;
         let mut text = String::new();
         let mut bold = Bold::default();
-        paragraph_text(&p.children, &mut text, &mut bold);
+        let runs = Runs {
+            looks: &self.looks,
+            style: p.property.style.as_ref().map(|s| s.val.as_str()),
+        };
+        paragraph_text(&p.children, &runs, &mut text, &mut bold);
+        // Word counts a numbered paragraph even when it is empty; its label only goes before
+        // text.
+        if let Some(label) = self.numbering.label(&p.property)
+            && !text.trim().is_empty()
+        {
+            text = format!("{label} {}", text.trim_start());
+        }
         Para {
             text,
             at: self.count,
@@ -137,22 +160,22 @@ struct Bold {
 }
 
 /// Appends the text of a paragraph's children, counting its bold runs.
-fn paragraph_text(children: &[ParagraphChild], out: &mut String, bold: &mut Bold) {
+fn paragraph_text(children: &[ParagraphChild], runs: &Runs, out: &mut String, bold: &mut Bold) {
     for child in children {
         match child {
-            ParagraphChild::Run(run) => run_text(run, out, bold),
+            ParagraphChild::Run(run) => run_text(run, runs, out, bold),
             ParagraphChild::Insert(insert) => {
                 for child in &insert.children {
                     if let InsertChild::Run(run) = child {
-                        run_text(run, out, bold);
+                        run_text(run, runs, out, bold);
                     }
                 }
             }
-            ParagraphChild::Hyperlink(link) => paragraph_text(&link.children, out, bold),
+            ParagraphChild::Hyperlink(link) => paragraph_text(&link.children, runs, out, bold),
             ParagraphChild::StructuredDataTag(tag) => {
                 for child in &tag.children {
                     if let StructuredDataTagChild::Run(run) = child {
-                        run_text(run, out, bold);
+                        run_text(run, runs, out, bold);
                     }
                 }
             }
@@ -171,14 +194,13 @@ fn paragraph_text(children: &[ParagraphChild], out: &mut String, bold: &mut Bold
 
 /// Appends the text of a run: its texts and symbols, a tab as a space, a line break as a new
 /// line; counts it as bold or not when it has text.
-fn run_text(run: &docx_rs::Run, out: &mut String, bold: &mut Bold) {
+fn run_text(run: &docx_rs::Run, runs: &Runs, out: &mut String, bold: &mut Bold) {
     let has_text = run
         .children
         .iter()
         .any(|c| matches!(c, RunChild::Text(t) if !t.text.trim().is_empty()));
     if has_text {
-        // `w:b` on the run (a style's bold is not followed).
-        if run.run_property.bold == Some(docx_rs::Bold::new()) {
+        if runs.bold(&run.run_property) {
             bold.bold += 1;
         } else {
             bold.plain += 1;
@@ -190,6 +212,320 @@ fn run_text(run: &docx_rs::Run, out: &mut String, bold: &mut Bold) {
             RunChild::Tab(_) | RunChild::PTab(_) => out.push(' '),
             RunChild::Break(_) | RunChild::CarriageReturn(_) => out.push('\n'),
             _ => {}
+        }
+    }
+}
+
+/// What the runs of one paragraph are read with: the document's styles and the paragraph's
+/// style.
+struct Runs<'r> {
+    looks: &'r Looks<'r>,
+    style: Option<&'r str>,
+}
+
+impl Runs<'_> {
+    /// Whether a run is bold: its own `w:b`, else its character style's (through `w:basedOn`),
+    /// else its paragraph style's (the default paragraph style when it names none), else the
+    /// document defaults'; `w:b w:val="0"` is not bold.
+    fn bold(&self, run: &docx_rs::RunProperty) -> bool {
+        let looks = self.looks;
+        let own = run.bold.as_ref().map(is_on);
+        own.or_else(|| looks.chain(run.style.as_ref().map(|s| s.val.as_str())))
+            .or_else(|| looks.chain(self.style.or(looks.normal)))
+            .or(looks.default)
+            .unwrap_or(false)
+    }
+}
+
+/// `w:b`: on unless its value is false or 0.
+fn is_on(bold: &docx_rs::Bold) -> bool {
+    *bold == docx_rs::Bold::new()
+}
+
+/// The bold of a document's styles.
+struct Looks<'a> {
+    styles: HashMap<&'a str, &'a docx_rs::Style>,
+    /// The document defaults' bold (`w:docDefaults`), if they set it.
+    default: Option<bool>,
+    /// The paragraph style of a paragraph that names none. The crate does not read
+    /// `w:default`, so it is the style with the id Word and LibreOffice give it, "Normal".
+    normal: Option<&'a str>,
+}
+
+impl<'a> Looks<'a> {
+    fn new(styles: &'a docx_rs::Styles) -> Looks<'a> {
+        // The crate keeps the defaults private; their serialised form has them.
+        let default = serde_json::to_value(&styles.doc_defaults)
+            .ok()
+            .and_then(|d| d["runPropertyDefault"]["runProperty"]["bold"].as_bool());
+        let styles: HashMap<&str, &docx_rs::Style> = styles
+            .styles
+            .iter()
+            .map(|s| (s.style_id.as_str(), s))
+            .collect();
+        let normal = styles.get_key_value("Normal").map(|(k, _)| *k);
+        Looks {
+            styles,
+            default,
+            normal,
+        }
+    }
+
+    /// The bold a style sets, itself or through the styles it is based on.
+    fn chain(&self, id: Option<&str>) -> Option<bool> {
+        let mut style = self.styles.get(id?).copied();
+        for _ in 0..32 {
+            let s = style?;
+            if let Some(b) = &s.run_property.bold {
+                return Some(is_on(b));
+            }
+            style = numbering::based_on(s).and_then(|b| self.styles.get(b.as_str()).copied());
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use docx_rs::{
+        AbstractNumbering, Docx, IndentLevel, Level, LevelJc, LevelOverride, LevelText,
+        NumberFormat, Numbering, NumberingId, Paragraph, ParagraphProperty, Run, Start, Style,
+        StyleType, Table, TableCell, TableRow,
+    };
+
+    /// A level of an abstract numbering.
+    fn level(at: usize, start: usize, format: &str, text: &str) -> Level {
+        Level::new(
+            at,
+            Start::new(start),
+            NumberFormat::new(format),
+            LevelText::new(text),
+            LevelJc::new("left"),
+        )
+    }
+
+    /// A paragraph numbered by `w:num` `num` at level `at`, its text in one run.
+    fn numbered(num: usize, at: usize, text: &str) -> Paragraph {
+        Paragraph::new()
+            .add_run(Run::new().add_text(text))
+            .numbering(NumberingId::new(num), IndentLevel::new(at))
+    }
+
+    fn plain(text: &str) -> Paragraph {
+        Paragraph::new().add_run(Run::new().add_text(text))
+    }
+
+    fn styled(style: &str, text: &str) -> Paragraph {
+        plain(text).style(style)
+    }
+
+    fn pack(docx: Docx) -> Vec<u8> {
+        let mut out = std::io::Cursor::new(Vec::new());
+        docx.build().pack(&mut out).expect("docx builds");
+        out.into_inner()
+    }
+
+    /// The numbering of a legal text as an office sets it up in Word: one multi-level list
+    /// (abstract 10, `w:num` 10) for Chương (Roman), Điều (counted through the chapters:
+    /// `w:lvlRestart` 0), khoản "1.", điểm "a)", a dash bullet and a "o" bullet; the Điều
+    /// level set on the paragraph style "Dieu" (bold, through "DieuCon" based on it); a plain
+    /// list (abstract 12) used by three `w:num`: 11 starting at 5 by a `w:startOverride`, 12
+    /// going on from it, 13 starting again at 1.
+    fn numbered_docx(body: Vec<Paragraph>) -> Docx {
+        let legal = AbstractNumbering::new(10)
+            .add_level(level(0, 1, "upperRoman", "Chương %1"))
+            .add_level(level(1, 1, "decimal", "Điều %2.").level_restart(0))
+            .add_level(level(2, 1, "decimal", "%3."))
+            .add_level(level(3, 1, "lowerLetter", "%4)"))
+            .add_level(level(4, 1, "bullet", "–"))
+            .add_level(level(5, 1, "bullet", "o"));
+        let list = AbstractNumbering::new(12).add_level(level(0, 1, "decimal", "%1."));
+        let mut dieu = Style::new("Dieu", StyleType::Paragraph).name("Dieu").bold();
+        dieu.paragraph_property =
+            ParagraphProperty::new().numbering(NumberingId::new(10), IndentLevel::new(1));
+        let mut docx = Docx::new()
+            .add_abstract_numbering(legal)
+            .add_abstract_numbering(list)
+            .add_numbering(Numbering::new(10, 10))
+            .add_numbering(Numbering::new(11, 12).add_override(LevelOverride::new(0).start(5)))
+            .add_numbering(Numbering::new(12, 12))
+            .add_numbering(Numbering::new(13, 12).add_override(LevelOverride::new(0).start(1)))
+            .add_style(dieu)
+            .add_style(
+                Style::new("DieuCon", StyleType::Paragraph)
+                    .name("Dieu con")
+                    .based_on("Dieu"),
+            )
+            .add_style(Style::new("Manh", StyleType::Character).name("Manh").bold());
+        for p in body {
+            docx = docx.add_paragraph(p);
+        }
+        docx
+    }
+
+    /// The paragraphs of a .docx as read (text, bold), tables aside.
+    fn read_paras(bytes: &[u8]) -> Vec<(String, bool)> {
+        read(bytes)
+            .unwrap()
+            .into_iter()
+            .filter_map(|b| match b {
+                Block::Para(p) => Some((p.text, p.bold)),
+                Block::Table(_) => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn automatic_numbers_get_the_labels_word_prints() {
+        let bytes = pack(numbered_docx(vec![
+            numbered(10, 0, "QUY ĐỊNH CHUNG"),
+            styled("DieuCon", "Phạm vi điều chỉnh"),
+            numbered(10, 2, "Khoản một."),
+            numbered(10, 2, "Khoản hai:"),
+            numbered(10, 3, "điểm một;"),
+            numbered(10, 3, "điểm hai."),
+            numbered(10, 4, "gạch đầu dòng."),
+            numbered(10, 5, "ý nhỏ."),
+            styled("Dieu", "Đối tượng áp dụng"),
+            numbered(10, 2, "Khoản một của Điều 2."),
+            numbered(10, 0, "QUY ĐỊNH CỤ THỂ"),
+            styled("Dieu", "Trách nhiệm"),
+            numbered(10, 2, "Khoản một của Điều 3."),
+            // Numbering switched off on a paragraph of a numbered style.
+            styled("Dieu", "Không đánh số").numbering(NumberingId::new(0), IndentLevel::new(0)),
+            numbered(11, 0, "Bắt đầu từ năm."),
+            numbered(12, 0, "Danh sách khác, cùng mẫu: tiếp theo."),
+            numbered(13, 0, "Bắt đầu lại."),
+            numbered(13, 0, "Tiếp."),
+            // A numbered empty paragraph is counted (Word prints its number) but gets no text.
+            Paragraph::new().numbering(NumberingId::new(13), IndentLevel::new(0)),
+            numbered(13, 0, "Sau đoạn trống."),
+        ]));
+        let texts: Vec<String> = read_paras(&bytes).into_iter().map(|(t, _)| t).collect();
+        assert_eq!(
+            texts,
+            [
+                "Chương I QUY ĐỊNH CHUNG",
+                "Điều 1. Phạm vi điều chỉnh",
+                "1. Khoản một.",
+                "2. Khoản hai:",
+                "a) điểm một;",
+                "b) điểm hai.",
+                "- gạch đầu dòng.",
+                "+ ý nhỏ.",
+                "Điều 2. Đối tượng áp dụng",
+                "1. Khoản một của Điều 2.",
+                "Chương II QUY ĐỊNH CỤ THỂ",
+                "Điều 3. Trách nhiệm",
+                "1. Khoản một của Điều 3.",
+                "Không đánh số",
+                "5. Bắt đầu từ năm.",
+                "6. Danh sách khác, cùng mẫu: tiếp theo.",
+                "1. Bắt đầu lại.",
+                "2. Tiếp.",
+                "",
+                "4. Sau đoạn trống.",
+            ]
+        );
+    }
+
+    #[test]
+    fn bold_is_followed_through_the_styles() {
+        let bytes = pack(numbered_docx(vec![
+            // Bold from the paragraph style, and from the style it is based on.
+            styled("Dieu", "Đậm theo kiểu đoạn"),
+            styled("DieuCon", "Đậm theo kiểu gốc"),
+            // Bold from a character style.
+            Paragraph::new().add_run(Run::new().add_text("Đậm theo kiểu chữ").style("Manh")),
+            // `w:b w:val="0"` on the run wins over the paragraph style.
+            Paragraph::new()
+                .add_run(Run::new().add_text("Không đậm").disable_bold())
+                .style("Dieu"),
+            plain("Thường"),
+            Paragraph::new().add_run(Run::new().add_text("Đậm trực tiếp").bold()),
+        ]));
+        let bold: Vec<bool> = read_paras(&bytes).into_iter().map(|(_, b)| b).collect();
+        assert_eq!(bold, [true, true, true, false, false, true]);
+    }
+
+    /// How many elements the lists under `key` hold, anywhere in the spec.
+    fn count(value: &serde_yaml::Value, key: &str) -> usize {
+        match value {
+            serde_yaml::Value::Mapping(map) => map
+                .iter()
+                .map(|(k, v)| {
+                    let here = match (k.as_str(), v) {
+                        (Some(k), serde_yaml::Value::Sequence(items)) if k == key => items.len(),
+                        _ => 0,
+                    };
+                    here + count(v, key)
+                })
+                .sum(),
+            serde_yaml::Value::Sequence(items) => items.iter().map(|v| count(v, key)).sum(),
+            _ => 0,
+        }
+    }
+
+    #[test]
+    fn automatically_numbered_provisions_are_imported() {
+        let cell = |lines: &[&str]| {
+            lines
+                .iter()
+                .fold(TableCell::new(), |c, l| c.add_paragraph(plain(l)))
+        };
+        let body = vec![
+            plain("QUY CHẾ PHỐI HỢP"),
+            plain("trong công tác phổ biến, giáo dục pháp luật"),
+            numbered(10, 0, "QUY ĐỊNH CHUNG"),
+            styled("Dieu", "Phạm vi điều chỉnh"),
+            numbered(
+                10,
+                2,
+                "Quy chế này quy định việc phối hợp giữa hai cơ quan.",
+            ),
+            numbered(10, 2, "Nội dung phối hợp gồm:"),
+            numbered(10, 3, "Trao đổi thông tin;"),
+            numbered(10, 3, "Tổ chức hội nghị."),
+            styled("Dieu", "Nguyên tắc phối hợp"),
+            numbered(10, 2, "Bảo đảm thống nhất, kịp thời."),
+            numbered(10, 0, "TỔ CHỨC THỰC HIỆN"),
+            styled("Dieu", "Trách nhiệm thi hành"),
+            numbered(10, 2, "Các cơ quan:"),
+            numbered(10, 4, "Sở Tư pháp chủ trì theo dõi."),
+            numbered(10, 4, "Công an tỉnh phối hợp."),
+        ];
+        let docx = numbered_docx(vec![]).add_table(Table::new(vec![TableRow::new(vec![
+            cell(&["SỞ TƯ PHÁP", "CÔNG AN TỈNH", "Số: 12/QC-STP-CAT"]),
+            cell(&[
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "Độc lập - Tự do - Hạnh phúc",
+                "Nghệ An, ngày 05 tháng 3 năm 2026",
+            ]),
+        ])]));
+        let docx = body
+            .into_iter()
+            .fold(docx, |d, p| d.add_paragraph(p))
+            .add_table(Table::new(vec![TableRow::new(vec![
+                cell(&["ĐẠI DIỆN SỞ TƯ PHÁP", "GIÁM ĐỐC", "Nguyễn Văn An"]),
+                cell(&["ĐẠI DIỆN CÔNG AN TỈNH", "GIÁM ĐỐC", "Lê Văn Bình"]),
+            ])]))
+            .add_paragraph(plain("Nơi nhận:"))
+            .add_paragraph(numbered(10, 4, "UBND tỉnh;"))
+            .add_paragraph(numbered(10, 4, "Lưu: VT."));
+        let imported =
+            crate::import::import_bytes("quy-che.docx", &pack(docx), crate::import::Format::Docx)
+                .expect("imports");
+        let value: serde_yaml::Value = serde_yaml::from_str(&imported.yaml).unwrap();
+        for (key, want) in [
+            ("chapters", 2),
+            ("articles", 3),
+            ("clauses", 4),
+            ("points", 2),
+            ("items", 2),
+            ("recipients", 2),
+        ] {
+            assert_eq!(count(&value, key), want, "{key}\n{}", imported.yaml);
         }
     }
 }

@@ -1,8 +1,9 @@
 //! `vanban import`: a Word document (.docx) or a text copied from a PDF or a web portal, read
-//! back into a commented spec. Reading: [`docx`] (paragraphs, tables and runs of a .docx),
-//! [`text`] (decoding and cleaning a copied text), [`legacy`] (TCVN3/VNI text converted); then
-//! one list of [`lines`]; recognising: [`recognise`] finds the parts and hands each to its
-//! reader ([`heading`], [`parties`], [`body`], [`closing`]); writing: [`yaml`].
+//! back into a commented spec. Reading: [`docx`] (paragraphs, tables and runs of a .docx, with
+//! the labels of Word's automatic [`numbering`]), [`text`] (decoding and cleaning a copied
+//! text), [`legacy`] (TCVN3/VNI text converted); then one list of [`lines`]; recognising:
+//! [`recognise`] finds the parts and hands each to its reader ([`heading`], [`parties`],
+//! [`body`], [`closing`]); writing: [`yaml`].
 //!
 //! What cannot be placed is never dropped: it stays in the spec as text under a comment, and
 //! is listed in [`Imported::unplaced`] with its place in the source.
@@ -13,6 +14,7 @@ pub mod docx;
 pub mod heading;
 pub mod legacy;
 pub mod lines;
+pub mod numbering;
 pub mod parties;
 pub mod recognise;
 pub mod text;
