@@ -2,7 +2,7 @@
 //! into specs that `vanban check` accepts and that render with every sentence of the source and
 //! the structure counted from the source (tests/fixtures/import/README.md names each source and
 //! how its counts were read); Word files laid out the plain way (numbers as text, heading and
-//! signatures in borderless tables) import too; legacy TCVN3 text is converted; bad input gets a
+//! signatures in borderless tables) import too, and so do Word lists (automatic numbering); legacy TCVN3 text is converted; bad input gets a
 //! Vietnamese error naming the file, with exit 2 for a file that cannot be read and 1 for
 //! content that is not a document; an existing output is never overwritten silently; the same
 //! source gives the same spec, byte for byte, every run.
@@ -62,6 +62,19 @@ const THAI_NGUYEN: &[(&str, usize)] = &[
     ("recipients", 17),
 ];
 
+/// The first part of the Nghệ An text as a Word file whose khoản and Nơi nhận are Word lists
+/// (automatic numbering): the decision and Chương I of the Quy chế.
+const NGHE_AN_LISTS: &[(&str, usize)] = &[
+    ("chapters", 1),
+    ("divisions", 0),
+    ("articles", 9),
+    ("clauses", 24),
+    ("points", 5),
+    ("items", 0),
+    ("signatures", 1),
+    ("recipients", 11),
+];
+
 const FIXTURES: &[Fixture] = &[
     Fixture {
         file: "nghe-an-qd95-2025-quy-che-phoi-hop-dat-dai.txt",
@@ -92,6 +105,12 @@ const FIXTURES: &[Fixture] = &[
         file: "dong-thap-kh552-2025-doi-moi-cong-nghe.docx",
         kinds: &["ke-hoach"],
         counts: DONG_THAP,
+        columns: &[],
+    },
+    Fixture {
+        file: "nghe-an-qd95-2025-danh-so-tu-dong.docx",
+        kinds: &["quyet-dinh", "quy-che"],
+        counts: NGHE_AN_LISTS,
         columns: &[],
     },
     Fixture {
@@ -250,6 +269,38 @@ fn real_documents_import_check_render_and_keep_every_sentence_and_count() {
             missing.join("\n")
         );
     }
+}
+
+/// Word lists made by LibreOffice from HTML `<ol>` and `<ul>`: each khoản list its own
+/// numbering (one starting at 2, one at 3, as `<ol start>` makes them), the Nơi nhận a list of
+/// Symbol-font bullets in a table cell. Their numbers are not in the text; the reader puts back
+/// the ones Word prints.
+#[test]
+fn word_lists_read_with_the_numbers_word_prints() {
+    let text = source_text(&fixture("nghe-an-qd95-2025-danh-so-tu-dong.docx"));
+    let lines: Vec<&str> = text.lines().collect();
+    for want in [
+        "1. Quy chế này quy định cụ thể",
+        "2. Những nội dung không quy định",
+        "8. Các tổ chức, cá nhân khác có liên quan.",
+        "1. Phải tuân thủ theo các quy định",
+        "1. Lấy ý kiến bằng văn bản.",
+        "2. Lấy ý kiến trực tiếp tại cuộc họp",
+        "3. Các phương thức phối hợp khác.",
+        "- Như Điều 3;",
+        "- Lưu: VT,NN.",
+    ] {
+        assert!(
+            lines.iter().any(|l| l.starts_with(want)),
+            "no line opens with {want:?}:\n{text}"
+        );
+    }
+    // A paragraph that is not in a list gets no number.
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("Việc lấy ý kiến bằng văn bản"))
+    );
 }
 
 #[test]
