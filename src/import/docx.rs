@@ -449,6 +449,44 @@ mod tests {
         assert_eq!(bold, [true, true, true, false, false, true]);
     }
 
+    /// Odd definitions read without a panic: the largest start value (the crate keeps `w:start`
+    /// in 32 bits), a placeholder of a level not defined (prints nothing), a level beyond 8, a
+    /// missing abstract numbering, styles based on each other in a loop.
+    #[test]
+    fn odd_numbering_reads_without_panic() {
+        let huge = AbstractNumbering::new(20)
+            .add_level(level(0, u32::MAX as usize, "decimal", "%1."))
+            .add_level(level(1, 1, "lowerLetter", "%2%9)"));
+        let docx = Docx::new()
+            .add_abstract_numbering(huge)
+            .add_numbering(Numbering::new(20, 20))
+            // A `w:num` whose abstract numbering is missing.
+            .add_numbering(Numbering::new(21, 99))
+            // Styles based on each other in a loop.
+            .add_style(Style::new("A", StyleType::Paragraph).based_on("B"))
+            .add_style(Style::new("B", StyleType::Paragraph).based_on("A"))
+            .add_paragraph(numbered(20, 0, "một"))
+            .add_paragraph(numbered(20, 0, "hai"))
+            .add_paragraph(numbered(20, 1, "cấp dưới"))
+            .add_paragraph(numbered(20, 12, "cấp không có"))
+            .add_paragraph(numbered(21, 0, "không có mẫu"))
+            .add_paragraph(styled("A", "kiểu vòng"));
+        let read = read_paras(&pack(docx));
+        let texts: Vec<&str> = read.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "4294967295. một",
+                "4294967296. hai",
+                "a) cấp dưới",
+                "cấp không có",
+                "không có mẫu",
+                "kiểu vòng",
+            ]
+        );
+        assert!(read.iter().all(|(_, bold)| !bold));
+    }
+
     /// How many elements the lists under `key` hold, anywhere in the spec.
     fn count(value: &serde_yaml::Value, key: &str) -> usize {
         match value {

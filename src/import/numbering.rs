@@ -78,7 +78,7 @@ impl<'a> Counter<'a> {
         let defs: Vec<Option<Def>> = (0..LEVELS).map(|l| def(num, abs, l)).collect();
         let here = defs[level].as_ref()?;
         let counts = self.counts.entry(key).or_insert([None; LEVELS]);
-        counts[level] = Some(counts[level].map_or(here.start, |v| v + 1));
+        counts[level] = Some(counts[level].map_or(here.start, |v| v.saturating_add(1)));
         for (below, d) in defs.iter().enumerate().skip(level + 1) {
             let restarts = match d.as_ref().and_then(|d| d.restart) {
                 None => true,
@@ -235,8 +235,9 @@ pub fn number(n: u64, format: &str) -> String {
     match format {
         "none" => String::new(),
         "decimalZero" if n < 10 => format!("0{n}"),
-        "lowerLetter" | "upperLetter" if n > 0 => {
-            // Word goes a..z, then aa..zz, aaa..: the letter repeated.
+        "lowerLetter" | "upperLetter" if (1..=780).contains(&n) => {
+            // Word goes a..z, then aa..zz, aaa..: the letter repeated (up to 30 times, 780;
+            // beyond, and for 0, digits).
             let letter = char::from(b'a' + ((n - 1) % 26) as u8);
             let times = ((n - 1) / 26 + 1) as usize;
             let s: String = std::iter::repeat_n(letter, times).collect();
@@ -298,6 +299,7 @@ mod tests {
             (1, "lowerLetter", "a"),
             (26, "lowerLetter", "z"),
             (27, "lowerLetter", "aa"),
+            (u64::MAX, "lowerLetter", "18446744073709551615"),
             (3, "upperLetter", "C"),
             (4, "lowerRoman", "iv"),
             (1994, "upperRoman", "MCMXCIV"),
