@@ -3,10 +3,12 @@
 //! spaces or new lines); deleted text of tracked changes is left out, inserted text kept.
 
 use super::{Block, Para};
+use crate::render::Role;
 use docx_rs::{
     DocumentChild, InsertChild, ParagraphChild, RunChild, StructuredDataTagChild, TableCellContent,
     TableChild, TableRowChild,
 };
+use std::collections::HashMap;
 
 /// Why a .docx could not be read, for the command's message.
 #[derive(Debug)]
@@ -30,7 +32,10 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Block>, Problem> {
         Ok(Err(docx_rs::ReaderError::ZipError(_))) => return Err(Problem::NotZip),
         _ => return Err(Problem::NotWord),
     };
-    let mut reader = Reader::default();
+    let mut reader = Reader {
+        roles: role_styles(&docx.styles),
+        ..Reader::default()
+    };
     for child in &docx.document.children {
         reader.document_child(child);
     }
@@ -42,6 +47,22 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Block>, Problem> {
 struct Reader {
     blocks: Vec<Block>,
     count: usize,
+    /// The document's styles that give a paragraph its role, by style id.
+    roles: HashMap<String, Role>,
+}
+
+/// The styles of the document that give a paragraph its role, by their id.
+fn role_styles(styles: &docx_rs::Styles) -> HashMap<String, Role> {
+    styles
+        .styles
+        .iter()
+        .filter_map(|s| {
+            // The crate keeps a style's name private; its serialised form is the name.
+            let name = serde_json::to_value(&s.name).ok();
+            let name = name.as_ref().and_then(|n| n.as_str());
+            Role::of_style(&s.style_id, name).map(|r| (s.style_id.clone(), r))
+        })
+        .collect()
 }
 
 impl Reader {
@@ -87,6 +108,11 @@ impl Reader {
                 .alignment
                 .as_ref()
                 .is_some_and(|j| j.val == "center"),
+            role: p
+                .property
+                .style
+                .as_ref()
+                .and_then(|s| self.roles.get(&s.val).copied()),
         }
     }
 

@@ -301,6 +301,7 @@ mod tests {
             at: 1,
             bold: false,
             centred: false,
+            role: None,
             cell: column.map(|column| super::super::lines::Cell {
                 table: 0,
                 row: 0,

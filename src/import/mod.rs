@@ -19,6 +19,7 @@ pub mod text;
 pub mod yaml;
 
 use crate::error::Error;
+use crate::render::Role;
 use std::path::Path;
 
 /// One paragraph of the source, with where it is: its line (text) or paragraph (Word) number.
@@ -32,6 +33,9 @@ pub struct Para {
     pub bold: bool,
     /// Whether it is centred (a Word paragraph; never for plain text).
     pub centred: bool,
+    /// What it is, when its Word style says so (the styles `render --format docx` writes:
+    /// a lead-in, a free paragraph of a Điều, khoản…; never for plain text).
+    pub role: Option<Role>,
 }
 
 /// A paragraph or a table of the source.
