@@ -22,8 +22,29 @@ pub struct Heading {
     pub date: Option<chrono::NaiveDate>,
     /// The year of the date line.
     pub year: Option<i32>,
+    /// The name of the political system that a Party or Đoàn document's heading prints where
+    /// ND 30 prints the Quốc hiệu ("ĐOÀN TNCS HỒ CHÍ MINH", "ĐẢNG CỘNG SẢN VIỆT NAM"): not
+    /// an issuer.
+    pub system: Option<Line>,
     /// Lines the heading holds that are none of these, with where they are.
     pub other: Vec<Line>,
+}
+
+/// The names a Party or Đoàn heading prints in the Quốc hiệu's place, letters only.
+const SYSTEM_NAMES: &[&str] = &[
+    "ĐẢNGCỘNGSẢNVIỆTNAM",
+    "ĐOÀNTNCSHỒCHÍMINH",
+    "ĐOÀNTHANHNIÊNCỘNGSẢNHỒCHÍMINH",
+];
+
+/// Whether a heading line is one of [`SYSTEM_NAMES`].
+fn is_system_name(text: &str) -> bool {
+    let letters: String = text
+        .to_uppercase()
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .collect();
+    SYSTEM_NAMES.contains(&letters.as_str())
 }
 
 /// One issuing body as the heading prints it.
@@ -82,7 +103,7 @@ pub fn read(lines: &[Line]) -> Heading {
     let mut heading = Heading::default();
     // Issuer lines grouped by the table cell holding them (one group outside tables).
     let mut groups: Vec<(Option<Cell>, Vec<&Line>)> = Vec::new();
-    for line in lines {
+    for (i, line) in lines.iter().enumerate() {
         // A copy from a PDF may run the two columns of the heading into one line: "ỦY BAN
         // NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".
         let text = [
@@ -98,7 +119,11 @@ pub fn read(lines: &[Line]) -> Heading {
         if let Some(rest) = number_line(text) {
             // "Số: 552/KH-UBND Đồng Tháp, ngày 19 …": a PDF copy may run the number and the
             // date of the two columns into one line.
-            let (number, after) = rest.split_once(' ').unwrap_or((rest, ""));
+            let slash = rest.find('/').unwrap_or(0);
+            let end = rest[slash..]
+                .find(char::is_whitespace)
+                .map_or(rest.len(), |i| slash + i);
+            let (number, after) = rest.split_at(end);
             read_number(number, &mut heading);
             if let Some((place, date, year)) = date_line(after.trim()) {
                 heading.place = Some(place);
@@ -111,6 +136,18 @@ pub fn read(lines: &[Line]) -> Heading {
             heading.place = Some(place);
             heading.date = date;
             heading.year = year;
+            continue;
+        }
+        // The system's name in the right-hand column of a heading table, or on a line of its
+        // own that no issuer line follows (else it is an issuer's cơ quan chủ quản).
+        let next_is_issuer = lines
+            .get(i + 1)
+            .is_some_and(|l| l.cell == line.cell && is_issuer_text(&l.text));
+        if heading.system.is_none()
+            && is_system_name(text)
+            && line.cell.map_or(!next_is_issuer, |c| c.column > 0)
+        {
+            heading.system = Some(line.clone());
             continue;
         }
         if is_issuer_text(text) {
@@ -145,9 +182,19 @@ fn number_line(text: &str) -> Option<&str> {
     rest.contains('/').then_some(rest)
 }
 
-/// "12/KH-UBND", "   /KH-UBND", "26/2025/QĐ-UBND".
+/// "12/KH-UBND", "   /KH-UBND", "26/2025/QĐ-UBND"; and the Party and Đoàn form, number and
+/// ký hiệu joined by a hyphen: "01-KH/ĐTN", "  - KH/ĐTN".
 fn read_number(rest: &str, heading: &mut Heading) {
-    let parts: Vec<&str> = rest.split('/').map(str::trim).collect();
+    let mut parts: Vec<&str> = rest.split('/').map(str::trim).collect();
+    if let Some((number, symbol)) = parts[0].split_once('-')
+        && number.trim().chars().all(|c| c.is_ascii_digit())
+    {
+        heading.number = number.trim().parse().ok();
+        parts[0] = symbol.trim();
+        let symbol = parts.join("/");
+        heading.symbol = (!symbol.is_empty()).then_some(symbol);
+        return;
+    }
     heading.number = parts.first().and_then(|n| n.parse().ok());
     let mut tail = &parts[1..];
     if let Some(year) = tail
@@ -308,6 +355,39 @@ mod tests {
                 column,
             }),
         }
+    }
+
+    /// The Party and Đoàn form joins number and ký hiệu with a hyphen ("01-KH/ĐTN"), and its
+    /// heading puts the system's name where the Quốc hiệu stands.
+    #[test]
+    fn heading_of_a_doan_document() {
+        for (text, number, symbol) in [
+            ("Số: 01-KH/ĐTN", Some(1), "KH/ĐTN"),
+            ("Số: - KH/ĐTN", None, "KH/ĐTN"),
+            ("Số: 12 - KH/TĐTN-VP", Some(12), "KH/TĐTN-VP"),
+            ("Số: 12/KH-UBND", Some(12), "KH-UBND"),
+            ("Số: /KH-UBND", None, "KH-UBND"),
+        ] {
+            let h = read(&[
+                line("BCH ĐOÀN XÃ PHÚC THỊNH", Some(0)),
+                line(text, Some(0)),
+                line("ĐOÀN TNCS HỒ CHÍ MINH", Some(1)),
+            ]);
+            assert_eq!(h.number, number, "{text}");
+            assert_eq!(h.symbol.as_deref(), Some(symbol), "{text}");
+            assert_eq!(h.issuers.len(), 1);
+            assert_eq!(
+                h.system.map(|l| l.text).as_deref(),
+                Some("ĐOÀN TNCS HỒ CHÍ MINH")
+            );
+        }
+        // In the left-hand column, over the body's name, it is the cơ quan chủ quản.
+        let h = read(&[
+            line("ĐOÀN TNCS HỒ CHÍ MINH", Some(0)),
+            line("BCH TỈNH ĐOÀN NGHỆ AN", Some(0)),
+        ]);
+        assert!(h.system.is_none());
+        assert_eq!(h.issuers.len(), 1);
     }
 
     #[test]

@@ -22,6 +22,11 @@ const AFTER_PREAMBLE: &[&str] = &[
     "recipients",
 ];
 
+/// Why the system's name of a Party or Đoàn heading is not kept as an issuer.
+const SYSTEM_NOTE: &str = "thể thức văn bản của Đảng, Đoàn đặt tên hệ thống tổ chức ở chỗ Quốc \
+     hiệu; vanban trình bày theo Nghị định 30 nên in Quốc hiệu và Tiêu ngữ, không coi đó là cơ quan \
+     ban hành";
+
 /// The spec read from `lines`, with the lines that could not be placed; `None` when no title
 /// line names a kind of document. A Word document's title paragraphs are its author's lines
 /// (kept, one per line of `title`); a copied text's title lines are where a page broke them.
@@ -180,6 +185,20 @@ pub fn spec(lines: &[Line], format: super::Format, unplaced: &mut Vec<Unplaced>)
         );
     }
     map.list("issuers", issuer_nodes);
+    if let Some(system) = &head.system {
+        unplaced.push(Unplaced {
+            at: system.at,
+            text: system.text.clone(),
+            why: SYSTEM_NOTE.to_owned(),
+        });
+        map.note(
+            "issuers",
+            &format!(
+                "Văn bản gốc ghi «{}» ở chỗ của Quốc hiệu (vị trí {}): {SYSTEM_NOTE}.",
+                system.text, system.at
+            ),
+        );
+    }
     let mut preamble: Vec<Noted> = head
         .other
         .iter()
