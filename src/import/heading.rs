@@ -120,10 +120,12 @@ pub fn read(lines: &[Line]) -> Heading {
             // "Số: 552/KH-UBND Đồng Tháp, ngày 19 …": a PDF copy may run the number and the
             // date of the two columns into one line.
             let slash = rest.find('/').unwrap_or(0);
-            let end = rest[slash..]
-                .find(char::is_whitespace)
-                .map_or(rest.len(), |i| slash + i);
-            let (number, after) = rest.split_at(end);
+            let (number, after) = match rest[slash..].find(char::is_whitespace) {
+                Some(i) if date_line(rest[slash + i..].trim()).is_some() => {
+                    rest.split_at(slash + i)
+                }
+                _ => (rest, ""),
+            };
             read_number(number, &mut heading);
             if let Some((place, date, year)) = date_line(after.trim()) {
                 heading.place = Some(place);
@@ -185,6 +187,13 @@ fn number_line(text: &str) -> Option<&str> {
 /// "12/KH-UBND", "   /KH-UBND", "26/2025/QĐ-UBND"; and the Party and Đoàn form, number and
 /// ký hiệu joined by a hyphen: "01-KH/ĐTN", "  - KH/ĐTN".
 fn read_number(rest: &str, heading: &mut Heading) {
+    // A ký hiệu has no spaces: "CV - ĐTN" is "CV-ĐTN".
+    let rest: String = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+    let rest = rest
+        .replace(" -", "-")
+        .replace("- ", "-")
+        .replace(" /", "/")
+        .replace("/ ", "/");
     let mut parts: Vec<&str> = rest.split('/').map(str::trim).collect();
     if let Some((number, symbol)) = parts[0].split_once('-')
         && number.trim().chars().all(|c| c.is_ascii_digit())
@@ -367,6 +376,7 @@ mod tests {
             ("Số: 12 - KH/TĐTN-VP", Some(12), "KH/TĐTN-VP"),
             ("Số: 12/KH-UBND", Some(12), "KH-UBND"),
             ("Số: /KH-UBND", None, "KH-UBND"),
+            ("Số: /CV - ĐTN", None, "CV-ĐTN"),
         ] {
             let h = read(&[
                 line("BCH ĐOÀN XÃ PHÚC THỊNH", Some(0)),

@@ -382,10 +382,14 @@ fn text_part<'l>(
             at += 1;
             break;
         }
+        // A Word title is centred, and may break its lines after a ";" ("… úng ngập;" /
+        // "(2) Ùn tắc giao thông; …"): there a centred line goes on with the title, but for
+        // the "(Kèm theo …)" line under an attached text's title.
+        let centred_title = title_lines && line.centred;
         if mark(t).is_some()
             || t.starts_with("Căn cứ")
-            || t.starts_with('(')
-            || t.ends_with(['.', ':', ';'])
+            || (t.starts_with('(') && (!centred_title || t.to_lowercase().contains("kèm theo")))
+            || (t.ends_with(['.', ':', ';']) && !centred_title)
             || t.chars().count() > 600
             || title.len() >= 8
             || enacting_line
