@@ -16,6 +16,8 @@ pub struct Heading {
     pub number_year: Option<i32>,
     /// The ký hiệu after the number ("KH-UBND-MTTQ").
     pub symbol: Option<String>,
+    /// Where the "Số: …" line is (0 when there is none).
+    pub number_at: usize,
     /// The place of the date line.
     pub place: Option<String>,
     /// The date, when day and month are filled in.
@@ -117,6 +119,7 @@ pub fn read(lines: &[Line]) -> Heading {
             continue;
         }
         if let Some(rest) = number_line(text) {
+            heading.number_at = line.at;
             // "Số: 552/KH-UBND Đồng Tháp, ngày 19 …": a PDF copy may run the number and the
             // date of the two columns into one line.
             let slash = rest.find('/').unwrap_or(0);

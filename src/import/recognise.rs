@@ -117,7 +117,23 @@ pub fn spec(lines: &[Line], format: super::Format, unplaced: &mut Vec<Unplaced>)
     }
     if let Some(symbol) = &head.symbol {
         let abbrs: Vec<&str> = issuers.iter().map(|i| i.abbr.as_str()).collect();
-        if *symbol != kind.symbol(None, &abbrs) {
+        let groups = symbol.split(['-', '/']).count();
+        if groups < 2 || !symbol.starts_with(kind.abbreviation()) {
+            // A ký hiệu of another kind ("CV-ĐTN" on a Kế hoạch) or of one group: the source's
+            // slip, which `check` refuses; the program makes the ký hiệu, the source's is noted.
+            let why = format!(
+                "ký hiệu «{symbol}» không mở đầu bằng tên viết tắt của {} ({}) hoặc thiếu nhóm \
+                 cơ quan: chương trình tự lập ký hiệu, ghi `symbol` nếu cần",
+                kind.type_name().to_lowercase(),
+                kind.abbreviation()
+            );
+            unplaced.push(Unplaced {
+                at: head.number_at,
+                text: symbol.clone(),
+                why: why.clone(),
+            });
+            map.note("title", &format!("Văn bản gốc: {why}."));
+        } else if *symbol != kind.symbol(None, &abbrs) {
             map.put_noted(
                 "symbol",
                 Node::Text(symbol.clone()),
