@@ -386,42 +386,6 @@ fn render_writes_docx_beside_the_other_formats() {
     assert!(bytes == docx_of(&spec).1);
 }
 
-/// `soffice` converts `docx` to PDF in `dir`; the PDF's path. Fontconfig is pointed at the
-/// repository's `fonts/` as well, so that Times New Roman is replaced by the metric-compatible
-/// Liberation Serif (fontconfig's own alias) even where no such font is installed.
-fn to_pdf(soffice: &Path, docx: &Path, dir: &Path) -> PathBuf {
-    let profile = dir.join("profile");
-    let conf = dir.join("fonts.conf");
-    std::fs::write(
-        &conf,
-        format!(
-            "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n<fontconfig>\n\
-             <include ignore_missing=\"yes\">/etc/fonts/fonts.conf</include>\n\
-             <dir>{}</dir>\n<cachedir>{}</cachedir>\n</fontconfig>\n",
-            common::root().join("fonts").display(),
-            dir.join("fontcache").display()
-        ),
-    )
-    .unwrap();
-    let run = std::process::Command::new(soffice)
-        .env("FONTCONFIG_FILE", &conf)
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(dir)
-        .arg(docx)
-        .output()
-        .expect("soffice runs");
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    dir.join(docx.with_extension("pdf").file_name().unwrap())
-}
-
 fn run(program: &str, args: &[&str]) -> String {
     let out = std::process::Command::new(program)
         .args(args)
@@ -437,9 +401,8 @@ fn run(program: &str, args: &[&str]) -> String {
 
 #[test]
 fn libreoffice_lays_the_heading_out_as_the_pdf() {
-    let soffice = Path::new("soffice");
-    let install = "Debian: libreoffice-writer-nogui";
-    if !tool_available(soffice, "--version", install)
+    let (soffice, install) = common::SOFFICE;
+    if !tool_available(Path::new(soffice), "--version", install)
         || !tool_available(Path::new("pdftotext"), "-v", "Debian: poppler-utils")
     {
         return;
@@ -449,7 +412,7 @@ fn libreoffice_lays_the_heading_out_as_the_pdf() {
     let (doc, bytes) = docx_of(&spec);
     let docx = dir.path().join("thanh-hoa.docx");
     std::fs::write(&docx, &bytes).unwrap();
-    let pdf = to_pdf(soffice, &docx, dir.path());
+    let pdf = common::libreoffice(&docx, dir.path(), "pdf");
     let pdf = pdf.to_str().unwrap();
 
     // Page 1: the issuers on the left and the Quốc hiệu on the right of the same lines; Số on

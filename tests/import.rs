@@ -453,8 +453,19 @@ fn failing(args: &[&str]) -> (i32, String) {
 fn bad_input_gets_a_vietnamese_error_naming_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let at = |name: &str| dir.path().join(name).to_str().unwrap().to_owned();
-    let cases: [(&str, &[u8], i32, &str); 5] = [
+    let odt = b"PK\x03\x04\x14\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x08\x00\x00\x00mimetypeapplication/vnd.oasis.opendocument.text";
+    let cases: [(&str, &[u8], i32, &str); 9] = [
         ("chu.docx", b"Ke hoach", 1, "không phải tệp Word .docx"),
+        // Other formats, known by their first bytes whatever their name: what to do instead.
+        (
+            "cu.doc",
+            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
+            1,
+            "lưu lại dạng .docx",
+        ),
+        ("ban-chup.pdf", b"%PDF-1.7\n%", 1, "pdftotext -raw"),
+        ("du-thao.odt", odt, 1, "OpenDocument (.odt)"),
+        ("thu.rtf", b"{\\rtf1\\ansi", 1, "tệp RTF"),
         (
             "hong.docx",
             b"PK\x03\x04 hong hoan toan",
@@ -465,7 +476,7 @@ fn bad_input_gets_a_vietnamese_error_naming_the_file() {
             "cu.docx",
             b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
             1,
-            "tệp Word cũ (.doc)",
+            "tệp Word cũ (Word 97–2003, .doc)",
         ),
         (
             "nhi-phan.txt",
@@ -542,4 +553,18 @@ fn an_existing_output_or_the_source_is_never_overwritten() {
     assert_eq!(got, 2, "{stderr}");
     assert!(stderr.contains("chính tệp cần nhập"));
     assert_eq!(std::fs::read(&copy).unwrap(), before);
+}
+
+/// A Word file is known by its content, not its name: saved without ".docx" (as a download
+/// or a mail attachment may be), it imports as the Word file it is.
+#[test]
+fn a_word_file_under_another_name_is_read_as_word() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = fixture("thai-nguyen-qd26-2025-quy-che-phoi-hop-tin-nguong.docx");
+    let renamed = dir.path().join("van-ban-tai-ve");
+    std::fs::copy(&source, &renamed).unwrap();
+    let (yaml, _) = import(&renamed);
+    let (original, _) = import(&source);
+    let body = |y: &str| y.lines().skip(1).collect::<Vec<_>>().join("\n");
+    assert_eq!(body(&yaml), body(&original));
 }

@@ -7,6 +7,7 @@ use super::Unplaced;
 use super::lines::{Line, Mark, mark};
 use super::yaml::{Map, Node, Noted};
 use crate::kind::{Body as Form, Kind};
+use crate::render::Role;
 
 /// The level of a provision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +57,17 @@ impl Level {
                 | (Point, Item)
                 | (Item, Plus)
         )
+    }
+
+    /// The level whose free paragraph a paragraph of `role` is.
+    fn owning(role: Role) -> Option<Level> {
+        match role {
+            Role::Lead => None,
+            Role::ArticleParagraph => Some(Level::Article),
+            Role::SectionParagraph => Some(Level::Section),
+            Role::ClauseParagraph => Some(Level::Clause),
+            Role::PointParagraph => Some(Level::Point),
+        }
     }
 
     /// Whether it takes free paragraphs.
@@ -209,6 +221,7 @@ fn tables_as_rows(lines: &[Line], unplaced: &mut Vec<Unplaced>) -> Vec<Line> {
                     cell: None,
                     bold: line.bold,
                     centred: line.centred,
+                    role: None,
                 });
                 unplaced.push(Unplaced {
                     at: line.at,
@@ -303,6 +316,31 @@ impl Reader<'_> {
     /// A line without a mark: the title of a bare Chương or Mục, the text of a bare khoản,
     /// or a paragraph of the nearest provision that takes paragraphs.
     fn paragraph(&mut self, line: &Line) {
+        // A lead-in under a title line is the text of the provision just opened.
+        if line.role == Some(Role::Lead)
+            && let Some(open) = self.stack.last_mut()
+            && open.text.is_none()
+            && open.children.is_empty()
+            && open.paragraphs.is_empty()
+        {
+            open.text = Some(line.text.clone());
+            return;
+        }
+        // A paragraph whose style names its owner goes to the nearest open provision of that
+        // level (an Điều's paragraph after its last khoản prints like the khoản's own).
+        if let Some(level) = line.role.and_then(Level::owning)
+            && let Some(at) = self.stack.iter().rposition(|open| open.level == level)
+        {
+            while self.stack.len() > at + 1 {
+                self.close();
+            }
+            if let Some(open) = self.stack.last_mut() {
+                open.note_key("paragraphs");
+                open.paragraphs
+                    .push(Noted::plain(Node::Text(line.text.clone())));
+            }
+            return;
+        }
         // A title in capitals broken over two lines: "Mục 4. PHỐI HỢP TRONG CÔNG TÁC" /
         // "THỐNG KÊ, KIỂM KÊ ĐẤT ĐAI …".
         if let Some(open) = self.stack.last_mut()
@@ -513,4 +551,52 @@ pub fn node(p: &Provision, ids: &mut Ids) -> Node {
         map.list(key, children);
     }
     Node::Map(map)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(text: &str, at: usize, role: Option<Role>) -> Line {
+        Line {
+            text: text.to_owned(),
+            at,
+            cell: None,
+            bold: false,
+            centred: false,
+            role,
+        }
+    }
+
+    /// An Điều's paragraph after its last khoản goes back to the Điều when its style says so,
+    /// and to the last điểm when it does not (a typed document); a lead-in is the Điều's text.
+    #[test]
+    fn a_styled_paragraph_goes_to_its_owner() {
+        let kind = Kind::from_key("quy-che").unwrap();
+        let counts = |role| {
+            let lines = [
+                line("Điều 1. Phạm vi", 1, None),
+                line("Điều này quy định:", 2, Some(Role::Lead)),
+                line("1. Khoản một.", 3, None),
+                line("a) Điểm a.", 4, None),
+                line("Đoạn sau cùng.", 5, role),
+            ];
+            let mut unplaced = Vec::new();
+            let body = read(&lines, kind, &mut unplaced);
+            assert!(unplaced.is_empty());
+            let article = &body.top[0];
+            assert_eq!(article.text.as_deref(), Some("Điều này quy định:"));
+            let clause = &article.children[0];
+            let point = &clause.children[0];
+            (
+                article.paragraphs.len(),
+                clause.paragraphs.len(),
+                point.paragraphs.len(),
+            )
+        };
+        assert_eq!(counts(Some(Role::ArticleParagraph)), (1, 0, 0));
+        assert_eq!(counts(Some(Role::ClauseParagraph)), (0, 1, 0));
+        assert_eq!(counts(Some(Role::PointParagraph)), (0, 0, 1));
+        assert_eq!(counts(None), (0, 0, 1));
+    }
 }

@@ -273,6 +273,7 @@ mod tests {
                 cell: None,
                 bold: false,
                 centred: false,
+                role: None,
             })
             .collect()
     }

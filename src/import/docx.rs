@@ -6,6 +6,7 @@
 
 use super::numbering::{self, Counter};
 use super::{Block, Para};
+use crate::render::Role;
 use docx_rs::{
     DocumentChild, InsertChild, ParagraphChild, RunChild, StructuredDataTagChild, TableCellContent,
     TableChild, TableRowChild,
@@ -37,6 +38,7 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Block>, Problem> {
     let mut reader = Reader {
         blocks: Vec::new(),
         count: 0,
+        roles: role_styles(&docx.styles),
         numbering: Counter::new(&docx.numberings, &docx.styles),
         looks: Looks::new(&docx.styles),
     };
@@ -50,10 +52,26 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Block>, Problem> {
 struct Reader<'a> {
     blocks: Vec<Block>,
     count: usize,
+    /// The document's styles that give a paragraph its role, by style id.
+    roles: HashMap<String, Role>,
     /// The counters of Word's automatic numbering.
     numbering: Counter<'a>,
     /// The document's styles, for bold.
     looks: Looks<'a>,
+}
+
+/// The styles of the document that give a paragraph its role, by their id.
+fn role_styles(styles: &docx_rs::Styles) -> HashMap<String, Role> {
+    styles
+        .styles
+        .iter()
+        .filter_map(|s| {
+            // The crate keeps a style's name private; its serialised form is the name.
+            let name = serde_json::to_value(&s.name).ok();
+            let name = name.as_ref().and_then(|n| n.as_str());
+            Role::of_style(&s.style_id, name).map(|r| (s.style_id.clone(), r))
+        })
+        .collect()
 }
 
 impl Reader<'_> {
@@ -110,6 +128,11 @@ impl Reader<'_> {
                 .alignment
                 .as_ref()
                 .is_some_and(|j| j.val == "center"),
+            role: p
+                .property
+                .style
+                .as_ref()
+                .and_then(|s| self.roles.get(&s.val).copied()),
         }
     }
 

@@ -16,14 +16,37 @@ pub struct Heading {
     pub number_year: Option<i32>,
     /// The ký hiệu after the number ("KH-UBND-MTTQ").
     pub symbol: Option<String>,
+    /// Where the "Số: …" line is (0 when there is none).
+    pub number_at: usize,
     /// The place of the date line.
     pub place: Option<String>,
     /// The date, when day and month are filled in.
     pub date: Option<chrono::NaiveDate>,
     /// The year of the date line.
     pub year: Option<i32>,
+    /// The name of the political system that a Party or Đoàn document's heading prints where
+    /// ND 30 prints the Quốc hiệu ("ĐOÀN TNCS HỒ CHÍ MINH", "ĐẢNG CỘNG SẢN VIỆT NAM"): not
+    /// an issuer.
+    pub system: Option<Line>,
     /// Lines the heading holds that are none of these, with where they are.
     pub other: Vec<Line>,
+}
+
+/// The names a Party or Đoàn heading prints in the Quốc hiệu's place, letters only.
+const SYSTEM_NAMES: &[&str] = &[
+    "ĐẢNGCỘNGSẢNVIỆTNAM",
+    "ĐOÀNTNCSHỒCHÍMINH",
+    "ĐOÀNTHANHNIÊNCỘNGSẢNHỒCHÍMINH",
+];
+
+/// Whether a heading line is one of [`SYSTEM_NAMES`].
+fn is_system_name(text: &str) -> bool {
+    let letters: String = text
+        .to_uppercase()
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .collect();
+    SYSTEM_NAMES.contains(&letters.as_str())
 }
 
 /// One issuing body as the heading prints it.
@@ -82,7 +105,7 @@ pub fn read(lines: &[Line]) -> Heading {
     let mut heading = Heading::default();
     // Issuer lines grouped by the table cell holding them (one group outside tables).
     let mut groups: Vec<(Option<Cell>, Vec<&Line>)> = Vec::new();
-    for line in lines {
+    for (i, line) in lines.iter().enumerate() {
         // A copy from a PDF may run the two columns of the heading into one line: "ỦY BAN
         // NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".
         let text = [
@@ -96,9 +119,16 @@ pub fn read(lines: &[Line]) -> Heading {
             continue;
         }
         if let Some(rest) = number_line(text) {
+            heading.number_at = line.at;
             // "Số: 552/KH-UBND Đồng Tháp, ngày 19 …": a PDF copy may run the number and the
             // date of the two columns into one line.
-            let (number, after) = rest.split_once(' ').unwrap_or((rest, ""));
+            let slash = rest.find('/').unwrap_or(0);
+            let (number, after) = match rest[slash..].find(char::is_whitespace) {
+                Some(i) if date_line(rest[slash + i..].trim()).is_some() => {
+                    rest.split_at(slash + i)
+                }
+                _ => (rest, ""),
+            };
             read_number(number, &mut heading);
             if let Some((place, date, year)) = date_line(after.trim()) {
                 heading.place = Some(place);
@@ -111,6 +141,18 @@ pub fn read(lines: &[Line]) -> Heading {
             heading.place = Some(place);
             heading.date = date;
             heading.year = year;
+            continue;
+        }
+        // The system's name in the right-hand column of a heading table, or on a line of its
+        // own that no issuer line follows (else it is an issuer's cơ quan chủ quản).
+        let next_is_issuer = lines
+            .get(i + 1)
+            .is_some_and(|l| l.cell == line.cell && is_issuer_text(&l.text));
+        if heading.system.is_none()
+            && is_system_name(text)
+            && line.cell.map_or(!next_is_issuer, |c| c.column > 0)
+        {
+            heading.system = Some(line.clone());
             continue;
         }
         if is_issuer_text(text) {
@@ -145,9 +187,26 @@ fn number_line(text: &str) -> Option<&str> {
     rest.contains('/').then_some(rest)
 }
 
-/// "12/KH-UBND", "   /KH-UBND", "26/2025/QĐ-UBND".
+/// "12/KH-UBND", "   /KH-UBND", "26/2025/QĐ-UBND"; and the Party and Đoàn form, number and
+/// ký hiệu joined by a hyphen: "01-KH/ĐTN", "  - KH/ĐTN".
 fn read_number(rest: &str, heading: &mut Heading) {
-    let parts: Vec<&str> = rest.split('/').map(str::trim).collect();
+    // A ký hiệu has no spaces: "CV - ĐTN" is "CV-ĐTN".
+    let rest: String = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+    let rest = rest
+        .replace(" -", "-")
+        .replace("- ", "-")
+        .replace(" /", "/")
+        .replace("/ ", "/");
+    let mut parts: Vec<&str> = rest.split('/').map(str::trim).collect();
+    if let Some((number, symbol)) = parts[0].split_once('-')
+        && number.trim().chars().all(|c| c.is_ascii_digit())
+    {
+        heading.number = number.trim().parse().ok();
+        parts[0] = symbol.trim();
+        let symbol = parts.join("/");
+        heading.symbol = (!symbol.is_empty()).then_some(symbol);
+        return;
+    }
     heading.number = parts.first().and_then(|n| n.parse().ok());
     let mut tail = &parts[1..];
     if let Some(year) = tail
@@ -301,12 +360,47 @@ mod tests {
             at: 1,
             bold: false,
             centred: false,
+            role: None,
             cell: column.map(|column| super::super::lines::Cell {
                 table: 0,
                 row: 0,
                 column,
             }),
         }
+    }
+
+    /// The Party and Đoàn form joins number and ký hiệu with a hyphen ("01-KH/ĐTN"), and its
+    /// heading puts the system's name where the Quốc hiệu stands.
+    #[test]
+    fn heading_of_a_doan_document() {
+        for (text, number, symbol) in [
+            ("Số: 01-KH/ĐTN", Some(1), "KH/ĐTN"),
+            ("Số: - KH/ĐTN", None, "KH/ĐTN"),
+            ("Số: 12 - KH/TĐTN-VP", Some(12), "KH/TĐTN-VP"),
+            ("Số: 12/KH-UBND", Some(12), "KH-UBND"),
+            ("Số: /KH-UBND", None, "KH-UBND"),
+            ("Số: /CV - ĐTN", None, "CV-ĐTN"),
+        ] {
+            let h = read(&[
+                line("BCH ĐOÀN XÃ PHÚC THỊNH", Some(0)),
+                line(text, Some(0)),
+                line("ĐOÀN TNCS HỒ CHÍ MINH", Some(1)),
+            ]);
+            assert_eq!(h.number, number, "{text}");
+            assert_eq!(h.symbol.as_deref(), Some(symbol), "{text}");
+            assert_eq!(h.issuers.len(), 1);
+            assert_eq!(
+                h.system.map(|l| l.text).as_deref(),
+                Some("ĐOÀN TNCS HỒ CHÍ MINH")
+            );
+        }
+        // In the left-hand column, over the body's name, it is the cơ quan chủ quản.
+        let h = read(&[
+            line("ĐOÀN TNCS HỒ CHÍ MINH", Some(0)),
+            line("BCH TỈNH ĐOÀN NGHỆ AN", Some(0)),
+        ]);
+        assert!(h.system.is_none());
+        assert_eq!(h.issuers.len(), 1);
     }
 
     #[test]

@@ -90,6 +90,7 @@ mod tests {
                 at: 1,
                 bold: false,
                 centred: false,
+                role: None,
             })
         };
         let (blocks, found) = convert(vec![

@@ -3,6 +3,7 @@
 //! Điều, mục I., khoản 1., điểm a) and dash items.
 
 use super::Block;
+use crate::render::Role;
 
 /// One paragraph of the source.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,6 +19,8 @@ pub struct Line {
     pub bold: bool,
     /// Whether its paragraph is centred (Word documents only).
     pub centred: bool,
+    /// What it is, by its Word style (Word documents only).
+    pub role: Option<Role>,
 }
 
 /// A cell of a table: which table of the document, which row and column.
@@ -71,6 +74,7 @@ fn push(out: &mut Vec<Line>, p: &super::Para, cell: Option<Cell>) {
                 cell,
                 bold: p.bold,
                 centred: p.centred,
+                role: p.role,
             });
         }
     }

@@ -21,6 +21,7 @@ pub mod text;
 pub mod yaml;
 
 use crate::error::Error;
+use crate::render::Role;
 use std::path::Path;
 
 /// One paragraph of the source, with where it is: its line (text) or paragraph (Word) number.
@@ -34,6 +35,9 @@ pub struct Para {
     pub bold: bool,
     /// Whether it is centred (a Word paragraph; never for plain text).
     pub centred: bool,
+    /// What it is, when its Word style says so (the styles `render --format docx` writes:
+    /// a lead-in, a free paragraph of a Điều, khoản…; never for plain text).
+    pub role: Option<Role>,
 }
 
 /// A paragraph or a table of the source.
@@ -110,7 +114,41 @@ pub struct Imported {
 pub fn import_file(path: &Path) -> Result<Imported, Error> {
     let shown = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| Error::io(&shown, "đọc", &e))?;
-    import_bytes(&shown, &bytes, Format::of(path))
+    // A zip archive is never a text: a Word file saved without its .docx name is read as one.
+    let format = if bytes.starts_with(b"PK") {
+        Format::Docx
+    } else {
+        Format::of(path)
+    };
+    import_bytes(&shown, &bytes, format)
+}
+
+/// What to do with a file of another format that `import` does not read (a Word 97 file, a
+/// PDF, an OpenDocument or RTF file), known by its first bytes whatever its name.
+fn other_format(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"\xD0\xCF\x11\xE0") {
+        Some(
+            "đây là tệp Word cũ (Word 97–2003, .doc), không phải .docx: mở bằng Word hoặc \
+             LibreOffice và lưu lại dạng .docx (hoặc chạy `soffice --headless --convert-to docx \
+             TỆP.doc`), rồi nhập tệp .docx",
+        )
+    } else if bytes.starts_with(b"%PDF") {
+        Some(
+            "đây là tệp PDF: `vanban import` đọc tệp Word .docx hoặc văn bản thuần; chép chữ của \
+             PDF ra tệp .txt (chọn hết, chép, dán vào tệp; hoặc `pdftotext -raw TỆP.pdf TỆP.txt`) \
+             rồi nhập tệp .txt — số trang, đầu trang và chữ ngắt dòng được bỏ khi nhập",
+        )
+    } else if bytes.starts_with(b"{\\rtf") {
+        Some("đây là tệp RTF: mở bằng Word hoặc LibreOffice và lưu lại dạng .docx")
+    } else if bytes.starts_with(b"PK")
+        && bytes
+            .get(30..bytes.len().min(100))
+            .is_some_and(|b| b.windows(24).any(|w| w == b"application/vnd.oasis.op"))
+    {
+        Some("đây là tệp OpenDocument (.odt): mở bằng LibreOffice và lưu lại dạng .docx")
+    } else {
+        None
+    }
 }
 
 /// Imports `bytes` read from a file named `name`.
@@ -119,12 +157,11 @@ pub fn import_bytes(name: &str, bytes: &[u8], format: Format) -> Result<Imported
         file: name.to_owned(),
         message: message.to_owned(),
     };
+    if let Some(why) = other_format(bytes) {
+        return Err(failed(why));
+    }
     let (blocks, legacy) = match format {
         Format::Docx => docx::read(bytes).map_err(|p| match p {
-            docx::Problem::NotZip if bytes.starts_with(b"\xD0\xCF\x11\xE0") => failed(
-                "đây là tệp Word cũ (.doc), không phải .docx: mở bằng Word hoặc LibreOffice và lưu \
-                 lại dạng .docx",
-            ),
             docx::Problem::NotZip => failed(
                 "không phải tệp Word .docx (tệp .docx là một tệp nén zip; tệp này không mở được \
                  như vậy, có thể đã hỏng hoặc sai đuôi)",

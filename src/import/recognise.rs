@@ -22,6 +22,11 @@ const AFTER_PREAMBLE: &[&str] = &[
     "recipients",
 ];
 
+/// Why the system's name of a Party or Đoàn heading is not kept as an issuer.
+const SYSTEM_NOTE: &str = "thể thức văn bản của Đảng, Đoàn đặt tên hệ thống tổ chức ở chỗ Quốc \
+     hiệu; vanban trình bày theo Nghị định 30 nên in Quốc hiệu và Tiêu ngữ, không coi đó là cơ quan \
+     ban hành";
+
 /// The spec read from `lines`, with the lines that could not be placed; `None` when no title
 /// line names a kind of document. A Word document's title paragraphs are its author's lines
 /// (kept, one per line of `title`); a copied text's title lines are where a page broke them.
@@ -112,7 +117,23 @@ pub fn spec(lines: &[Line], format: super::Format, unplaced: &mut Vec<Unplaced>)
     }
     if let Some(symbol) = &head.symbol {
         let abbrs: Vec<&str> = issuers.iter().map(|i| i.abbr.as_str()).collect();
-        if *symbol != kind.symbol(None, &abbrs) {
+        let groups = symbol.split(['-', '/']).count();
+        if groups < 2 || !symbol.starts_with(kind.abbreviation()) {
+            // A ký hiệu of another kind ("CV-ĐTN" on a Kế hoạch) or of one group: the source's
+            // slip, which `check` refuses; the program makes the ký hiệu, the source's is noted.
+            let why = format!(
+                "ký hiệu «{symbol}» không mở đầu bằng tên viết tắt của {} ({}) hoặc thiếu nhóm \
+                 cơ quan: chương trình tự lập ký hiệu, ghi `symbol` nếu cần",
+                kind.type_name().to_lowercase(),
+                kind.abbreviation()
+            );
+            unplaced.push(Unplaced {
+                at: head.number_at,
+                text: symbol.clone(),
+                why: why.clone(),
+            });
+            map.note("title", &format!("Văn bản gốc: {why}."));
+        } else if *symbol != kind.symbol(None, &abbrs) {
             map.put_noted(
                 "symbol",
                 Node::Text(symbol.clone()),
@@ -180,6 +201,20 @@ pub fn spec(lines: &[Line], format: super::Format, unplaced: &mut Vec<Unplaced>)
         );
     }
     map.list("issuers", issuer_nodes);
+    if let Some(system) = &head.system {
+        unplaced.push(Unplaced {
+            at: system.at,
+            text: system.text.clone(),
+            why: SYSTEM_NOTE.to_owned(),
+        });
+        map.note(
+            "issuers",
+            &format!(
+                "Văn bản gốc ghi «{}» ở chỗ của Quốc hiệu (vị trí {}): {SYSTEM_NOTE}.",
+                system.text, system.at
+            ),
+        );
+    }
     let mut preamble: Vec<Noted> = head
         .other
         .iter()
@@ -363,10 +398,14 @@ fn text_part<'l>(
             at += 1;
             break;
         }
+        // A Word title is centred, and may break its lines after a ";" ("… úng ngập;" /
+        // "(2) Ùn tắc giao thông; …"): there a centred line goes on with the title, but for
+        // the "(Kèm theo …)" line under an attached text's title.
+        let centred_title = title_lines && line.centred;
         if mark(t).is_some()
             || t.starts_with("Căn cứ")
-            || t.starts_with('(')
-            || t.ends_with(['.', ':', ';'])
+            || (t.starts_with('(') && (!centred_title || t.to_lowercase().contains("kèm theo")))
+            || (t.ends_with(['.', ':', ';']) && !centred_title)
             || t.chars().count() > 600
             || title.len() >= 8
             || enacting_line

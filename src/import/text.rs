@@ -100,6 +100,7 @@ pub fn read(text: &str) -> Vec<Block> {
                 at: line.at,
                 bold: false,
                 centred: false,
+                role: None,
             }),
         }
         open = true;

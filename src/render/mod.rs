@@ -12,7 +12,7 @@ mod signing;
 mod templates;
 pub mod typst_text;
 
-pub use docx::{DocxOptions, Nd30, docx};
+pub use docx::{DocxOptions, Nd30, Role, docx};
 pub use fonts::TIMES_NEW_ROMAN;
 pub use pdf::{Cache, FontSet, Typesetter, compile, pdf};
 pub use signing::add_signature_fields;

@@ -187,3 +187,52 @@ pub fn tool_available(program: &Path, probe: &str, install: &str) -> bool {
     }
     runs
 }
+
+/// The command that runs LibreOffice headless (Debian's libreoffice-writer-nogui), and how to
+/// install it, for [`tool_available`].
+pub const SOFFICE: (&str, &str) = ("soffice", "Debian: libreoffice-writer-nogui");
+
+/// LibreOffice converts `input` to `filter` ("pdf", "docx") in `out`, as a user's "Save as"
+/// does; the new file's path. Its profile and font cache live in `out`/../, and fontconfig is
+/// pointed at the repository's `fonts/` too, so Times New Roman is replaced by the
+/// metric-compatible Liberation Serif (fontconfig's own alias) even where no such font is
+/// installed.
+pub fn libreoffice(input: &Path, out: &Path, filter: &str) -> PathBuf {
+    let work = tempfile::tempdir().unwrap();
+    let conf = work.path().join("fonts.conf");
+    std::fs::write(
+        &conf,
+        format!(
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n<fontconfig>\n\
+             <include ignore_missing=\"yes\">/etc/fonts/fonts.conf</include>\n\
+             <dir>{}</dir>\n<cachedir>{}</cachedir>\n</fontconfig>\n",
+            root().join("fonts").display(),
+            work.path().join("fontcache").display()
+        ),
+    )
+    .unwrap();
+    let run = std::process::Command::new(SOFFICE.0)
+        .env("FONTCONFIG_FILE", &conf)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            work.path().join("profile").display()
+        ))
+        .args(["--headless", "--convert-to", filter, "--outdir"])
+        .arg(out)
+        .arg(input)
+        .output()
+        .expect("soffice runs");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let made = out.join(input.with_extension(filter).file_name().unwrap());
+    assert!(
+        made.exists(),
+        "LibreOffice made no {}: {}",
+        made.display(),
+        String::from_utf8_lossy(&run.stderr)
+    );
+    made
+}

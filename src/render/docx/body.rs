@@ -4,6 +4,7 @@
 
 use super::Block;
 use super::paragraphs::{Writer, utwips};
+use super::role::Role;
 use super::text::{Look, runs};
 use crate::document::{
     ArticleView, ChapterView, ClauseView, DivisionView, ItemView, PointView, SectionView,
@@ -44,7 +45,9 @@ pub fn body(w: &mut Writer, body: &Body) -> Vec<Block> {
         out.push(Block::par(w.bold_heading(&s.label, &s.title)));
         for block in &s.order {
             match *block {
-                "paragraphs" => paragraphs(w, &s.paragraphs, &mut out),
+                "paragraphs" => {
+                    paragraphs(w, &s.paragraphs, Some(Role::SectionParagraph), &mut out)
+                }
                 "clauses" => clauses(w, &s.clauses, &mut out),
                 "items" => items(w, &s.items, &mut out),
                 _ => {}
@@ -54,11 +57,21 @@ pub fn body(w: &mut Writer, body: &Body) -> Vec<Block> {
     out
 }
 
-/// Free paragraphs of running text.
-pub fn paragraphs(w: &mut Writer, list: &[Text], out: &mut Vec<Block>) {
+/// Free paragraphs of running text; those of a provision carry the style of their [`Role`].
+pub fn paragraphs(w: &mut Writer, list: &[Text], role: Option<Role>, out: &mut Vec<Block>) {
     for p in list {
-        out.push(Block::par(w.provision(None, p)));
+        let par = w.provision(None, p);
+        out.push(Block::par(match role {
+            Some(o) => par.style(o.style_id()),
+            None => par,
+        }));
     }
+}
+
+/// The lead-in of a provision whose title has a line of its own: a body paragraph in the
+/// lead-in's style.
+fn lead(w: &mut Writer, text: &Text) -> docx_rs::Paragraph {
+    w.provision(None, text).style(Role::Lead.style_id())
 }
 
 /// A Chương or Mục heading: its label and its title on two centred bold lines, a paragraph gap
@@ -95,7 +108,7 @@ fn article(w: &mut Writer, a: &ArticleView, out: &mut Vec<Block>) {
     if !a.title.plain.is_empty() {
         out.push(Block::par(w.bold_heading(&a.label, &a.title)));
         if let Some(t) = &a.text {
-            out.push(Block::par(w.provision(None, t)));
+            out.push(Block::par(lead(w, t)));
         }
     } else if let Some(t) = &a.text {
         out.push(Block::par(w.provision(Some((&a.label, true)), t)));
@@ -104,7 +117,7 @@ fn article(w: &mut Writer, a: &ArticleView, out: &mut Vec<Block>) {
     }
     for block in &a.order {
         match *block {
-            "paragraphs" => paragraphs(w, &a.paragraphs, out),
+            "paragraphs" => paragraphs(w, &a.paragraphs, Some(Role::ArticleParagraph), out),
             "clauses" => clauses(w, &a.clauses, out),
             _ => {}
         }
@@ -118,7 +131,7 @@ pub fn clauses(w: &mut Writer, clauses: &[ClauseView], out: &mut Vec<Block>) {
         if let Some(title) = &c.title {
             out.push(Block::par(w.bold_heading(&c.label, title)));
             if let Some(t) = &c.text {
-                out.push(Block::par(w.provision(None, t)));
+                out.push(Block::par(lead(w, t)));
             }
         } else if let Some(t) = &c.text {
             out.push(Block::par(w.provision(Some((&c.label, false)), t)));
@@ -130,7 +143,7 @@ pub fn clauses(w: &mut Writer, clauses: &[ClauseView], out: &mut Vec<Block>) {
             match *block {
                 "points" => points(w, &c.points, out),
                 "items" => items(w, &c.items, out),
-                "paragraphs" => paragraphs(w, &c.paragraphs, out),
+                "paragraphs" => paragraphs(w, &c.paragraphs, Some(Role::ClauseParagraph), out),
                 _ => {}
             }
         }
@@ -143,7 +156,7 @@ fn points(w: &mut Writer, points: &[PointView], out: &mut Vec<Block>) {
         for block in &p.order {
             match *block {
                 "items" => items(w, &p.items, out),
-                "paragraphs" => paragraphs(w, &p.paragraphs, out),
+                "paragraphs" => paragraphs(w, &p.paragraphs, Some(Role::PointParagraph), out),
                 _ => {}
             }
         }

@@ -28,7 +28,7 @@ pub struct Ending<'d> {
 /// The closing paragraphs, the signatures and the Nơi nhận.
 pub fn ending(w: &mut Writer, e: &Ending) -> Vec<Block> {
     let mut out = Vec::new();
-    super::body::paragraphs(w, e.closing, &mut out);
+    super::body::paragraphs(w, e.closing, None, &mut out);
     let listed = !e.recipients.is_empty() || e.drafter.is_some();
     let rows: Vec<Vec<&SignatureView>> = e
         .signatures

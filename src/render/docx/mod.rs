@@ -14,9 +14,11 @@ mod ending;
 mod head;
 mod measure;
 mod paragraphs;
+mod role;
 mod style;
 mod text;
 
+pub use role::Role;
 pub use style::Nd30;
 
 use crate::document::Document;
@@ -121,7 +123,7 @@ pub fn docx(doc: &Document, options: &DocxOptions) -> Result<Vec<u8>, Error> {
         .map_or_else(|| doc.meta.title.clone(), |s| s.name.clone());
     let date = format!("{}T00:00:00Z", doc.meta.date);
     let font = &options.font;
-    let mut docx = Docx::new()
+    let docx = Docx::new()
         .default_fonts(
             RunFonts::new()
                 .ascii(font)
@@ -132,6 +134,9 @@ pub fn docx(doc: &Document, options: &DocxOptions) -> Result<Vec<u8>, Error> {
         .default_size(Look::plain(w.nd.body_size).half_points())
         .created_at(&date)
         .updated_at(&date);
+    let mut docx = Role::ALL
+        .into_iter()
+        .fold(docx, |docx, r| docx.add_style(r.style()));
     let (header, first) = page_headers(&mut w);
     let count = parts.len();
     for (i, part) in parts.into_iter().enumerate() {
@@ -213,7 +218,7 @@ fn parts(w: &mut Writer, doc: &Document) -> Vec<Part> {
 
 /// Preamble, body and (when `ending`) the end of `doc`.
 fn rest(w: &mut Writer, doc: &Document, blocks: &mut Vec<Block>, ending: bool) {
-    body::paragraphs(w, &doc.preamble, blocks);
+    body::paragraphs(w, &doc.preamble, None, blocks);
     blocks.extend(body::body(
         w,
         &body::Body {
