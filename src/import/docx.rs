@@ -472,6 +472,43 @@ mod tests {
         assert_eq!(bold, [true, true, true, false, false, true]);
     }
 
+    /// `bytes` with `from` replaced by `to` in its part `name` (what the writer cannot set).
+    fn patched(bytes: &[u8], name: &str, from: &str, to: &str) -> Vec<u8> {
+        use std::io::{Read, Write};
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        for i in 0..archive.len() {
+            let mut file = archive.by_index(i).unwrap();
+            let mut data = Vec::new();
+            file.read_to_end(&mut data).unwrap();
+            if file.name() == name {
+                let text = String::from_utf8(data).unwrap();
+                assert!(text.contains(from), "{name}: {text}");
+                data = text.replacen(from, to, 1).into_bytes();
+            }
+            out.start_file(file.name(), zip::write::SimpleFileOptions::default())
+                .unwrap();
+            out.write_all(&data).unwrap();
+        }
+        out.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn bold_of_the_document_defaults() {
+        let bytes = pack(numbered_docx(vec![
+            plain("Đậm theo mặc định của tài liệu"),
+            Paragraph::new().add_run(Run::new().add_text("Tắt đậm").disable_bold()),
+        ]));
+        let bytes = patched(
+            &bytes,
+            "word/styles.xml",
+            "<w:rPrDefault><w:rPr />",
+            "<w:rPrDefault><w:rPr><w:b /></w:rPr>",
+        );
+        let bold: Vec<bool> = read_paras(&bytes).into_iter().map(|(_, b)| b).collect();
+        assert_eq!(bold, [true, false]);
+    }
+
     /// Odd definitions read without a panic: the largest start value (the crate keeps `w:start`
     /// in 32 bits), a placeholder of a level not defined (prints nothing), a level beyond 8, a
     /// missing abstract numbering, styles based on each other in a loop.
