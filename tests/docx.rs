@@ -8,7 +8,7 @@ mod common;
 use common::{render_cli, sample, tool_available};
 use docx_rs::{DocumentChild, TableCellContent, TableChild, TableRowChild};
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use vanban::document::{ClauseView, Document, ItemView};
 use vanban::pipeline::{self, Options};
 use vanban::render::Format;
