@@ -265,7 +265,9 @@ fn bold_issuers(lines: &[&Line]) -> Vec<IssuerText> {
     let mut name: Vec<&str> = Vec::new();
     let mut name_at = None;
     for line in lines {
-        let continues = name_at == Some(line.at) || continues_name(&line.text);
+        let continues = name_at == Some(line.at)
+            || continues_name(&line.text)
+            || name.last().is_some_and(|last| ends_open(last));
         if line.bold && (name.is_empty() || continues) {
             name.push(&line.text);
             name_at = Some(line.at);
@@ -293,6 +295,17 @@ fn bold_issuers(lines: &[&Line]) -> Vec<IssuerText> {
         });
     }
     out
+}
+
+/// Whether a heading line ends where a name cannot end, so the next line goes on with it:
+/// after a linking word or a dash ("TỔ GIÚP VIỆC VỀ" / "CẢI CÁCH HÀNH CHÍNH").
+fn ends_open(line: &str) -> bool {
+    let last = line.split_whitespace().last().unwrap_or("");
+    [
+        "VỀ", "VÀ", "CỦA", "CHO", "VỚI", "TẠI", "THUỘC", "TRONG", "-", "–", "&",
+    ]
+    .contains(&last)
+        || line.ends_with(',')
 }
 
 /// Whether a heading line continues the name on the line before ("TỈNH THANH HÓA" under
@@ -336,7 +349,7 @@ fn issuers(lines: Vec<String>, count: usize) -> Vec<IssuerText> {
     }
     let mut merged: Vec<String> = Vec::new();
     for line in lines {
-        let continues = continues_name(&line);
+        let continues = continues_name(&line) || merged.last().is_some_and(|last| ends_open(last));
         match merged.last_mut() {
             Some(last) if continues => {
                 last.push('\n');
@@ -401,6 +414,29 @@ mod tests {
         ]);
         assert!(h.system.is_none());
         assert_eq!(h.issuers.len(), 1);
+    }
+
+    /// A name broken after a linking word goes on on the next line, in bold or not.
+    #[test]
+    fn a_name_broken_after_a_linking_word_is_one_name() {
+        let bold = |text: &str, bold: bool| Line {
+            bold,
+            ..line(text, Some(0))
+        };
+        for b in [true, false] {
+            let h = read(&[
+                bold("BAN CHỈ ĐẠO", false),
+                bold("VỀ PHÁT TRIỂN KHCN, ĐMST, CĐS VÀ ĐỀ ÁN 06", false),
+                bold("TỔ GIÚP VIỆC VỀ", b),
+                bold("CẢI CÁCH HÀNH CHÍNH", b),
+            ]);
+            assert_eq!(h.issuers.len(), 1, "bold {b}: {:?}", h.issuers);
+            assert_eq!(h.issuers[0].name, "TỔ GIÚP VIỆC VỀ\nCẢI CÁCH HÀNH CHÍNH");
+            assert_eq!(
+                h.issuers[0].parent.as_deref(),
+                Some("BAN CHỈ ĐẠO\nVỀ PHÁT TRIỂN KHCN, ĐMST, CĐS VÀ ĐỀ ÁN 06")
+            );
+        }
     }
 
     #[test]

@@ -561,9 +561,12 @@ fn text_part<'l>(
     if let Some(drafter) = &closing.drafter {
         map.text("drafter", drafter);
     }
+    // The heading of an attached text repeats the issuers' names and cơ quan chủ quản: the
+    // program prints them again itself.
     let names: Vec<String> = issuers
         .iter()
-        .map(|i| i.text.name.replace('\n', " "))
+        .flat_map(|i| std::iter::once(&i.text.name).chain(&i.text.parent))
+        .map(|n| n.replace('\n', " "))
         .collect();
     let others: Vec<Noted> = closing
         .other
