@@ -24,6 +24,9 @@ pub struct Heading {
     pub date: Option<chrono::NaiveDate>,
     /// The year of the date line.
     pub year: Option<i32>,
+    /// The date line as written when it has blanks but is not blank throughout ("ngày
+    /// tháng 8 năm 2025"): the spec holds the year only.
+    pub partial_date: Option<Line>,
     /// The name of the political system that a Party or Đoàn document's heading prints where
     /// ND 30 prints the Quốc hiệu ("ĐOÀN TNCS HỒ CHÍ MINH", "ĐẢNG CỘNG SẢN VIỆT NAM"): not
     /// an issuer.
@@ -138,6 +141,14 @@ pub fn read(lines: &[Line]) -> Heading {
             continue;
         }
         if let Some((place, date, year)) = date_line(text) {
+            // A day or a month written beside a blank ("ngày    tháng 8"): kept to be noted.
+            let written = text
+                .split_once(", ngày")
+                .map(|(_, r)| r.split("năm").next().unwrap_or(""))
+                .is_some_and(|r| r.chars().any(|c| c.is_ascii_digit()));
+            if date.is_none() && written {
+                heading.partial_date = Some(line.clone());
+            }
             heading.place = Some(place);
             heading.date = date;
             heading.year = year;

@@ -153,11 +153,24 @@ pub fn spec(lines: &[Line], format: super::Format, unplaced: &mut Vec<Unplaced>)
     }
     match (head.date, head.year) {
         (Some(date), _) => map.text("date", &date.format("%Y-%m-%d").to_string()),
-        (None, Some(year)) => map.put_noted(
-            "year",
-            Node::Int(i64::from(year)),
-            vec!["Ngày ban hành để trống trong văn bản gốc; chỉ in năm.".to_owned()],
-        ),
+        (None, Some(year)) => {
+            let mut notes =
+                vec!["Ngày ban hành để trống trong văn bản gốc; chỉ in năm.".to_owned()];
+            if let Some(line) = &head.partial_date {
+                let why = "ngày tháng chưa đủ (tệp YAML ghi cả ngày `date` hoặc chỉ năm `year`): \
+                           chỉ giữ năm";
+                notes.push(format!(
+                    "Văn bản gốc ghi «{}» (vị trí {}).",
+                    line.text, line.at
+                ));
+                unplaced.push(Unplaced {
+                    at: line.at,
+                    text: line.text.clone(),
+                    why: why.to_owned(),
+                });
+            }
+            map.put_noted("year", Node::Int(i64::from(year)), notes);
+        }
         (None, None) => {}
     }
     let issuer_nodes = issuers
