@@ -248,7 +248,8 @@ pub fn number(n: u64, format: &str) -> String {
             }
         }
         "lowerRoman" | "upperRoman" if (1..4000).contains(&n) => {
-            let s = roman(n);
+            // Below 4 000 by the guard above.
+            let s = crate::vietnamese::roman(n as u32);
             if format == "lowerRoman" {
                 s.to_lowercase()
             } else {
@@ -257,33 +258,6 @@ pub fn number(n: u64, format: &str) -> String {
         }
         _ => n.to_string(),
     }
-}
-
-/// `n` (1..3999) in upper-case Roman numerals.
-fn roman(mut n: u64) -> String {
-    const DIGITS: [(u64, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut out = String::new();
-    for (value, digits) in DIGITS {
-        while n >= value {
-            out.push_str(digits);
-            n -= value;
-        }
-    }
-    out
 }
 
 #[cfg(test)]
