@@ -460,7 +460,8 @@ fn import(iters: usize) {
     use vanban::import::{Format as Source, import_bytes};
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
     println!(
-        "vanban import (read, recognise, write the spec): {iters} iterations after {WARMUP} warm-ups"
+        "vanban import (read, recognise, write the spec): {iters} iterations after {WARMUP} warm-ups; \
+         baseline: `vanban check` of the spec it writes (load, every rule), the step a user runs next"
     );
     for (file, format) in [
         (
@@ -471,6 +472,8 @@ fn import(iters: usize) {
             "nghe-an-qd95-2025-quy-che-phoi-hop-dat-dai.docx",
             Source::Docx,
         ),
+        // An office's own file: Word lists (automatic numbering), a text the decision issues.
+        ("lam-dong-qd-2025-to-giup-viec-cchc.docx", Source::Docx),
     ] {
         let bytes = std::fs::read(dir.join(file)).expect("import fixture");
         let run = || {
@@ -491,11 +494,28 @@ fn import(iters: usize) {
             ),
             Source::Docx => format!("{} KiB", bytes.len() / 1024),
         };
+        let yaml = import_bytes(file, &bytes, format)
+            .expect("fixture imports")
+            .yaml;
+        let check = || {
+            vanban::pipeline::check(&vanban::pipeline::Source::text(file, &yaml))
+                .report
+                .findings
+                .len()
+        };
+        for _ in 0..WARMUP {
+            black_box(check());
+        }
+        let mut base: Vec<Duration> = (0..iters).map(|_| timed(check)).collect();
+        let (base_median, _) = stats(&mut base);
         println!(
-            "  {file} ({size}): median {:.2} ms, min {:.2} ms, peak heap {:.2} MiB",
+            "  {file} ({size}): median {:.2} ms, min {:.2} ms, peak heap {:.2} MiB; check of its \
+             spec {:.2} ms: import = {:.2}x check",
             ms(median),
             ms(min),
-            mib(peak_bytes(run))
+            mib(peak_bytes(run)),
+            ms(base_median),
+            ms(median) / ms(base_median)
         );
     }
 }
