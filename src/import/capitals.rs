@@ -88,6 +88,7 @@ const PHRASES: &[(&str, Role)] = &[
     ("Tổng cục", Role::Field),
     ("Hội", Role::Field),
     ("Viện", Role::Field),
+    ("Bệnh viện", Role::Field),
     ("Sở", Role::Fields),
     ("Bộ", Role::Fields),
     // Places.
@@ -354,6 +355,10 @@ mod tests {
                 "Giám đốc Sở Văn hóa, Thể thao và Du lịch",
             ),
             ("CHỦ TỊCH UBND TP. CẦN THƠ", "Chủ tịch UBND TP. Cần Thơ"),
+            (
+                "GIÁM ĐỐC BỆNH VIỆN ĐA KHOA TỈNH",
+                "Giám đốc Bệnh viện Đa khoa tỉnh",
+            ),
         ] {
             assert_eq!(case(capitals), running, "{capitals}");
         }
