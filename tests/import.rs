@@ -712,3 +712,31 @@ fn an_offices_word_97_file_converted_by_libreoffice_imports() {
     }
     assert_eq!(converted, 2);
 }
+
+/// A decision's enacting authority, printed in capitals over its căn cứ, comes into the spec
+/// as running text (the words of its "(Kèm theo … của …)" line), with a note to check it.
+#[test]
+fn a_decisions_enacting_authority_in_capitals_becomes_running_text() {
+    let text = "SỞ TƯ PHÁP\nSố: 12/QĐ-STP\nNghệ An, ngày 10 tháng 3 năm 2026\n\nQUYẾT ĐỊNH\n\
+                Về việc ban hành Quy chế phối hợp\n\nGIÁM ĐỐC SỞ TƯ PHÁP\n\n\
+                Căn cứ Luật Tổ chức chính quyền địa phương;\n\nQUYẾT ĐỊNH:\n\n\
+                Điều 1. Ban hành kèm theo Quyết định này Quy chế phối hợp.\n\n\
+                Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\n\
+                GIÁM ĐỐC\nNguyễn Văn An\n";
+    let imported = vanban::import::import_bytes(
+        "giam-doc.txt",
+        text.as_bytes(),
+        vanban::import::Format::Text,
+    )
+    .unwrap();
+    let value: serde_yaml::Value = serde_yaml::from_str(&imported.yaml).unwrap();
+    assert_eq!(value["enacting"].as_str(), Some("Giám đốc Sở Tư pháp"));
+    assert!(
+        imported.yaml.contains(
+            "# Viết lại từ dòng in hoa của văn bản gốc (\"GIÁM ĐỐC SỞ TƯ PHÁP\"): kiểm tra chữ hoa \
+             của tên riêng.\nenacting: Giám đốc Sở Tư pháp\n"
+        ),
+        "{}",
+        imported.yaml
+    );
+}

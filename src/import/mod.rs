@@ -3,12 +3,14 @@
 //! the labels of Word's automatic [`numbering`]), [`text`] (decoding and cleaning a copied
 //! text), [`legacy`] (TCVN3/VNI text converted); then one list of [`lines`]; recognising:
 //! [`recognise`] finds the parts and hands each to its reader ([`heading`], [`parties`],
-//! [`body`], [`closing`]); writing: [`yaml`].
+//! [`body`], [`closing`]; [`capitals`] writes a decision's enacting authority, printed in
+//! capitals, as running text); writing: [`yaml`].
 //!
 //! What cannot be placed is never dropped: it stays in the spec as text under a comment, and
 //! is listed in [`Imported::unplaced`] with its place in the source.
 
 pub mod body;
+pub mod capitals;
 pub mod closing;
 pub mod docx;
 pub mod heading;

@@ -456,7 +456,20 @@ fn text_part<'l>(
         at += 1;
     }
     if !enacting.is_empty() {
-        map.text("enacting", &enacting.join("\n"));
+        // The spec's `enacting` is written as in running text (the program prints it in
+        // capitals over the căn cứ, and as written in the "(Kèm theo … của …)" line).
+        let printed = enacting.join("\n");
+        match super::capitals::running_text(&printed) {
+            Some(running) => map.put_noted(
+                "enacting",
+                Node::Text(running),
+                vec![format!(
+                    "Viết lại từ dòng in hoa của văn bản gốc (\"{}\"): kiểm tra chữ hoa của tên riêng.",
+                    printed.replace('\n', " ")
+                )],
+            ),
+            None => map.text("enacting", &printed),
+        }
     }
     // Căn cứ, and the "Theo đề nghị …", "Xét đề nghị …" lines that close them; a "Thực hiện …"
     // line among them is kept for the preamble (the program would put "Căn cứ " before it).
@@ -763,7 +776,9 @@ fn attached_line(main: &mut Map, part: &mut Map) {
     if of.to_uppercase() != enacting.replace('\n', " ").to_uppercase() {
         return;
     }
+    // The words are the source's own: the note on a name rewritten from capitals goes.
     main.set("enacting", Node::Text(of.to_owned()));
+    main.unnote("enacting");
     if line.starts_with("Kèm theo ") {
         part.remove("attached");
     }

@@ -81,6 +81,13 @@ impl Map {
         }
     }
 
+    /// Drops the comment lines above the entry `key`.
+    pub fn unnote(&mut self, key: &str) {
+        if let Some((_, noted)) = self.0.iter_mut().find(|(k, _)| k == key) {
+            noted.notes.clear();
+        }
+    }
+
     /// Takes the entry `key` out.
     pub fn remove(&mut self, key: &str) -> Option<Noted> {
         let at = self.0.iter().position(|(k, _)| k == key)?;
