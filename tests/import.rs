@@ -740,3 +740,108 @@ fn a_decisions_enacting_authority_in_capitals_becomes_running_text() {
         imported.yaml
     );
 }
+
+/// A Word file whose `document.xml` has `body` in place of its body, the rest of a real
+/// fixture's package kept.
+fn word_file_with_body(body: &dyn Fn(&mut dyn std::io::Write)) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let source = std::fs::read(fixture(
+        "thai-nguyen-qd26-2025-quy-che-phoi-hop-tin-nguong.docx",
+    ))
+    .unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(source)).unwrap();
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut out);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .large_file(true);
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).unwrap();
+        let name = entry.name().to_owned();
+        let mut data = Vec::new();
+        entry.read_to_end(&mut data).unwrap();
+        zip.start_file(name.as_str(), options).unwrap();
+        if name == "word/document.xml" {
+            let xml = String::from_utf8(data).unwrap();
+            let (head, tail) = xml.split_at(xml.find("<w:body>").unwrap() + "<w:body>".len());
+            zip.write_all(head.as_bytes()).unwrap();
+            body(&mut zip);
+            zip.write_all(tail.as_bytes()).unwrap();
+        } else {
+            zip.write_all(&data).unwrap();
+        }
+    }
+    zip.finish().unwrap();
+    out.into_inner()
+}
+
+/// Hostile Word files — a part that unpacks to hundreds of megabytes from a few hundred KB,
+/// tables nested thousands deep — are refused before they are read whole: a Vietnamese error
+/// naming the file, exit 1, nothing written; never unbounded memory or a stack overflow.
+#[test]
+fn a_hostile_word_file_is_refused_before_it_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let bomb = word_file_with_body(&|w| {
+        w.write_all(b"<w:p><w:r><w:t>").unwrap();
+        let chunk = vec![b'a'; 1 << 20];
+        for _ in 0..100 {
+            w.write_all(&chunk).unwrap();
+        }
+        w.write_all(b"</w:t></w:r></w:p>").unwrap();
+    });
+    let deep = word_file_with_body(&|w| {
+        let n = 20_000;
+        w.write_all("<w:tbl><w:tr><w:tc>".repeat(n).as_bytes())
+            .unwrap();
+        w.write_all(b"<w:p><w:r><w:t>x</w:t></w:r></w:p>").unwrap();
+        w.write_all("</w:tc></w:tr></w:tbl>".repeat(n).as_bytes())
+            .unwrap();
+    });
+    assert!(
+        bomb.len() < 1024 * 1024,
+        "the bomb is small: {}",
+        bomb.len()
+    );
+    for (name, bytes, message) in [
+        ("bom.docx", &bomb, "giải nén ra hơn 64 MB"),
+        ("long-nhau.docx", &deep, "lồng nhau quá 200 cấp"),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let out = dir.path().join(format!("{name}.yaml"));
+        let (code, stderr) = failing(&[
+            "import",
+            path.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 1, "{name}: {stderr}");
+        assert!(
+            stderr.contains(name) && stderr.contains(message),
+            "{name}: {stderr}"
+        );
+        assert!(!out.exists(), "{name}: nothing is written");
+    }
+    // A document nested as deep as real ones go (tables in tables, 60 levels) still imports.
+    let nested = word_file_with_body(&|w| {
+        let n = 60;
+        w.write_all("<w:tbl><w:tr><w:tc>".repeat(n).as_bytes())
+            .unwrap();
+        w.write_all(b"<w:p><w:r><w:t>x</w:t></w:r></w:p>").unwrap();
+        w.write_all("</w:tc></w:tr></w:tbl>".repeat(n).as_bytes())
+            .unwrap();
+    });
+    let path = dir.path().join("bang-long-bang.docx");
+    std::fs::write(&path, nested).unwrap();
+    import(&path);
+    // A text longer than any spec `check` reads is refused at once.
+    let path = dir.path().join("rat-dai.txt");
+    let line = "Điều 1. Phạm vi điều chỉnh của văn bản này rất dài.\n";
+    std::fs::write(&path, line.repeat(11 * 1024 * 1024 / line.len() + 1)).unwrap();
+    let (code, stderr) = failing(&["import", path.to_str().unwrap()]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("rat-dai.txt") && stderr.contains("quá giới hạn 10 MB"),
+        "{stderr}"
+    );
+}

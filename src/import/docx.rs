@@ -20,12 +20,19 @@ pub enum Problem {
     NotZip,
     /// A zip archive without a Word document inside, or one whose XML cannot be read.
     NotWord,
+    /// A package beyond the bounds a document keeps ([`super::package`]).
+    Bounds(super::package::Refused),
 }
 
 /// Reads the blocks of a .docx held in `bytes`.
 pub fn read(bytes: &[u8]) -> Result<Vec<Block>, Problem> {
     if !bytes.starts_with(b"PK") {
         return Err(Problem::NotZip);
+    }
+    match super::package::check(bytes) {
+        Ok(()) => {}
+        Err(super::package::Refused::NotZip) => return Err(Problem::NotZip),
+        Err(refused) => return Err(Problem::Bounds(refused)),
     }
     // The reader is third-party code fed arbitrary bytes: a panic inside it is a document it
     // cannot read, never a crash of the command.

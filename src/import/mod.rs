@@ -1,6 +1,7 @@
 //! `vanban import`: a Word document (.docx) or a text copied from a PDF or a web portal, read
-//! back into a commented spec. Reading: [`docx`] (paragraphs, tables and runs of a .docx, with
-//! the labels of Word's automatic [`numbering`]), [`text`] (decoding and cleaning a copied
+//! back into a commented spec. Reading: [`package`] (the bounds a Word file keeps before its
+//! XML is read), [`docx`] (paragraphs, tables and runs of a .docx, with the labels of Word's
+//! automatic [`numbering`]), [`text`] (decoding and cleaning a copied
 //! text), [`legacy`] (TCVN3/VNI text converted); then one list of [`lines`]; recognising:
 //! [`recognise`] finds the parts and hands each to its reader ([`heading`], [`parties`],
 //! [`body`], [`closing`]; [`capitals`] writes a decision's enacting authority, printed in
@@ -17,6 +18,7 @@ pub mod heading;
 pub mod legacy;
 pub mod lines;
 pub mod numbering;
+pub mod package;
 pub mod parties;
 pub mod recognise;
 pub mod text;
@@ -111,10 +113,28 @@ pub struct Imported {
     pub format: Format,
 }
 
+/// The largest file `import` reads: a Word file's pictures make it larger than its text, and
+/// an office's file with photographs seldom passes 20 MB.
+pub const MAX_FILE_BYTES: u64 = 100 * 1024 * 1024;
+
 /// Imports the file at `path`: exit-2 errors when it cannot be read, exit-1 errors when its
 /// content is not a document that can be read.
 pub fn import_file(path: &Path) -> Result<Imported, Error> {
     let shown = path.display().to_string();
+    let size = std::fs::metadata(path)
+        .map_err(|e| Error::io(&shown, "đọc", &e))?
+        .len();
+    if size > MAX_FILE_BYTES {
+        return Err(Error::Failed {
+            file: shown,
+            message: format!(
+                "tệp lớn {} MB, quá giới hạn {} MB của lệnh import (một tệp Word có ảnh cũng hiếm \
+                 khi quá 20 MB)",
+                size / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        });
+    }
     let bytes = std::fs::read(path).map_err(|e| Error::io(&shown, "đọc", &e))?;
     // A zip archive is never a text: a Word file saved without its .docx name is read as one.
     let format = if bytes.starts_with(b"PK") {
@@ -123,6 +143,31 @@ pub fn import_file(path: &Path) -> Result<Imported, Error> {
         Format::of(path)
     };
     import_bytes(&shown, &bytes, format)
+}
+
+/// The message for a Word file beyond the bounds of [`package`].
+fn bounds_message(refused: &package::Refused) -> String {
+    use package::Refused;
+    let why = match refused {
+        Refused::NotZip => "tệp nén hỏng".to_owned(),
+        Refused::Entries(n) => format!(
+            "tệp nén có {n} phần, quá giới hạn {} phần",
+            package::MAX_ENTRIES
+        ),
+        Refused::Size(part) => format!(
+            "phần {part} giải nén ra hơn {} MB",
+            package::MAX_PART_BYTES / (1024 * 1024)
+        ),
+        Refused::Depth(part) => format!(
+            "phần {part} lồng nhau quá {} cấp (ví dụ bảng trong bảng nhiều lần)",
+            package::MAX_DEPTH
+        ),
+        Refused::Xml(part) => format!("phần {part} không phải XML đọc được"),
+    };
+    format!(
+        "{why}: không phải một văn bản Word thường (một quy chế dài cũng chỉ khoảng 1 MB); tệp có \
+         thể bị hỏng hoặc cố ý làm lớn, không nhập"
+    )
 }
 
 /// What to do with a file of another format that `import` does not read (a Word 97 file, a
@@ -171,8 +216,17 @@ pub fn import_bytes(name: &str, bytes: &[u8], format: Format) -> Result<Imported
             docx::Problem::NotWord => failed(
                 "tệp nén này không chứa văn bản Word đọc được (thiếu hoặc hỏng word/document.xml)",
             ),
+            docx::Problem::Bounds(refused) => failed(&bounds_message(&refused)),
         })
         .map(legacy::convert)?,
+        Format::Text if bytes.len() > crate::load::MAX_SPEC_BYTES => {
+            return Err(failed(&format!(
+                "văn bản dài {} MB, quá giới hạn {} MB của một tệp YAML: một văn bản hành chính \
+                 dài nhất cũng chỉ vài trăm KB; hãy tách văn bản, hoặc kiểm tra lại tệp",
+                bytes.len() / (1024 * 1024),
+                crate::load::MAX_SPEC_BYTES / (1024 * 1024)
+            )));
+        }
         Format::Text => {
             let decoded = text::decode(bytes).map_err(|_| {
                 failed("không đọc được thành văn bản (tệp nhị phân hoặc mã hóa không rõ)")
