@@ -223,7 +223,7 @@ pub fn import_bytes(name: &str, bytes: &[u8], format: Format) -> Result<Imported
             return Err(failed(&format!(
                 "văn bản dài {} MB, quá giới hạn {} MB của một tệp YAML: một văn bản hành chính \
                  dài nhất cũng chỉ vài trăm KB; hãy tách văn bản, hoặc kiểm tra lại tệp",
-                bytes.len() / (1024 * 1024),
+                format!("{:.1}", bytes.len() as f64 / (1024.0 * 1024.0)).replace('.', ","),
                 crate::load::MAX_SPEC_BYTES / (1024 * 1024)
             )));
         }
