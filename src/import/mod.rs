@@ -162,6 +162,9 @@ fn bounds_message(refused: &package::Refused) -> String {
             "phần {part} lồng nhau quá {} cấp (ví dụ bảng trong bảng nhiều lần)",
             package::MAX_DEPTH
         ),
+        Refused::Paragraphs(part) => {
+            format!("phần {part} có hơn {} đoạn văn", package::MAX_PARAGRAPHS)
+        }
         Refused::Xml(part) => format!("phần {part} không phải XML đọc được"),
     };
     format!(

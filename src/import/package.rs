@@ -13,7 +13,12 @@ pub const MAX_ENTRIES: usize = 10_000;
 /// The most bytes one XML part may unpack to: the document part of a 40 000-character quy chế
 /// is about 1 MiB; a text beyond this could not be checked anyway (a spec is read up to
 /// [`crate::load::MAX_SPEC_BYTES`]).
-pub const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
+pub const MAX_PART_BYTES: u64 = 32 * 1024 * 1024;
+
+/// The most paragraphs a part may hold: a spec holds at most
+/// [`crate::check::limits::MAX_PROVISIONS`] provisions, and the reader keeps about 3 KB a
+/// paragraph (1.5 million paragraphs took 4.8 GB).
+pub const MAX_PARAGRAPHS: usize = 100_000;
 
 /// The deepest nesting of elements in an XML part: a paragraph in a table in a table is about
 /// 12 deep, and Word's own files stay well under 100; the reader recurses once per level.
@@ -30,6 +35,8 @@ pub enum Refused {
     Size(String),
     /// A part nested deeper than [`MAX_DEPTH`].
     Depth(String),
+    /// A part with more paragraphs than [`MAX_PARAGRAPHS`].
+    Paragraphs(String),
     /// A part whose XML cannot be read.
     Xml(String),
 }
@@ -58,20 +65,27 @@ fn part(entry: impl Read, name: &str) -> Result<(), Refused> {
     let mut reader = quick_xml::Reader::from_reader(BufReader::new(limited));
     let mut buf = Vec::new();
     let mut depth = 0usize;
+    let mut paragraphs = 0usize;
     loop {
         let event = reader
             .read_event_into(&mut buf)
             .map_err(|_| Refused::Xml(name.to_owned()))?;
+        let paragraph = |e: &quick_xml::events::BytesStart| e.name().as_ref() == b"w:p";
         match event {
-            quick_xml::events::Event::Start(_) => {
+            quick_xml::events::Event::Start(e) => {
                 depth += 1;
                 if depth > MAX_DEPTH {
                     return Err(Refused::Depth(name.to_owned()));
                 }
+                paragraphs += usize::from(paragraph(&e));
             }
+            quick_xml::events::Event::Empty(e) => paragraphs += usize::from(paragraph(&e)),
             quick_xml::events::Event::End(_) => depth = depth.saturating_sub(1),
             quick_xml::events::Event::Eof => break,
             _ => {}
+        }
+        if paragraphs > MAX_PARAGRAPHS {
+            return Err(Refused::Paragraphs(name.to_owned()));
         }
         buf.clear();
     }
@@ -120,6 +134,11 @@ mod tests {
         assert_eq!(
             check(&package("word/document.xml", &large)),
             Err(Refused::Size("word/document.xml".to_owned()))
+        );
+        let many = format!("<a>{}</a>", "<w:p/>".repeat(MAX_PARAGRAPHS + 1));
+        assert_eq!(
+            check(&package("word/document.xml", many.as_bytes())),
+            Err(Refused::Paragraphs("word/document.xml".to_owned()))
         );
         // A picture is not XML: its size is its own.
         assert_eq!(check(&package("word/media/a.png", &large)), Ok(()));
