@@ -547,3 +547,56 @@ fn a_house_style_file_sets_the_word_layout_too() {
         "{err}"
     );
 }
+
+/// An appendix table's header row repeats at the top of every page, as in the PDF: the row is
+/// marked `w:tblHeader` (and nothing else is), and LibreOffice prints the column titles again
+/// on each page the table runs over.
+#[test]
+fn an_appendix_tables_header_row_repeats_on_every_page() {
+    let yaml = common::scale::table(120);
+    let composed = pipeline::compose_text("bang.yaml", &yaml).unwrap();
+    let made = pipeline::outputs(composed, &[Format::Docx], &Options::default()).unwrap();
+    let bytes = made.docx.expect("docx made");
+    let xml = part(&bytes, "word/document.xml");
+    assert_eq!(xml.matches("<w:tblHeader/>").count(), 1, "one header row");
+    assert!(!xml.contains("w:trHeight"), "the writer's mark is gone");
+    // The header row is the appendix table's first, with its column titles.
+    let row = xml
+        .split("<w:tr>")
+        .find(|r| r.contains("<w:tblHeader/>"))
+        .unwrap();
+    for title in ["STT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Thời gian"] {
+        assert!(
+            row.contains(&format!(">{title}<")),
+            "{title} in the header row"
+        );
+    }
+    let (soffice, install) = common::SOFFICE;
+    if !tool_available(Path::new(soffice), "--version", install)
+        || !tool_available(Path::new("pdftotext"), "-v", "Debian: poppler-utils")
+    {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let docx = dir.path().join("bang.docx");
+    std::fs::write(&docx, &bytes).unwrap();
+    let pdf = common::libreoffice(&docx, dir.path(), "pdf");
+    let text = run("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
+    // Pages that hold rows of the table ("Nhiệm vụ số …") each show the column titles.
+    let pages: Vec<&str> = text
+        .split('\u{c}')
+        .filter(|p| p.contains("Nhiệm vụ số"))
+        .collect();
+    assert!(
+        pages.len() >= 3,
+        "120 rows run over several pages: {}",
+        pages.len()
+    );
+    for (n, page) in pages.iter().enumerate() {
+        assert!(
+            page.contains("Chủ trì") && page.contains("Phối hợp") && page.contains("Thời gian"),
+            "page {} of the table has no header row:\n{page}",
+            n + 1
+        );
+    }
+}

@@ -12,6 +12,7 @@ mod appendix;
 mod body;
 mod ending;
 mod head;
+mod header_rows;
 mod measure;
 mod paragraphs;
 mod role;
@@ -175,10 +176,10 @@ pub fn docx(doc: &Document, options: &DocxOptions) -> Result<Vec<u8>, Error> {
     }
     let mut bytes = std::io::Cursor::new(Vec::new());
     docx.build().pack(&mut bytes).map_err(|e| Error::Failed {
-        file,
+        file: file.clone(),
         message: format!("không ghi được tệp Word: {e}"),
     })?;
-    Ok(bytes.into_inner())
+    header_rows::repeat_header_rows(bytes.into_inner(), &file)
 }
 
 /// The document's parts in page order: the document, its appendices, then each text it
