@@ -789,14 +789,17 @@ fn a_hostile_word_file_is_refused_before_it_is_read() {
         }
         w.write_all(b"</w:t></w:r></w:p>").unwrap();
     });
-    let deep = word_file_with_body(&|w| {
-        let n = 20_000;
-        w.write_all("<w:tbl><w:tr><w:tc>".repeat(n).as_bytes())
-            .unwrap();
-        w.write_all(b"<w:p><w:r><w:t>x</w:t></w:r></w:p>").unwrap();
-        w.write_all("</w:tc></w:tr></w:tbl>".repeat(n).as_bytes())
-            .unwrap();
-    });
+    // A paragraph in `n` tables, each in the cell of the one before.
+    let nested_tables = |n: usize| {
+        word_file_with_body(&|w| {
+            w.write_all("<w:tbl><w:tr><w:tc>".repeat(n).as_bytes())
+                .unwrap();
+            w.write_all(b"<w:p><w:r><w:t>x</w:t></w:r></w:p>").unwrap();
+            w.write_all("</w:tc></w:tr></w:tbl>".repeat(n).as_bytes())
+                .unwrap();
+        })
+    };
+    let deep = nested_tables(20_000);
     assert!(
         bomb.len() < 1024 * 1024,
         "the bomb is small: {}",
@@ -823,14 +826,7 @@ fn a_hostile_word_file_is_refused_before_it_is_read() {
         assert!(!out.exists(), "{name}: nothing is written");
     }
     // A document nested as deep as real ones go (tables in tables, 60 levels) still imports.
-    let nested = word_file_with_body(&|w| {
-        let n = 60;
-        w.write_all("<w:tbl><w:tr><w:tc>".repeat(n).as_bytes())
-            .unwrap();
-        w.write_all(b"<w:p><w:r><w:t>x</w:t></w:r></w:p>").unwrap();
-        w.write_all("</w:tc></w:tr></w:tbl>".repeat(n).as_bytes())
-            .unwrap();
-    });
+    let nested = nested_tables(60);
     let path = dir.path().join("bang-long-bang.docx");
     std::fs::write(&path, nested).unwrap();
     import(&path);
