@@ -99,6 +99,7 @@ fn table(w: &mut Writer, t: &TableView, out: &mut Vec<Block>) {
     // Repeated at the top of every page, as in the PDF (header_rows.rs).
     .row_height(super::header_rows::MARK_HEIGHT)
     .height_rule(docx_rs::HeightRule::Auto);
+    w.header_rows = true;
     let mut rows = vec![header];
     for row in &t.rows {
         let mut col = 0;

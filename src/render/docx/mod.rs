@@ -179,7 +179,11 @@ pub fn docx(doc: &Document, options: &DocxOptions) -> Result<Vec<u8>, Error> {
         file: file.clone(),
         message: format!("không ghi được tệp Word: {e}"),
     })?;
-    header_rows::repeat_header_rows(bytes.into_inner(), &file)
+    if w.header_rows {
+        header_rows::repeat_header_rows(bytes.into_inner(), &file)
+    } else {
+        Ok(bytes.into_inner())
+    }
 }
 
 /// The document's parts in page order: the document, its appendices, then each text it

@@ -35,6 +35,9 @@ pub struct Writer<'a> {
     pub measure: Measure<'a>,
     /// The width of the text of the part being written (landscape pages are wider).
     pub width: f64,
+    /// Whether a table row was marked to repeat on every page (the packed file then needs
+    /// the header-row step).
+    pub header_rows: bool,
     next_id: u32,
 }
 
@@ -46,6 +49,7 @@ impl<'a> Writer<'a> {
             nd,
             measure,
             width,
+            header_rows: false,
             next_id: FIRST_ID,
         }
     }
