@@ -4,12 +4,13 @@
 //! automatic [`numbering`]), [`text`] (decoding and cleaning a copied
 //! text), [`legacy`] (TCVN3/VNI text converted); then one list of [`lines`]; recognising:
 //! [`recognise`] finds the parts and hands each to its reader ([`heading`], [`parties`],
-//! [`body`], [`closing`]; [`capitals`] writes a decision's enacting authority, printed in
+//! [`body`], [`closing`], [`appendix`]; [`capitals`] writes a decision's enacting authority, printed in
 //! capitals, as running text); writing: [`yaml`].
 //!
 //! What cannot be placed is never dropped: it stays in the spec as text under a comment, and
 //! is listed in [`Imported::unplaced`] with its place in the source.
 
+pub mod appendix;
 pub mod body;
 pub mod capitals;
 pub mod closing;
