@@ -4,7 +4,8 @@
 //! paragraph that Word numbers automatically gets the label Word prints ("1.", "a)", "-")
 //! before its text ([`super::numbering`]); bold is followed through the styles.
 
-use super::numbering::{self, Counter};
+use super::numbering::Counter;
+use super::styles::{self, StyleSheet};
 use super::{Block, Para};
 use crate::render::Role;
 use docx_rs::{
@@ -42,12 +43,13 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Block>, Problem> {
         Ok(Err(docx_rs::ReaderError::ZipError(_))) => return Err(Problem::NotZip),
         _ => return Err(Problem::NotWord),
     };
+    let sheet = StyleSheet::new(&docx.styles);
     let mut reader = Reader {
         blocks: Vec::new(),
         count: 0,
-        roles: role_styles(&docx.styles),
-        numbering: Counter::new(&docx.numberings, &docx.styles),
-        looks: Looks::new(&docx.styles),
+        roles: role_styles(&sheet),
+        numbering: Counter::new(&docx.numberings, &sheet),
+        looks: Looks::new(&docx.styles, &sheet),
     };
     for child in &docx.document.children {
         reader.document_child(child);
@@ -68,15 +70,12 @@ struct Reader<'a> {
 }
 
 /// The styles of the document that give a paragraph its role, by their id.
-fn role_styles(styles: &docx_rs::Styles) -> HashMap<String, Role> {
-    styles
-        .styles
-        .iter()
+fn role_styles(sheet: &StyleSheet) -> HashMap<String, Role> {
+    sheet
+        .all()
         .filter_map(|s| {
-            // The crate keeps a style's name private; its serialised form is the name.
-            let name = serde_json::to_value(&s.name).ok();
-            let name = name.as_ref().and_then(|n| n.as_str());
-            Role::of_style(&s.style_id, name).map(|r| (s.style_id.clone(), r))
+            let name = styles::name(s);
+            Role::of_style(&s.style_id, name.as_deref()).map(|r| (s.style_id.clone(), r))
         })
         .collect()
 }
@@ -274,7 +273,7 @@ fn is_on(bold: &docx_rs::Bold) -> bool {
 
 /// The bold of a document's styles.
 struct Looks<'a> {
-    styles: HashMap<&'a str, &'a docx_rs::Style>,
+    styles: &'a StyleSheet<'a>,
     /// The document defaults' bold (`w:docDefaults`), if they set it.
     default: Option<bool>,
     /// The paragraph style of a paragraph that names none. The crate does not read
@@ -283,17 +282,12 @@ struct Looks<'a> {
 }
 
 impl<'a> Looks<'a> {
-    fn new(styles: &'a docx_rs::Styles) -> Looks<'a> {
+    fn new(all: &'a docx_rs::Styles, styles: &'a StyleSheet<'a>) -> Looks<'a> {
         // The crate keeps the defaults private; their serialised form has them.
-        let default = serde_json::to_value(&styles.doc_defaults)
+        let default = serde_json::to_value(&all.doc_defaults)
             .ok()
             .and_then(|d| d["runPropertyDefault"]["runProperty"]["bold"].as_bool());
-        let styles: HashMap<&str, &docx_rs::Style> = styles
-            .styles
-            .iter()
-            .map(|s| (s.style_id.as_str(), s))
-            .collect();
-        let normal = styles.get_key_value("Normal").map(|(k, _)| *k);
+        let normal = styles.get("Normal").map(|s| s.style_id.as_str());
         Looks {
             styles,
             default,
@@ -303,15 +297,9 @@ impl<'a> Looks<'a> {
 
     /// The bold a style sets, itself or through the styles it is based on.
     fn chain(&self, id: Option<&str>) -> Option<bool> {
-        let mut style = self.styles.get(id?).copied();
-        for _ in 0..32 {
-            let s = style?;
-            if let Some(b) = &s.run_property.bold {
-                return Some(is_on(b));
-            }
-            style = numbering::based_on(s).and_then(|b| self.styles.get(b.as_str()).copied());
-        }
-        None
+        self.styles
+            .chain(id)
+            .find_map(|s| s.run_property.bold.as_ref().map(is_on))
     }
 }
 

@@ -1,7 +1,7 @@
 //! `vanban import`: a Word document (.docx) or a text copied from a PDF or a web portal, read
 //! back into a commented spec. Reading: [`package`] (the bounds a Word file keeps before its
 //! XML is read), [`docx`] (paragraphs, tables and runs of a .docx, with the labels of Word's
-//! automatic [`numbering`]), [`text`] (decoding and cleaning a copied
+//! automatic [`numbering`] and the [`styles`] they follow), [`text`] (decoding and cleaning a copied
 //! text), [`legacy`] (TCVN3/VNI text converted); then one list of [`lines`]; recognising:
 //! [`recognise`] finds the parts and hands each to its reader ([`heading`], [`parties`],
 //! [`body`], [`closing`], [`appendix`]; [`capitals`] writes a decision's enacting authority, printed in
@@ -22,6 +22,7 @@ pub mod numbering;
 pub mod package;
 pub mod parties;
 pub mod recognise;
+pub mod styles;
 pub mod text;
 pub mod yaml;
 

@@ -16,19 +16,17 @@
 //!   format as decimal; all decimal under `w:isLgl`); a bullet level prints "-" when its
 //!   character is a dash or a round bullet, "+" for any other.
 
-use docx_rs::{AbstractNumbering, Level, Numbering, Numberings, ParagraphProperty, Style, Styles};
+use super::styles::StyleSheet;
+use docx_rs::{AbstractNumbering, Level, Numbering, Numberings, ParagraphProperty};
 use std::collections::{HashMap, HashSet};
 
 /// Levels Word numbers (`w:ilvl` 0..8).
 const LEVELS: usize = 9;
 
-/// How far a chain of styles is followed (a loop in `w:basedOn` stops there).
-const DEPTH: usize = 32;
-
 /// The counters of a document's numbered paragraphs, met in reading order.
 pub struct Counter<'a> {
     numberings: &'a Numberings,
-    styles: HashMap<&'a str, &'a Style>,
+    styles: &'a StyleSheet<'a>,
     /// The last value given at each level, by abstract numbering id (`None`: not used since it
     /// started or restarted).
     counts: HashMap<usize, [Option<u64>; LEVELS]>,
@@ -47,14 +45,10 @@ struct Def {
 
 impl<'a> Counter<'a> {
     /// A counter over the numbering definitions and styles of one document.
-    pub fn new(numberings: &'a Numberings, styles: &'a Styles) -> Counter<'a> {
+    pub fn new(numberings: &'a Numberings, styles: &'a StyleSheet<'a>) -> Counter<'a> {
         Counter {
             numberings,
-            styles: styles
-                .styles
-                .iter()
-                .map(|s| (s.style_id.as_str(), s))
-                .collect(),
+            styles,
             counts: HashMap::new(),
             met: HashSet::new(),
         }
@@ -120,22 +114,16 @@ impl<'a> Counter<'a> {
         let own = p.numbering_property.as_ref();
         let own_id = own.and_then(|n| n.id.as_ref()).map(|i| i.id);
         let own_level = own.and_then(|n| n.level.as_ref()).map(|l| l.val);
-        let mut from_style = None;
-        if own_id.is_none() || own_level.is_none() {
-            let mut id = p.style.as_ref().map(|s| s.val.clone());
-            for _ in 0..DEPTH {
-                let Some(style) = id.and_then(|i| self.styles.get(i.as_str()).copied()) else {
-                    break;
-                };
-                if let Some(n) = &style.paragraph_property.numbering_property
-                    && n.id.is_some()
-                {
-                    from_style = Some((style.style_id.as_str(), n));
-                    break;
-                }
-                id = based_on(style);
-            }
-        }
+        let from_style = if own_id.is_none() || own_level.is_none() {
+            self.styles
+                .chain(p.style.as_ref().map(|s| s.val.as_str()))
+                .find_map(|style| {
+                    let n = style.paragraph_property.numbering_property.as_ref()?;
+                    n.id.is_some().then_some((style.style_id.as_str(), n))
+                })
+        } else {
+            None
+        };
         let num_id =
             own_id.or_else(|| from_style.and_then(|(_, n)| n.id.as_ref()).map(|i| i.id))?;
         if num_id == 0 {
@@ -178,13 +166,6 @@ impl<'a> Counter<'a> {
             .and_then(|n| find(n.abstract_num_id));
         Some(linked.unwrap_or(abs))
     }
-}
-
-/// The id of the style a style is based on (the crate keeps it private; its serialised form is
-/// the id).
-pub fn based_on(style: &Style) -> Option<String> {
-    let id = serde_json::to_value(style.based_on.as_ref()?).ok()?;
-    id.as_str().map(str::to_owned)
 }
 
 /// A level of a `w:num`: its override's level if it has one, else the abstract numbering's;
